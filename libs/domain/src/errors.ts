@@ -1,0 +1,40 @@
+/**
+ * Every business-rule violation carries a stable code that clients, tests and auditors can
+ * rely on; the HTTP edge maps codes to status (404 for PROJECT_NOT_FOUND, 422 otherwise).
+ */
+export const RuleCode = {
+  PROJECT_ALREADY_ISSUED: 'PROJECT_ALREADY_ISSUED',
+  PROJECT_NOT_FOUND: 'PROJECT_NOT_FOUND',
+  PROJECT_TERMINATED: 'PROJECT_TERMINATED',
+  PROJECT_CODE_INVALID: 'PROJECT_CODE_INVALID',
+  AMOUNT_NOT_POSITIVE: 'AMOUNT_NOT_POSITIVE',
+  AMOUNT_INVALID: 'AMOUNT_INVALID',
+  CAPITAL_WOULD_BE_NON_POSITIVE: 'CAPITAL_WOULD_BE_NON_POSITIVE',
+  USD_REQUIRED_FOR_FDI: 'USD_REQUIRED_FOR_FDI',
+  USD_NOT_ALLOWED_FOR_DDI: 'USD_NOT_ALLOWED_FOR_DDI',
+  EXCHANGE_RATE_REQUIRED_FOR_FDI: 'EXCHANGE_RATE_REQUIRED_FOR_FDI',
+  DATE_INVALID: 'DATE_INVALID',
+  FUTURE_DATED: 'FUTURE_DATED',
+  EFFECTIVE_BEFORE_ISSUANCE: 'EFFECTIVE_BEFORE_ISSUANCE',
+  PERIOD_INVALID: 'PERIOD_INVALID',
+  PERIOD_NOT_STARTED: 'PERIOD_NOT_STARTED',
+  NO_CHANGES: 'NO_CHANGES',
+  ALREADY_SUSPENDED: 'ALREADY_SUSPENDED',
+  NOT_SUSPENDED: 'NOT_SUSPENDED',
+  RESUME_BEFORE_SUSPENSION: 'RESUME_BEFORE_SUSPENSION',
+} as const;
+export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
+
+export class RuleViolation extends Error {
+  constructor(
+    readonly code: RuleCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RuleViolation';
+  }
+}
+
+export function rule(condition: boolean, code: RuleCode, message: string): asserts condition {
+  if (!condition) throw new RuleViolation(code, message);
+}

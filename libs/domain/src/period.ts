@@ -1,0 +1,28 @@
+import { RuleCode, RuleViolation } from './errors';
+import { addDays, type LegalDate } from './legal-date';
+
+/** A reporting period of realized capital: `2016`, `2016-H1`, `2016-Q3` or `2016-07`. */
+export interface PeriodRange {
+  from: LegalDate;
+  to: LegalDate;
+}
+
+const PERIOD = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+
+function monthStart(year: string, month: number): LegalDate {
+  return `${year}-${String(month).padStart(2, '0')}-01`;
+}
+
+export function periodRange(period: string): PeriodRange {
+  const m = PERIOD.exec(period);
+  if (!m) throw new RuleViolation(RuleCode.PERIOD_INVALID, `period must look like 2016, 2016-H1, 2016-Q3 or 2016-07, got ${JSON.stringify(period)}`);
+  const [, year, part] = m;
+  let first = 1;
+  let months = 12;
+  if (part?.startsWith('H')) [first, months] = [part === 'H1' ? 1 : 7, 6];
+  else if (part?.startsWith('Q')) [first, months] = [(Number(part[1]) - 1) * 3 + 1, 3];
+  else if (part) [first, months] = [Number(part), 1];
+  const next = first + months;
+  const to = next > 12 ? `${year}-12-31` : addDays(monthStart(year, next), -1);
+  return { from: monthStart(year, first), to };
+}

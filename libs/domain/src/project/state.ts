@@ -1,0 +1,84 @@
+import type { CertificateDetails, Investor, ProjectEvent } from '../events';
+import type { Origin } from '../grounds';
+import type { LegalDate } from '../legal-date';
+import { ZERO, addMoney, moneyFromJson, negateMoney, parseUsdCents, type Money } from '../money';
+
+export type ProjectStatus = 'UNISSUED' | 'VALID' | 'TERMINATED';
+
+export interface ProjectState extends Partial<CertificateDetails> {
+  status: ProjectStatus;
+  suspended: boolean;
+  suspendedOn?: LegalDate;
+  projectCode?: string;
+  boardId?: string;
+  origin?: Origin;
+  issuedOn?: LegalDate;
+  registeredCapital: Money;
+  exchangeRate?: string;
+  realizedCapital: Money;
+  adjustmentNo: number;
+  terminatedOn?: LegalDate;
+  terminationGround?: string;
+  investors?: Investor[];
+}
+
+export const initialProjectState: ProjectState = {
+  status: 'UNISSUED',
+  suspended: false,
+  registeredCapital: ZERO,
+  realizedCapital: ZERO,
+  adjustmentNo: 0,
+};
+
+/** Pure fold step: the state after one more event. */
+export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
+  switch (event.type) {
+    case 'CertificateIssued': {
+      const { registeredCapital, ...rest } = event.data;
+      return {
+        ...state,
+        ...rest,
+        status: 'VALID',
+        registeredCapital: moneyFromJson(registeredCapital),
+        exchangeRate: registeredCapital.exchangeRate,
+      };
+    }
+    case 'CapitalIncreased':
+      return { ...state, adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo), registeredCapital: addMoney(state.registeredCapital, moneyFromJson(event.data.amount)) };
+    case 'CapitalDecreased':
+      return {
+        ...state,
+        adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo),
+        registeredCapital: addMoney(state.registeredCapital, negateMoney(moneyFromJson(event.data.amount))),
+      };
+    case 'CertificateAdjusted': {
+      const { origin, registeredCapitalUsd, exchangeRate, ...details } = event.data.changes;
+      const next: ProjectState = { ...state, ...details, adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo) };
+      if (origin === 'DDI') return { ...next, origin, exchangeRate: undefined, registeredCapital: { vnd: state.registeredCapital.vnd }, realizedCapital: { vnd: state.realizedCapital.vnd } };
+      if (origin === 'FDI' && registeredCapitalUsd !== undefined) {
+        return {
+          ...next,
+          origin,
+          exchangeRate,
+          registeredCapital: { vnd: state.registeredCapital.vnd, usdCents: parseUsdCents(registeredCapitalUsd) },
+          realizedCapital: { vnd: state.realizedCapital.vnd, usdCents: state.realizedCapital.usdCents ?? 0n },
+        };
+      }
+      return next;
+    }
+    case 'CapitalRealized':
+      return { ...state, realizedCapital: addMoney(state.realizedCapital, moneyFromJson(event.data.amount)) };
+    case 'ProjectSuspended':
+      return { ...state, suspended: true, suspendedOn: event.data.effectiveOn };
+    case 'ProjectResumed':
+      return { ...state, suspended: false, suspendedOn: undefined };
+    case 'ProjectTerminated':
+      return { ...state, status: 'TERMINATED', suspended: false, terminatedOn: event.data.effectiveOn, terminationGround: event.data.ground };
+  }
+}
+
+export function foldProject(events: Iterable<ProjectEvent>, from: ProjectState = initialProjectState): ProjectState {
+  let state = from;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}
