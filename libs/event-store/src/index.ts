@@ -1,0 +1,6 @@
+export * from './port';
+export * from './read-all';
+export * from './hash-chain';
+export * from './memory/memory-event-store';
+export * from './sqlite/sqlite-event-store';
+export * from './esdb/esdb-event-store';
