@@ -38,6 +38,7 @@ export interface CapitalChangedData {
   amount: CertificateMoneyJson;
   effectiveOn: LegalDate;
   reason: string;
+  decisionRef?: string;
 }
 
 export interface CertificateChanges extends Partial<CertificateDetails> {
@@ -52,6 +53,7 @@ export interface CertificateAdjustedData {
   changes: CertificateChanges;
   effectiveOn: LegalDate;
   reason: string;
+  decisionRef?: string;
 }
 
 export interface CapitalRealizedData {

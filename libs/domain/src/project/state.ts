@@ -40,6 +40,7 @@ export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
         ...rest,
         status: 'VALID',
         registeredCapital: moneyFromJson(registeredCapital),
+        realizedCapital: rest.origin === 'FDI' ? { vnd: 0n, usdCents: 0n } : ZERO,
         exchangeRate: registeredCapital.exchangeRate,
       };
     }

@@ -1,0 +1,51 @@
+/**
+ * Environment-driven configuration, validated once at start. A bad value stops start-up with
+ * one line naming the variable, the allowed values and what was given.
+ */
+export interface LedgerConfig {
+  port: number;
+  store: 'sqlite' | 'esdb' | 'memory';
+  dbPath: string;
+  readDbPath: string;
+  esdbUrl?: string;
+  logLevel: string;
+  demoData: boolean;
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name] ?? fallback;
+  if (!allowed.includes(value as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  return value as T;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  return Number(raw);
+}
+
+export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'esdb', 'memory'] as const, 'sqlite');
+  const esdbUrl = env.LEDGER_ESDB_URL || undefined;
+  if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
+  if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
+  const dbPath = env.LEDGER_DB_PATH || './data/ledger.db';
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    store,
+    dbPath,
+    readDbPath: env.LEDGER_READ_DB_PATH || dbPath.replace(/(\.db)?$/, '.read-models.db'),
+    esdbUrl,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    demoData: oneOf(env, 'LEDGER_DEMO_DATA', ['true', 'false'] as const, 'true') === 'true',
+    bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+  };
+}
+
+export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { Params } from 'nestjs-pino';
+import type { LedgerConfig } from '../config/ledger-config';
+
+/** One JSON line per request: requestId, status, duration and, for writes, command, stream, position. */
+export function httpLoggerOptions(config: LedgerConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customSuccessObject: (_req, res, value) => ({ ...value, ...(res as { locals?: { ledger?: object } }).locals?.ledger }),
+      customErrorObject: (_req, res, _error, value) => ({ ...value, problem: (res as { locals?: { problemCode?: string } }).locals?.problemCode }),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.authorization'],
+    },
+  };
+}

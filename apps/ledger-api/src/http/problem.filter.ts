@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { RuleCode, RuleViolation } from '@ledger/domain';
+import { IdempotencyConflictError, WrongExpectedVersionError } from '@ledger/event-store';
+import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
+
+/** Codes that describe malformed input rather than a broken business rule. */
+const FORMAT_CODES = new Set<string>([RuleCode.PROJECT_CODE_INVALID, RuleCode.DATE_INVALID, RuleCode.AMOUNT_INVALID, RuleCode.PERIOD_INVALID]);
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof RuleViolation) {
+    if (error.code === RuleCode.PROJECT_NOT_FOUND) return problem(404, error.code, 'Project not found', error.message);
+    if (FORMAT_CODES.has(error.code)) return problem(400, error.code, 'The request is invalid', error.message);
+    return problem(422, error.code, 'Business rule violated', error.message);
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return problem(409, 'VERSION_CONFLICT', 'The project has changed', `${error.message}; reload the project and retry with If-Match: ${error.actual}`, {
+      currentVersion: Number(error.actual),
+    });
+  }
+  if (error instanceof IdempotencyConflictError) {
+    return problem(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key already used', 'this Idempotency-Key was already used for a different request');
+  }
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    if (typeof body === 'object' && body !== null && 'code' in body && 'type' in body) return body as Problem;
+    const status = error.getStatus();
+    const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
+    // Nest turns body-parser's SyntaxError into a plain 400; name it for what it is.
+    if (status === 400 && /JSON/.test(String(message))) return problem(400, 'MALFORMED_JSON', 'Malformed JSON', `the request body is not valid JSON: ${String(message)}`);
+    return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, error.name.replace(/Exception$/, ''), Array.isArray(message) ? message.join('; ') : String(message));
+  }
+  // Body-parser errors reach us as plain errors carrying an HTTP status.
+  const status = (error as { status?: unknown; type?: string })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `the request body exceeds the limit of ${(error as { limit?: number }).limit} bytes`);
+    return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, 'Bad request', (error as Error).message);
+  }
+  return problem(500, 'INTERNAL_ERROR', 'Internal error', 'the ledger could not complete the request; nothing was recorded unless a position was returned');
+}
+
+/** Every error leaves as application/problem+json; internals never reach the client. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const body = { ...toProblem(error), instance: request.originalUrl };
+    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    response.locals.problemCode = body.code;
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type BitemporalQuery, type ProjectState } from '@ledger/domain';
+import type { EventStore, RecordedEvent } from '@ledger/event-store';
+import { EVENT_STORE } from '../../store/store.providers';
+import { toDomainEvent } from '../commands/project-command-executor';
+
+export class GetProjectQuery {
+  constructor(
+    readonly projectCode: string,
+    readonly when: BitemporalQuery,
+  ) {}
+}
+
+export class GetProjectEventsQuery {
+  constructor(readonly projectCode: string) {}
+}
+
+export interface ProjectView extends Omit<ProjectState, 'registeredCapital' | 'realizedCapital'> {
+  registeredCapital: { vnd: string; usd?: string; exchangeRate?: string };
+  realizedCapital: { vnd: string; usd?: string };
+  version: number;
+  asOf?: string;
+  knownAt?: string;
+}
+
+async function loadHistory(store: EventStore, projectCode: string): Promise<RecordedEvent[]> {
+  const history = await store.readStream(streamIdOf(projectCode));
+  if (history.length === 0) throw new RuleViolation(RuleCode.PROJECT_NOT_FOUND, `no certificate has been issued with project code ${projectCode}`);
+  return history;
+}
+
+/** The certificate as in force on a legal date, as known at a system time (both optional). */
+@QueryHandler(GetProjectQuery)
+export class GetProjectHandler implements IQueryHandler<GetProjectQuery, ProjectView> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ projectCode, when }: GetProjectQuery): Promise<ProjectView> {
+    const history = await loadHistory(this.store, projectCode);
+    const visible = when.knownAt === undefined ? history : history.filter((e) => Date.parse(e.recordedAt) <= Date.parse(when.knownAt as string));
+    const state = projectAsOf(visible.map((e) => ({ event: toDomainEvent(e), recordedAt: e.recordedAt })), when);
+    if (state.status === 'UNISSUED') {
+      throw new RuleViolation(RuleCode.PROJECT_NOT_FOUND, `project ${projectCode} had not been issued as of ${when.asOf ?? 'now'}${when.knownAt ? ` as known at ${when.knownAt}` : ''}`);
+    }
+    const { registeredCapital, realizedCapital, exchangeRate, ...rest } = state;
+    return {
+      ...rest,
+      registeredCapital: { ...moneyToJson(registeredCapital), ...(exchangeRate ? { exchangeRate } : {}) },
+      realizedCapital: moneyToJson(realizedCapital),
+      version: visible.length,
+      ...when,
+    };
+  }
+}
+
+/** The full history of a project, with who recorded what, when and under which decision. */
+@QueryHandler(GetProjectEventsQuery)
+export class GetProjectEventsHandler implements IQueryHandler<GetProjectEventsQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ projectCode }: GetProjectEventsQuery) {
+    const history = await loadHistory(this.store, projectCode);
+    return {
+      projectCode,
+      version: history.length,
+      events: history.map((e) => ({
+        position: e.position.toString(),
+        streamVersion: Number(e.streamVersion),
+        eventId: e.eventId,
+        type: e.type,
+        data: e.data,
+        metadata: e.metadata,
+        recordedAt: e.recordedAt,
+        hash: e.hash,
+      })),
+    };
+  }
+}
+
+export const PROJECT_QUERY_HANDLERS = [GetProjectHandler, GetProjectEventsHandler];

@@ -1,0 +1,24 @@
+import type { Provider } from '@nestjs/common';
+import { EsdbEventStore, MemoryEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const CLOCK = Symbol('CLOCK');
+export type Clock = () => Date;
+
+export const clockProvider: Provider = { provide: CLOCK, useValue: (() => new Date()) satisfies Clock };
+
+export const eventStoreProvider: Provider = {
+  provide: EVENT_STORE,
+  inject: [LEDGER_CONFIG, CLOCK],
+  useFactory: (config: LedgerConfig, clock: Clock): EventStore => {
+    switch (config.store) {
+      case 'sqlite':
+        return new SqliteEventStore({ path: config.dbPath, clock });
+      case 'esdb':
+        return new EsdbEventStore(config.esdbUrl as string, clock);
+      case 'memory':
+        return new MemoryEventStore(clock);
+    }
+  },
+};
