@@ -17,4 +17,5 @@ module.exports = {
     '^@ledger/(domain|event-store|projections|reporting|reference-data)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { problem } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
@@ -9,9 +9,35 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
   });
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Path of the first key that could pollute prototypes if some later code merged the body. */
+function forbiddenKeyPath(value: unknown, path = ''): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_KEYS.has(key)) return here;
+    const nested = forbiddenKeyPath((value as Record<string, unknown>)[key], here);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+class LedgerValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const path = forbiddenKeyPath(value);
+      if (path) {
+        throw new BadRequestException(problem(400, 'VALIDATION_FAILED', 'The request is invalid', `${path}: property ${path} is not allowed`, { errors: [{ field: path, messages: ['key not allowed'] }] }));
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Strict DTO validation: unknown fields are errors, nothing is coerced, every bad field is named. */
 export function ledgerValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new LedgerValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

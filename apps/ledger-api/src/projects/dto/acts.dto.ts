@@ -34,6 +34,7 @@ class AdjustmentDto extends DatedActDto {
 
 export class CapitalChangeDto extends AdjustmentDto {
   @ApiProperty({ type: CertificateMoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => CertificateMoneyDto)
   amount!: CertificateMoneyDto;
@@ -73,6 +74,7 @@ export class RealizedCapitalDto {
   period!: string;
 
   @ApiProperty({ type: MoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MoneyDto)
   amount!: MoneyDto;

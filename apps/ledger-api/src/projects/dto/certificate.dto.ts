@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ORIGINS, PROJECT_CODE_PATTERN, type Origin } from '@ledger/domain';
 import { CertificateMoneyDto } from './money.dto';
 import { IsLegalDate } from './validators';
@@ -81,6 +81,7 @@ export class IssueCertificateDto extends CertificateDetailsDto {
   origin!: Origin;
 
   @ApiProperty({ type: CertificateMoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => CertificateMoneyDto)
   registeredCapital!: CertificateMoneyDto;
