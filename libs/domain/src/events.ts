@@ -1,5 +1,6 @@
 import type { SuspensionGround, TerminationGround, Origin } from './grounds';
 import type { LegalDate } from './legal-date';
+import { periodRange } from './period';
 import type { MoneyJson } from './money';
 import type { ProjectCode } from './project-code';
 
@@ -109,7 +110,8 @@ export function effectiveDateOf(event: ProjectEvent): LegalDate {
     case 'CertificateIssued':
       return event.data.issuedOn;
     case 'CapitalRealized':
-      return event.data.reportedOn;
+      // Realized capital is a figure "as of" the end of its reporting period.
+      return periodRange(event.data.period).to;
     default:
       return event.data.effectiveOn;
   }

@@ -36,3 +36,15 @@ export function requireAmount(json: CertificateMoneyJson, origin: Origin, field:
   rule(isPositive(money), RuleCode.AMOUNT_NOT_POSITIVE, `${field} must be greater than zero`);
   return money;
 }
+
+/**
+ * Acts that move the whole project (termination, a change of zone or origin) may not take effect
+ * before an act already recorded: the figures those acts produced would otherwise belong nowhere.
+ */
+export function requireNotBeforeLastAct(date: LegalDate, field: string, state: ProjectState): void {
+  rule(
+    state.lastEffectiveOn === undefined || date >= state.lastEffectiveOn,
+    RuleCode.EFFECTIVE_BEFORE_LAST_ACT,
+    `${field} ${date} precedes an act already recorded as effective on ${state.lastEffectiveOn}`,
+  );
+}

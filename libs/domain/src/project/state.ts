@@ -1,4 +1,4 @@
-import type { CertificateDetails, Investor, ProjectEvent } from '../events';
+import { effectiveDateOf, type CertificateDetails, type Investor, type ProjectEvent } from '../events';
 import type { Origin } from '../grounds';
 import type { LegalDate } from '../legal-date';
 import { ZERO, addMoney, moneyFromJson, negateMoney, parseUsdCents, type Money } from '../money';
@@ -17,6 +17,8 @@ export interface ProjectState extends Partial<CertificateDetails> {
   exchangeRate?: string;
   realizedCapital: Money;
   adjustmentNo: number;
+  /** Latest effective date of any act so far: terminations and moves may not precede it. */
+  lastEffectiveOn?: LegalDate;
   terminatedOn?: LegalDate;
   terminationGround?: string;
   investors?: Investor[];
@@ -32,6 +34,12 @@ export const initialProjectState: ProjectState = {
 
 /** Pure fold step: the state after one more event. */
 export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
+  const on = effectiveDateOf(event);
+  const next = applyEvent(state, event);
+  return next.lastEffectiveOn === undefined || on > next.lastEffectiveOn ? { ...next, lastEffectiveOn: on } : next;
+}
+
+function applyEvent(state: ProjectState, event: ProjectEvent): ProjectState {
   switch (event.type) {
     case 'CertificateIssued': {
       const { registeredCapital, ...rest } = event.data;

@@ -2,14 +2,17 @@ import type { CommandOf } from '../../commands';
 import { RuleCode, rule } from '../../errors';
 import type { ProjectEvent } from '../../events';
 import { MONEY_PATTERNS, parseUsdCents } from '../../money';
-import { requireActDate, requireOpenProject } from '../guards';
+import { requireActDate, requireNotBeforeLastAct, requireOpenProject } from '../guards';
 import type { ProjectState } from '../state';
 
 /** Non-capital changes (name, investors, zone, land, objectives, schedule, origin). */
 export function adjustCertificate(command: CommandOf<'AdjustCertificate'>, state: ProjectState): ProjectEvent[] {
   requireOpenProject(state);
-  requireActDate(command.data.effectiveOn, 'effectiveOn', command.today, state.issuedOn);
+  const effectiveOn = requireActDate(command.data.effectiveOn, 'effectiveOn', command.today, state.issuedOn);
   const { changes } = command.data;
+  if ((changes.zoneId !== undefined && changes.zoneId !== state.zoneId) || (changes.origin !== undefined && changes.origin !== state.origin)) {
+    requireNotBeforeLastAct(effectiveOn, 'effectiveOn', state);
+  }
   rule(Object.values(changes).some((v) => v !== undefined), RuleCode.NO_CHANGES, 'an adjustment must change at least one field');
   if (changes.origin === 'FDI' && state.origin !== 'FDI') {
     // Capital is reported in USD for FDI, so the certificate must restate its USD equivalent.

@@ -131,3 +131,21 @@ describe('TerminateProject (art. 48)', () => {
     given().when(terminate()).thenRejects(RuleCode.PROJECT_NOT_FOUND);
   });
 });
+
+describe('acts that move the whole project may not precede recorded acts', () => {
+  const increasedIn2019: ProjectEvent = { type: 'CapitalIncreased', data: { adjustmentNo: 1, amount: { vnd: '1', usd: '1.00' }, effectiveOn: '2019-01-01', reason: 'r' } };
+
+  it('rejects a termination effective before the last recorded act', () => {
+    given(issued(), increasedIn2019).when(terminate('2018-05-01')).thenRejects(RuleCode.EFFECTIVE_BEFORE_LAST_ACT);
+  });
+
+  it('rejects a zone change effective before the last recorded act', () => {
+    given(issued(), increasedIn2019).when(adjust({ zoneId: 'KCN-DINH-TRAM' }, '2018-12-31')).thenRejects(RuleCode.EFFECTIVE_BEFORE_LAST_ACT);
+  });
+
+  it('allows a back-dated change of name', () => {
+    given(issued(), increasedIn2019)
+      .when(adjust({ projectName: 'Tên cũ' }, '2018-12-31'))
+      .then([{ type: 'CertificateAdjusted', data: { adjustmentNo: 2, changes: { projectName: 'Tên cũ' }, effectiveOn: '2018-12-31', reason: 'Điều chỉnh' } }]);
+  });
+});

@@ -1,0 +1,9 @@
+export * from './runner/projection';
+export * from './runner/projection-runner';
+export * from './registry/licensing-facts.projection';
+export * from './registry/project-register.projection';
+import { LicensingFactsProjection } from './registry/licensing-facts.projection';
+import { ProjectRegisterProjection } from './registry/project-register.projection';
+
+/** Every read model the ledger maintains. */
+export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection()];

@@ -1,0 +1,168 @@
+import type Database from 'better-sqlite3';
+import { effectiveDateOf, moneyFromJson, parseUsdCents, type Money, type ProjectEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection } from '../runner/projection';
+import { forgetStatements, statement } from '../runner/statements';
+
+/**
+ * Every licensing act as additive, dated deltas ("facts"): change in valid projects, registered
+ * capital and cumulative realized capital, tagged with the project's board, zone, origin and
+ * main investor country at that moment. Any report is then a SUM over facts with
+ * `effective_on <= D` (legal time) and optionally `recorded_at <= T` (system time);
+ * moving a project between zones or origins is a pair of facts out of one group and into another.
+ */
+export const FACT_KINDS = ['ISSUED', 'INCREASED', 'DECREASED', 'ADJUSTED', 'REALIZED', 'TERMINATED', 'MOVED_OUT', 'MOVED_IN'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+interface Dims {
+  board_id: string;
+  zone_id: string;
+  origin: string;
+  country: string;
+}
+
+interface ProjectFactsState extends Dims {
+  project_code: string;
+  reg_vnd: bigint;
+  reg_usd: bigint;
+  realized_vnd: bigint;
+  realized_usd: bigint;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS facts (
+  position     INTEGER NOT NULL,
+  seq          INTEGER NOT NULL,
+  project_code TEXT    NOT NULL,
+  kind         TEXT    NOT NULL,
+  effective_on TEXT    NOT NULL,
+  recorded_at  TEXT    NOT NULL,
+  board_id     TEXT    NOT NULL,
+  zone_id      TEXT    NOT NULL,
+  origin       TEXT    NOT NULL,
+  country      TEXT    NOT NULL,
+  valid_delta  INTEGER NOT NULL,
+  reg_vnd      INTEGER NOT NULL,
+  reg_usd      INTEGER NOT NULL,
+  realized_vnd INTEGER NOT NULL,
+  realized_usd INTEGER NOT NULL,
+  PRIMARY KEY (position, seq)
+);
+CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
+CREATE INDEX IF NOT EXISTS facts_by_kind_date ON facts (kind, effective_on);
+CREATE TABLE IF NOT EXISTS facts_project_state (
+  project_code TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL, country TEXT NOT NULL,
+  reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL
+);`;
+
+const usd = (m: Money) => m.usdCents ?? 0n;
+
+export class LicensingFactsProjection implements Projection {
+  readonly name = 'licensing-facts';
+
+  setup(db: Database.Database): void {
+    db.exec(SCHEMA);
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state;');
+    forgetStatements(db);
+  }
+
+  apply(db: Database.Database, recorded: RecordedEvent): void {
+    const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
+    const code = recorded.streamId.replace(/^project-/, '');
+    const on = effectiveDateOf(event);
+    let seq = 0;
+    const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) =>
+      statement(
+          db,
+          `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd)`,
+        ).run({
+          position: recorded.position,
+          seq: seq++,
+          code,
+          kind,
+          on,
+          recordedAt: recorded.recordedAt,
+          ...dims,
+          valid: delta.valid ?? 0n,
+          reg_vnd: delta.reg?.vnd ?? 0n,
+          reg_usd: delta.reg ? usd(delta.reg) : 0n,
+          realized_vnd: delta.realized?.vnd ?? 0n,
+          realized_usd: delta.realized ? usd(delta.realized) : 0n,
+        });
+
+    if (event.type === 'CertificateIssued') {
+      const reg = moneyFromJson(event.data.registeredCapital);
+      const state: ProjectFactsState = {
+        project_code: code,
+        board_id: event.data.boardId,
+        zone_id: event.data.zoneId,
+        origin: event.data.origin,
+        country: event.data.investors[0]?.country ?? 'VN',
+        reg_vnd: reg.vnd,
+        reg_usd: usd(reg),
+        realized_vnd: 0n,
+        realized_usd: 0n,
+      };
+      fact('ISSUED', state, { valid: 1n, reg });
+      this.save(db, state);
+      return;
+    }
+    const state = statement(db, 'SELECT * FROM facts_project_state WHERE project_code = ?').safeIntegers().get(code) as ProjectFactsState | undefined;
+    if (!state) return; // not a project stream
+    const reg = (): Money => ({ vnd: state.reg_vnd, usdCents: state.reg_usd });
+    const realized = (): Money => ({ vnd: state.realized_vnd, usdCents: state.realized_usd });
+    const neg = (m: Money): Money => ({ vnd: -m.vnd, usdCents: -usd(m) });
+    switch (event.type) {
+      case 'CapitalIncreased':
+      case 'CapitalDecreased': {
+        const amount = moneyFromJson(event.data.amount);
+        const delta = event.type === 'CapitalIncreased' ? amount : neg(amount);
+        fact(event.type === 'CapitalIncreased' ? 'INCREASED' : 'DECREASED', state, { reg: delta });
+        state.reg_vnd += delta.vnd;
+        state.reg_usd += usd(delta);
+        break;
+      }
+      case 'CertificateAdjusted': {
+        fact('ADJUSTED', state, {});
+        const { zoneId, origin, registeredCapitalUsd, investors } = event.data.changes;
+        const moved: Dims = { board_id: state.board_id, zone_id: zoneId ?? state.zone_id, origin: origin ?? state.origin, country: investors?.[0]?.country ?? state.country };
+        if (moved.zone_id !== state.zone_id || moved.origin !== state.origin || moved.country !== state.country) {
+          fact('MOVED_OUT', state, { valid: -1n, reg: neg(reg()), realized: neg(realized()) });
+          if (moved.origin !== state.origin) {
+            state.reg_usd = moved.origin === 'FDI' ? parseUsdCents(registeredCapitalUsd ?? '0') : 0n;
+            state.realized_usd = 0n;
+          }
+          Object.assign(state, moved);
+          fact('MOVED_IN', state, { valid: 1n, reg: reg(), realized: realized() });
+        }
+        break;
+      }
+      case 'CapitalRealized': {
+        const amount = moneyFromJson(event.data.amount);
+        fact('REALIZED', state, { realized: amount });
+        state.realized_vnd += amount.vnd;
+        state.realized_usd += usd(amount);
+        break;
+      }
+      case 'ProjectTerminated':
+        fact('TERMINATED', state, { valid: -1n, reg: neg(reg()), realized: neg(realized()) });
+        break;
+      default:
+        return;
+    }
+    this.save(db, state);
+  }
+
+  private save(db: Database.Database, s: ProjectFactsState): void {
+    statement(
+      db,
+      `INSERT INTO facts_project_state VALUES (@project_code, @board_id, @zone_id, @origin, @country, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd)
+       ON CONFLICT(project_code) DO UPDATE SET board_id = excluded.board_id, zone_id = excluded.zone_id, origin = excluded.origin, country = excluded.country,
+         reg_vnd = excluded.reg_vnd, reg_usd = excluded.reg_usd, realized_vnd = excluded.realized_vnd, realized_usd = excluded.realized_usd`,
+    ).run(s);
+  }
+}

@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EventStore, Position } from '@ledger/event-store';
+import type { Projection } from './projection';
+
+export interface ProjectionStatus {
+  name: string;
+  checkpoint: string;
+  head: string;
+  lag: string;
+  running: boolean;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+export interface RunnerOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+}
+
+export type ProgressListener = (done: bigint, total: bigint) => void;
+
+/**
+ * Catch-up subscription over the global log for a set of read models sharing one SQLite file
+ * (separate from the log). Each batch and its checkpoint commit in one transaction.
+ * A failure stops nothing silently: it is kept in `status()` and retried on the next poll.
+ */
+export class ProjectionRunner {
+  readonly db: Database.Database;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private timer?: NodeJS.Timeout;
+  private inFlight?: Promise<Position>;
+  private lastError?: { message: string; at: string };
+  private head: Position = 0n;
+  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+
+  constructor(
+    private readonly store: EventStore,
+    readModelPath: string,
+    readonly projections: readonly Projection[],
+    options: RunnerOptions = {},
+  ) {
+    if (readModelPath !== ':memory:') mkdirSync(dirname(readModelPath), { recursive: true });
+    this.db = new Database(readModelPath);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL'); // a read model can always be rebuilt from the log
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    for (const p of projections) p.setup(this.db);
+    this.batchSize = options.batchSize ?? 2000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+  }
+
+  /** The lowest checkpoint over all read models: what every query can rely on. */
+  checkpoint(): Position {
+    const rows = this.db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers().all() as { name: string; position: bigint }[];
+    const byName = new Map(rows.map((r) => [r.name, r.position]));
+    return this.projections.reduce<Position>((min, p) => {
+      const at = byName.get(p.name) ?? 0n;
+      return at < min ? at : min;
+    }, byName.get(this.projections[0]?.name) ?? 0n);
+  }
+
+  /** Process everything now in the log; concurrent callers share one pass. */
+  catchUp(onProgress?: ProgressListener): Promise<Position> {
+    this.inFlight ??= this.runCatchUp(onProgress).finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async runCatchUp(onProgress?: ProgressListener): Promise<Position> {
+    try {
+      this.head = await this.store.headPosition();
+      let from = this.checkpoint();
+      const start = from;
+      const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
+      const getCheckpoint = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').pluck().safeIntegers();
+      for (;;) {
+        const page = await this.store.readPage(from, this.batchSize);
+        if (page.length === 0) break;
+        this.db.transaction(() => {
+          for (const projection of this.projections) {
+            const at = (getCheckpoint.get(projection.name) as bigint | undefined) ?? 0n;
+            for (const event of page) if (event.position > at) projection.apply(this.db, event);
+            setCheckpoint.run(projection.name, page[page.length - 1].position);
+          }
+        })();
+        from = page[page.length - 1].position;
+        if (from > this.head) this.head = from;
+        onProgress?.(from - start, this.head - start);
+        this.release(from);
+        if (page.length < this.batchSize) break;
+      }
+      this.lastError = undefined;
+      return from;
+    } catch (error) {
+      this.lastError = { message: (error as Error).message, at: new Date().toISOString() };
+      throw error;
+    }
+  }
+
+  /** Drop all read models and replay the log from position 0. */
+  async rebuild(onProgress?: ProgressListener): Promise<Position> {
+    await this.inFlight?.catch(() => undefined);
+    this.db.transaction(() => {
+      for (const p of this.projections) {
+        p.reset(this.db);
+        p.setup(this.db);
+      }
+      this.db.prepare('DELETE FROM projection_checkpoints').run();
+    })();
+    return this.catchUp(onProgress);
+  }
+
+  start(): void {
+    const tick = () => {
+      this.catchUp()
+        .catch(() => undefined) // kept in lastError, visible in /health and /metrics
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.pollIntervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Resolves once every read model has processed `position`, or rejects after `timeoutMs`. */
+  async waitFor(position: Position, timeoutMs: number): Promise<void> {
+    if (this.checkpoint() >= position) return;
+    void this.catchUp().catch(() => undefined);
+    await new Promise<void>((resolve, reject) => {
+      const waiter = { position, resolve: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new ProjectionLagError(position, this.checkpoint()));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private release(reached: Position): void {
+    for (const w of this.waiters) {
+      if (reached >= w.position) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  status(): ProjectionStatus[] {
+    const checkpoint = this.checkpoint();
+    return this.projections.map((p) => ({
+      name: p.name,
+      checkpoint: checkpoint.toString(),
+      head: this.head.toString(),
+      lag: (this.head > checkpoint ? this.head - checkpoint : 0n).toString(),
+      running: this.timer !== undefined,
+      ...(this.lastError ? { lastError: this.lastError.message, lastErrorAt: this.lastError.at } : {}),
+    }));
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    if (this.db.open) this.db.close();
+  }
+}
+
+export class ProjectionLagError extends Error {
+  constructor(
+    readonly wanted: Position,
+    readonly reached: Position,
+  ) {
+    super(`read models have reached position ${reached}, not yet ${wanted}`);
+    this.name = 'ProjectionLagError';
+  }
+}

@@ -1,0 +1,190 @@
+import type Database from 'better-sqlite3';
+import { ORIGINS, addYears, type LegalDate, type Origin } from '@ledger/domain';
+import { amountOf, percent, type Amount } from './figures';
+import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units } from './filters';
+
+export interface ActivityQuery {
+  from: LegalDate;
+  to: LegalDate;
+  knownAt?: string;
+  filters: ReportFilters;
+  groupBy: GroupDimension[];
+}
+
+interface FlowRow extends GroupRow {
+  kind: string;
+  n: bigint;
+  reg_vnd: bigint;
+  reg_usd: bigint;
+  realized_vnd: bigint;
+  realized_usd: bigint;
+}
+
+const ADJUSTMENT_KINDS = new Set(['INCREASED', 'DECREASED', 'ADJUSTED']);
+
+interface Acc {
+  newProjects: bigint;
+  newCapital: [bigint, bigint];
+  adjustments: bigint;
+  projectsAdjusted: Set<string>;
+  increases: bigint;
+  increasedCapital: [bigint, bigint];
+  decreases: bigint;
+  decreasedCapital: [bigint, bigint];
+  terminations: bigint;
+  releasedCapital: [bigint, bigint];
+  realizedCapital: [bigint, bigint];
+}
+
+const emptyAcc = (): Record<Origin, Acc> => {
+  const one = (): Acc => ({
+    newProjects: 0n,
+    newCapital: [0n, 0n],
+    adjustments: 0n,
+    projectsAdjusted: new Set(),
+    increases: 0n,
+    increasedCapital: [0n, 0n],
+    decreases: 0n,
+    decreasedCapital: [0n, 0n],
+    terminations: 0n,
+    releasedCapital: [0n, 0n],
+    realizedCapital: [0n, 0n],
+  });
+  return { FDI: one(), DDI: one() };
+};
+
+const add = (pair: [bigint, bigint], vnd: bigint, usd: bigint) => {
+  pair[0] += vnd;
+  pair[1] += usd;
+};
+
+function accumulate(acc: Record<Origin, Acc>, row: FlowRow): void {
+  const a = acc[row.origin];
+  switch (row.kind) {
+    case 'ISSUED':
+      a.newProjects += row.n;
+      add(a.newCapital, row.reg_vnd, row.reg_usd);
+      break;
+    case 'INCREASED':
+      a.increases += row.n;
+      add(a.increasedCapital, row.reg_vnd, row.reg_usd);
+      break;
+    case 'DECREASED':
+      a.decreases += row.n;
+      add(a.decreasedCapital, -row.reg_vnd, -row.reg_usd);
+      break;
+    case 'TERMINATED':
+      a.terminations += row.n;
+      add(a.releasedCapital, -row.reg_vnd, -row.reg_usd);
+      break;
+    case 'REALIZED':
+      add(a.realizedCapital, row.realized_vnd, row.realized_usd);
+      break;
+  }
+  if (ADJUSTMENT_KINDS.has(row.kind)) a.adjustments += row.n;
+}
+
+export interface ActivityFigures {
+  newCertificates: { count: number; capital: Amount };
+  adjustmentOccurrences: number;
+  projectsAdjusted: number;
+  increases: { count: number; capital: Amount };
+  decreases: { count: number; capital: Amount };
+  terminations: { count: number; releasedCapital: Amount };
+  newAndAddedCapital: Amount;
+  netChange: Amount;
+  realizedCapital: Amount;
+}
+
+function figuresOf(origin: Origin, a: Acc): ActivityFigures {
+  const money = (p: [bigint, bigint]) => amountOf(origin, p[0], p[1]);
+  const newAndAdded: [bigint, bigint] = [a.newCapital[0] + a.increasedCapital[0], a.newCapital[1] + a.increasedCapital[1]];
+  const net: [bigint, bigint] = [newAndAdded[0] - a.decreasedCapital[0] - a.releasedCapital[0], newAndAdded[1] - a.decreasedCapital[1] - a.releasedCapital[1]];
+  return {
+    newCertificates: { count: Number(a.newProjects), capital: money(a.newCapital) },
+    adjustmentOccurrences: Number(a.adjustments),
+    projectsAdjusted: a.projectsAdjusted.size,
+    increases: { count: Number(a.increases), capital: money(a.increasedCapital) },
+    decreases: { count: Number(a.decreases), capital: money(a.decreasedCapital) },
+    terminations: { count: Number(a.terminations), releasedCapital: money(a.releasedCapital) },
+    newAndAddedCapital: money(newAndAdded),
+    netChange: money(net),
+    realizedCapital: money(a.realizedCapital),
+  };
+}
+
+/** Ratio current / previous for every count and amount, as a percentage with one decimal. */
+function ratios(current: ActivityFigures, previous: ActivityFigures): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  const walk = (c: unknown, p: unknown, path: string) => {
+    if (typeof c === 'number') out[path] = percent(BigInt(c), BigInt(p as number));
+    else if (c && typeof c === 'object' && 'amount' in c) out[path] = percent(BigInt((c as Amount).amount.replace('.', '')), BigInt((p as Amount).amount.replace('.', '')));
+    else if (c && typeof c === 'object') for (const k of Object.keys(c)) walk((c as never)[k], (p as never)[k], path ? `${path}.${k}` : k);
+  };
+  walk(current, previous, '');
+  return out;
+}
+
+function periodRows(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters) {
+  const { where, params } = filterSql(filters, units);
+  where.push('effective_on BETWEEN @from AND @to');
+  if (knownAt) where.push('recorded_at <= @knownAt');
+  const bind = { ...params, from, to, ...(knownAt ? { knownAt } : {}) };
+  const flows = db
+    .prepare(
+      `SELECT kind, board_id, zone_id, origin, country, COUNT(*) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
+              SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
+       FROM facts WHERE ${where.join(' AND ')} GROUP BY kind, board_id, zone_id, origin, country`,
+    )
+    .safeIntegers()
+    .all(bind) as FlowRow[];
+  const adjusted = db
+    .prepare(`SELECT DISTINCT board_id, zone_id, origin, country, project_code FROM facts WHERE ${where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')`)
+    .all(bind) as (GroupRow & { project_code: string })[];
+  return { flows, adjusted };
+}
+
+/** Period activity [from, to] with the same period one year earlier (DESIGN §5). */
+export function activityReport(db: Database.Database, units: Units, query: ActivityQuery) {
+  const previousFrom = addYears(query.from, -1);
+  const previousTo = addYears(query.to, -1);
+  const periods = [periodRows(db, units, query.from, query.to, query.knownAt, query.filters), periodRows(db, units, previousFrom, previousTo, query.knownAt, query.filters)];
+  const build = (groupBy: GroupDimension[]): Record<string, unknown>[] => {
+    const byKey = new Map<string, { key: Record<string, string>; acc: [Record<Origin, Acc>, Record<Origin, Acc>] }>();
+    const slot = (row: GroupRow) => {
+      const key = groupKey(row, groupBy, units);
+      const id = JSON.stringify(key);
+      let s = byKey.get(id);
+      if (!s) byKey.set(id, (s = { key, acc: [emptyAcc(), emptyAcc()] }));
+      return s.acc;
+    };
+    periods.forEach((p, i) => {
+      p.flows.forEach((row) => accumulate(slot(row)[i], row));
+      p.adjusted.forEach((row) => slot(row)[i][row.origin].projectsAdjusted.add(row.project_code));
+    });
+    if (groupBy.length === 0 && byKey.size === 0) byKey.set('{}', { key: {}, acc: [emptyAcc(), emptyAcc()] });
+    return [...byKey.values()]
+      .sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1))
+      .map(({ key, acc }) => {
+        const out: Record<string, unknown> = { key };
+        for (const origin of ORIGINS) {
+          const current = figuresOf(origin, acc[0][origin]);
+          const previous = figuresOf(origin, acc[1][origin]);
+          out[origin] = { current, samePeriodLastYear: previous, ratioPct: ratios(current, previous) };
+        }
+        return out;
+      });
+  };
+  return {
+    report: 'activity',
+    from: query.from,
+    to: query.to,
+    samePeriodLastYear: { from: previousFrom, to: previousTo },
+    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+    filters: query.filters,
+    groupBy: query.groupBy,
+    total: build([])[0],
+    groups: build(query.groupBy),
+  };
+}
+

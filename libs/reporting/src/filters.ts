@@ -1,0 +1,78 @@
+import type { Origin } from '@ledger/domain';
+
+export const GROUP_DIMENSIONS = ['region', 'province', 'board', 'zone', 'origin', 'country'] as const;
+export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
+
+export interface ReportFilters {
+  regionId?: string;
+  provinceId?: string;
+  boardId?: string;
+  zoneId?: string;
+  origin?: Origin;
+}
+
+/** How boards relate to provinces and regions (from the reference data in config/). */
+export interface Units {
+  boardsInRegion(regionId: string): string[];
+  boardsInProvince(provinceId: string): string[];
+  provinceOfBoard(boardId: string): string | undefined;
+  regionOfBoard(boardId: string): string | undefined;
+}
+
+/** SQL conditions over the facts/register columns for the filters; board sets come from reference data. */
+export function filterSql(filters: ReportFilters, units: Units): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  let boards: string[] | undefined;
+  const restrict = (ids: string[]) => (boards = boards ? boards.filter((b) => ids.includes(b)) : ids);
+  if (filters.regionId) restrict(units.boardsInRegion(filters.regionId));
+  if (filters.provinceId) restrict(units.boardsInProvince(filters.provinceId));
+  if (filters.boardId) restrict([filters.boardId]);
+  if (boards) {
+    // Board ids are validated identifiers; binding each keeps the statement injection-free.
+    boards.forEach((b, i) => (params[`board${i}`] = b));
+    where.push(boards.length ? `board_id IN (${boards.map((_, i) => `@board${i}`).join(', ')})` : '0');
+  }
+  if (filters.zoneId) {
+    where.push('zone_id = @zoneId');
+    params.zoneId = filters.zoneId;
+  }
+  if (filters.origin) {
+    where.push('origin = @origin');
+    params.origin = filters.origin;
+  }
+  return { where, params };
+}
+
+export interface GroupRow {
+  board_id: string;
+  zone_id: string;
+  origin: Origin;
+  country: string;
+}
+
+export function groupKey(row: GroupRow, groupBy: readonly GroupDimension[], units: Units): Record<string, string> {
+  const key: Record<string, string> = {};
+  for (const dim of groupBy) {
+    if (dim === 'region') key.regionId = units.regionOfBoard(row.board_id) ?? 'UNKNOWN';
+    if (dim === 'province') key.provinceId = units.provinceOfBoard(row.board_id) ?? 'UNKNOWN';
+    if (dim === 'board') key.boardId = row.board_id;
+    if (dim === 'zone') key.zoneId = row.zone_id;
+    if (dim === 'origin') key.origin = row.origin;
+    if (dim === 'country') key.country = row.country;
+  }
+  return key;
+}
+
+/** Rolls SQL rows (grouped by board, zone, origin, country) up to the requested dimensions. */
+export function rollUp<R extends GroupRow, A>(rows: R[], groupBy: readonly GroupDimension[], units: Units, empty: () => A, add: (acc: A, row: R) => void) {
+  const groups = new Map<string, { key: Record<string, string>; acc: A }>();
+  for (const row of rows) {
+    const key = groupKey(row, groupBy, units);
+    const id = JSON.stringify(key);
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { key, acc: empty() }));
+    add(group.acc, row);
+  }
+  return [...groups.values()].sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1));
+}

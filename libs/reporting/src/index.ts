@@ -1,0 +1,6 @@
+export * from './filters';
+export * from './figures';
+export * from './valid-projects';
+export * from './activity';
+export * from './timeseries';
+export * from './register';

@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import { formatUsdCents, type LegalDate, type Origin } from '@ledger/domain';
+import { filterSql, type ReportFilters, type Units } from './filters';
+
+export const REGISTER_SORTS = ['projectCode', 'projectName', 'issuedOn', 'registeredCapital'] as const;
+export type RegisterSort = (typeof REGISTER_SORTS)[number];
+
+export interface RegisterQuery {
+  filters: ReportFilters;
+  status?: 'VALID' | 'TERMINATED';
+  asOf?: LegalDate;
+  search?: string;
+  sort: RegisterSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORT_SQL: Record<RegisterSort, string> = {
+  projectCode: 'project_code',
+  projectName: 'project_name',
+  issuedOn: 'issued_on',
+  registeredCapital: "CASE origin WHEN 'FDI' THEN reg_usd * 1000 ELSE reg_vnd END",
+};
+
+/** Paginated register of projects; with asOf, the status is the one in force on that date. */
+export function projectRegister(db: Database.Database, units: Units, query: RegisterQuery) {
+  const { where, params } = filterSql(query.filters, units);
+  if (query.asOf) {
+    where.push('issued_on <= @asOf');
+    params.asOf = query.asOf;
+    if (query.status === 'VALID') where.push('(terminated_on IS NULL OR terminated_on > @asOf)');
+    if (query.status === 'TERMINATED') where.push('terminated_on <= @asOf');
+  } else if (query.status) {
+    where.push('status = @status');
+    params.status = query.status;
+  }
+  if (query.search) {
+    where.push("(project_code LIKE @search ESCAPE '\\' OR project_name LIKE @search ESCAPE '\\')");
+    params.search = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT COUNT(*) FROM project_register ${condition}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT * FROM project_register ${condition} ORDER BY ${SORT_SQL[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, project_code LIMIT @limit OFFSET @offset`,
+    )
+    .safeIntegers()
+    .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Record<string, bigint | string | null>[];
+  return {
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    items: rows.map((r) => {
+      const origin = r.origin as Origin;
+      const status = query.asOf && r.terminated_on !== null && (r.terminated_on as string) > query.asOf ? 'VALID' : r.status;
+      return {
+        projectCode: r.project_code,
+        projectName: r.project_name,
+        boardId: r.board_id,
+        zoneId: r.zone_id,
+        origin,
+        mainInvestorCountry: r.country,
+        issuedOn: r.issued_on,
+        status,
+        suspended: r.suspended === 1n,
+        terminatedOn: r.terminated_on,
+        adjustmentNo: Number(r.adjustment_no),
+        registeredCapital: origin === 'FDI' ? { vnd: String(r.reg_vnd), usd: formatUsdCents(r.reg_usd as bigint) } : { vnd: String(r.reg_vnd) },
+        realizedCapital: origin === 'FDI' ? { vnd: String(r.realized_vnd), usd: formatUsdCents(r.realized_usd as bigint) } : { vnd: String(r.realized_vnd) },
+        version: Number(r.version),
+      };
+    }),
+  };
+}

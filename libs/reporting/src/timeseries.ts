@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import { ORIGINS, addDays, type LegalDate, type Origin } from '@ledger/domain';
+import { amountOf } from './figures';
+import { filterSql, type ReportFilters, type Units } from './filters';
+import { stockRows } from './valid-projects';
+
+export const INTERVALS = ['month', 'quarter', 'year'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** Flow metrics sum facts inside each bucket; stock metrics are the position at each bucket's end. */
+export const METRICS = {
+  newProjects: { kinds: ['ISSUED'], value: 'count' },
+  newCapital: { kinds: ['ISSUED'], value: 'reg' },
+  adjustments: { kinds: ['INCREASED', 'DECREASED', 'ADJUSTED'], value: 'count' },
+  increasedCapital: { kinds: ['INCREASED'], value: 'reg' },
+  decreasedCapital: { kinds: ['DECREASED'], value: '-reg' },
+  newAndAddedCapital: { kinds: ['ISSUED', 'INCREASED'], value: 'reg' },
+  terminations: { kinds: ['TERMINATED'], value: 'count' },
+  realizedCapital: { kinds: ['REALIZED'], value: 'realized' },
+  validProjects: { stock: 'valid' },
+  registeredCapital: { stock: 'reg' },
+  cumulativeRealizedCapital: { stock: 'realized' },
+} as const;
+export type Metric = keyof typeof METRICS;
+
+export interface TimeseriesQuery {
+  metric: Metric;
+  interval: Interval;
+  from: LegalDate;
+  to: LegalDate;
+  knownAt?: string;
+  filters: ReportFilters;
+}
+
+interface Bucket {
+  period: string;
+  from: LegalDate;
+  to: LegalDate;
+}
+
+export function buckets(interval: Interval, from: LegalDate, to: LegalDate): Bucket[] {
+  const out: Bucket[] = [];
+  const months = interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  m = Math.floor((m - 1) / months) * months + 1; // align to the start of the bucket
+  for (;;) {
+    const start = `${y}-${String(m).padStart(2, '0')}-01`;
+    if (start > to) return out;
+    const [ny, nm] = m + months > 12 ? [y + 1, m + months - 12] : [y, m + months];
+    const end = addDays(`${ny}-${String(nm).padStart(2, '0')}-01`, -1);
+    const period = interval === 'month' ? start.slice(0, 7) : interval === 'quarter' ? `${y}-Q${(m + 2) / 3}` : String(y);
+    out.push({ period, from: start < from ? from : start, to: end > to ? to : end });
+    [y, m] = [ny, nm];
+  }
+}
+
+const valueOf = (origin: Origin, vnd: bigint, usd: bigint) => amountOf(origin, vnd, usd).amount;
+
+export function timeseriesReport(db: Database.Database, units: Units, query: TimeseriesQuery) {
+  const spec = METRICS[query.metric];
+  const series = buckets(query.interval, query.from, query.to).map((bucket) => {
+    const point: Record<string, unknown> = { period: bucket.period, from: bucket.from, to: bucket.to };
+    if ('stock' in spec) {
+      const rows = stockRows(db, units, bucket.to, query.knownAt, query.filters);
+      for (const origin of ORIGINS) {
+        const mine = rows.filter((r) => r.origin === origin);
+        const sum = (f: (r: (typeof rows)[number]) => bigint) => mine.reduce((a, r) => a + f(r), 0n);
+        point[origin] =
+          spec.stock === 'valid'
+            ? Number(sum((r) => r.valid))
+            : spec.stock === 'reg'
+              ? valueOf(origin, sum((r) => r.reg_vnd), sum((r) => r.reg_usd))
+              : valueOf(origin, sum((r) => r.realized_vnd), sum((r) => r.realized_usd));
+      }
+      return point;
+    }
+    const { where, params } = filterSql(query.filters, units);
+    where.push('effective_on BETWEEN @from AND @to', `kind IN (${spec.kinds.map((k) => `'${k}'`).join(', ')})`);
+    if (query.knownAt) where.push('recorded_at <= @knownAt');
+    const rows = db
+      .prepare(`SELECT origin, COUNT(*) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS rv, SUM(realized_usd) AS ru FROM facts WHERE ${where.join(' AND ')} GROUP BY origin`)
+      .safeIntegers()
+      .all({ ...params, from: bucket.from, to: bucket.to, ...(query.knownAt ? { knownAt: query.knownAt } : {}) }) as { origin: Origin; n: bigint; reg_vnd: bigint; reg_usd: bigint; rv: bigint; ru: bigint }[];
+    for (const origin of ORIGINS) {
+      const r = rows.find((x) => x.origin === origin) ?? { n: 0n, reg_vnd: 0n, reg_usd: 0n, rv: 0n, ru: 0n };
+      point[origin] =
+        spec.value === 'count'
+          ? Number(r.n)
+          : spec.value === 'realized'
+            ? valueOf(origin, r.rv, r.ru)
+            : spec.value === '-reg'
+              ? valueOf(origin, -r.reg_vnd, -r.reg_usd)
+              : valueOf(origin, r.reg_vnd, r.reg_usd);
+    }
+    return point;
+  });
+  const currency = { FDI: 'USD', DDI: 'VND' };
+  const counted = 'value' in spec ? spec.value === 'count' : spec.stock === 'valid';
+  return {
+    report: 'timeseries',
+    metric: query.metric,
+    interval: query.interval,
+    from: query.from,
+    to: query.to,
+    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+    filters: query.filters,
+    unit: counted ? { FDI: 'projects', DDI: 'projects' } : currency,
+    series,
+  };
+}
