@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '../../ledger-api/src/config/ledger-config';
+import { registerProjectorCommands } from './commands/projector';
+
+const program = new Command('ledger-cli').description('Investment Registration Ledger: operations from the command line');
+registerProjectorCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? 'Configuration error' : 'Error'}: ${(error as Error).message}\n`);
+  process.exit(1);
+});
