@@ -126,6 +126,22 @@ export class SqliteEventStore implements EventStore {
     return this.db.transaction(() => batch.map((b) => this.appendInTransaction(b.streamId, b.events, b.expected))).immediate();
   }
 
+  /**
+   * Inserts already-recorded events (an auditor's export) as they are, in one transaction, into
+   * a store whose head they continue. The caller has verified the chain line by line.
+   */
+  importRecorded(events: readonly RecordedEvent[]): void {
+    this.db.transaction(() => {
+      for (const e of events) {
+        const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
+        if (e.position !== (head?.position ?? 0n) + 1n || e.prevHash !== (head?.hash ?? GENESIS_HASH)) {
+          throw new Error(`event at position ${e.position} does not continue the stored log (head ${head?.position ?? 0n})`);
+        }
+        this.statements.insert.run({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
+      }
+    }).immediate();
+  }
+
   async readStream(streamId: string): Promise<RecordedEvent[]> {
     return (this.statements.readStream.all(streamId) as EventRow[]).map(toRecorded);
   }
