@@ -1,5 +1,6 @@
 import type {
   CapitalChangedData,
+  EventCorrectedData,
   CapitalRealizedData,
   CertificateAdjustedData,
   CertificateIssuedData,
@@ -25,7 +26,8 @@ export type ProjectCommand =
   | (CommandBase & { type: 'RecordRealizedCapital'; data: CapitalRealizedData })
   | (CommandBase & { type: 'SuspendProject'; data: ProjectSuspendedData })
   | (CommandBase & { type: 'ResumeProject'; data: ProjectResumedData })
-  | (CommandBase & { type: 'TerminateProject'; data: ProjectTerminatedData });
+  | (CommandBase & { type: 'TerminateProject'; data: ProjectTerminatedData })
+  | (CommandBase & { type: 'CorrectEvent'; data: Omit<EventCorrectedData, 'correctedType'> });
 
 export type ProjectCommandType = ProjectCommand['type'];
 export type CommandOf<T extends ProjectCommandType> = Extract<ProjectCommand, { type: T }>;

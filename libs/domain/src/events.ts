@@ -81,6 +81,20 @@ export interface ProjectTerminatedData {
   decisionRef: string;
 }
 
+/**
+ * A compensating correction: the event at stream version `correctsVersion` is to be read as if it
+ * had carried `correctedData`, or, with `revoked`, as if it had never been recorded (e.g. a
+ * termination revoked). The corrected event itself is never edited.
+ */
+export interface EventCorrectedData {
+  correctsVersion: number;
+  correctedType: string;
+  correctedData?: Record<string, unknown>;
+  revoked?: boolean;
+  reason: string;
+  decisionRef?: string;
+}
+
 export type ProjectEvent =
   | { type: 'CertificateIssued'; data: CertificateIssuedData }
   | { type: 'CapitalIncreased'; data: CapitalChangedData }
@@ -89,7 +103,8 @@ export type ProjectEvent =
   | { type: 'CapitalRealized'; data: CapitalRealizedData }
   | { type: 'ProjectSuspended'; data: ProjectSuspendedData }
   | { type: 'ProjectResumed'; data: ProjectResumedData }
-  | { type: 'ProjectTerminated'; data: ProjectTerminatedData };
+  | { type: 'ProjectTerminated'; data: ProjectTerminatedData }
+  | { type: 'EventCorrected'; data: EventCorrectedData };
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -102,6 +117,7 @@ export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = [
   'ProjectSuspended',
   'ProjectResumed',
   'ProjectTerminated',
+  'EventCorrected',
 ];
 
 /** The legal date an event takes effect on (for as-of queries and reports). */
@@ -109,6 +125,8 @@ export function effectiveDateOf(event: ProjectEvent): LegalDate {
   switch (event.type) {
     case 'CertificateIssued':
       return event.data.issuedOn;
+    case 'EventCorrected':
+      return '0000-01-01'; // a correction has no legal date of its own; it rewrites the reading of another event
     case 'CapitalRealized':
       // Realized capital is a figure "as of" the end of its reporting period.
       return periodRange(event.data.period).to;

@@ -9,3 +9,4 @@ export * from './project-code';
 export * from './project/decide';
 export * from './project/state';
 export * from './project/as-of';
+export * from './project/corrections';

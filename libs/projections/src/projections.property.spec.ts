@@ -36,7 +36,7 @@ const day = (n: number) => addDays('2014-01-01', n);
 const TODAY = '2030-01-01';
 
 const actArb = fc.record({
-  kind: fc.constantFrom('inc', 'dec', 'zone', 'realize', 'terminate', 'rename'),
+  kind: fc.constantFrom('inc', 'dec', 'zone', 'realize', 'terminate', 'rename', 'correct'),
   offset: fc.integer({ min: 0, max: 1500 }),
   amount: fc.integer({ min: 1, max: 5000 }),
 });
@@ -48,7 +48,9 @@ const projectArb = fc.record({
   acts: fc.array(actArb, { maxLength: 6 }),
 });
 
-function commandsFor(p: fc.RecordValue<typeof projectArb>, index: number): ProjectCommand[] {
+type ProjectSpec = typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
+
+function commandsFor(p: ProjectSpec, index: number): ProjectCommand[] {
   const money = (n: number) => (p.origin === 'FDI' ? { vnd: String(n * 23000), usd: formatUsdCents(BigInt(n) * 100n) } : { vnd: String(n * 1000) });
   const issuedOn = day(p.issuedDay);
   const issue: ProjectCommand = {
@@ -76,6 +78,9 @@ function commandsFor(p: fc.RecordValue<typeof projectArb>, index: number): Proje
         return { type: 'DecreaseCapital', today: TODAY, data: { amount: money(a.amount), effectiveOn: on, reason: 'r' } };
       case 'zone':
         return { type: 'AdjustCertificate', today: TODAY, data: { changes: { zoneId: ZONES[p.board][a.amount % ZONES[p.board].length] }, effectiveOn: on, reason: 'r' } };
+      case 'correct':
+        // Resolved against the history at the time it runs (see correctionFor).
+        return { type: 'CorrectEvent', today: TODAY, data: { correctsVersion: a.amount, reason: 'sửa sai' } };
       case 'rename':
         return { type: 'AdjustCertificate', today: TODAY, data: { changes: { projectName: `N${a.amount}` }, effectiveOn: on, reason: 'r' } };
       case 'realize':
@@ -85,6 +90,18 @@ function commandsFor(p: fc.RecordValue<typeof projectArb>, index: number): Proje
     }
   });
   return [issue, ...acts];
+}
+
+/** Turns a placeholder correction into a real one: re-amount a capital act, or revoke a termination. */
+function correctionFor(command: ProjectCommand, history: ProjectEvent[]): ProjectCommand | undefined {
+  if (command.type !== 'CorrectEvent') return command;
+  const version = (command.data.correctsVersion % history.length) + 1;
+  const target = history[version - 1];
+  if (target.type === 'ProjectTerminated') return { ...command, data: { correctsVersion: version, revoked: true, reason: 'sửa sai' } };
+  if (target.type !== 'CapitalIncreased' && target.type !== 'CapitalDecreased') return undefined;
+  const { adjustmentNo: _n, ...data } = target.data;
+  const scaled = { vnd: String(BigInt(data.amount.vnd) * 2n), ...(data.amount.usd ? { usd: formatUsdCents(BigInt(data.amount.usd.replace('.', '')) * 2n) } : {}) };
+  return { ...command, data: { correctsVersion: version, correctedData: { ...data, amount: scaled }, reason: 'sửa sai' } };
 }
 
 /** Reference figures computed by folding each project's events directly, without any read model. */
@@ -119,11 +136,13 @@ it('live projection = rebuild from zero = direct fold, for random histories and 
         const queues = projects.map(commandsFor);
         for (let round = 0; queues.some((q) => q.length); round++) {
           for (const queue of queues) {
-            const command = queue.shift();
-            if (!command) continue;
-            const code = command.type === 'IssueCertificate' ? command.data.projectCode : [...histories.keys()][queues.indexOf(queue)];
+            const next = queue.shift();
+            if (!next) continue;
+            const code = next.type === 'IssueCertificate' ? next.data.projectCode : [...histories.keys()][queues.indexOf(queue)];
             if (!code) continue;
             const history = histories.get(code) ?? [];
+            const command = correctionFor(next, history.map((h) => h.event));
+            if (!command) continue;
             try {
               const events = decide(command, foldProject(history.map((h) => h.event)));
               await store.append(`project-${code}`, events.map((e, i) => ({ eventId: `${code}-${history.length}-${i}`, type: e.type, data: e.data, metadata: {} })), BigInt(history.length) || 'no_stream');

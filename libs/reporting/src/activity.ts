@@ -132,14 +132,18 @@ function periodRows(db: Database.Database, units: Units, from: LegalDate, to: Le
   const bind = { ...params, from, to, ...(knownAt ? { knownAt } : {}) };
   const flows = db
     .prepare(
-      `SELECT kind, board_id, zone_id, origin, country, COUNT(*) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
+      `SELECT kind, board_id, zone_id, origin, country, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
               SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
        FROM facts WHERE ${where.join(' AND ')} GROUP BY kind, board_id, zone_id, origin, country`,
     )
     .safeIntegers()
     .all(bind) as FlowRow[];
   const adjusted = db
-    .prepare(`SELECT DISTINCT board_id, zone_id, origin, country, project_code FROM facts WHERE ${where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')`)
+    .prepare(
+      // A corrected act appears as original, reversal and replacement: only net occurrences count.
+      `SELECT board_id, zone_id, origin, country, project_code FROM facts WHERE ${where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+       GROUP BY board_id, zone_id, origin, country, project_code HAVING SUM(sign) > 0`,
+    )
     .all(bind) as (GroupRow & { project_code: string })[];
   return { flows, adjusted };
 }

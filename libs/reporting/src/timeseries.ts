@@ -78,7 +78,7 @@ export function timeseriesReport(db: Database.Database, units: Units, query: Tim
     where.push('effective_on BETWEEN @from AND @to', `kind IN (${spec.kinds.map((k) => `'${k}'`).join(', ')})`);
     if (query.knownAt) where.push('recorded_at <= @knownAt');
     const rows = db
-      .prepare(`SELECT origin, COUNT(*) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS rv, SUM(realized_usd) AS ru FROM facts WHERE ${where.join(' AND ')} GROUP BY origin`)
+      .prepare(`SELECT origin, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS rv, SUM(realized_usd) AS ru FROM facts WHERE ${where.join(' AND ')} GROUP BY origin`)
       .safeIntegers()
       .all({ ...params, from: bucket.from, to: bucket.to, ...(query.knownAt ? { knownAt: query.knownAt } : {}) }) as { origin: Origin; n: bigint; reg_vnd: bigint; reg_usd: bigint; rv: bigint; ru: bigint }[];
     for (const origin of ORIGINS) {

@@ -1,6 +1,7 @@
 import { effectiveDateOf, type ProjectEvent } from '../events';
 import type { LegalDate } from '../legal-date';
-import { foldProject, type ProjectState } from './state';
+import { applyCorrections } from './corrections';
+import { foldEffective, type ProjectState } from './state';
 
 export interface TimedProjectEvent {
   event: ProjectEvent;
@@ -22,10 +23,11 @@ export interface BitemporalQuery {
  */
 export function projectAsOf(history: readonly TimedProjectEvent[], query: BitemporalQuery): ProjectState {
   const knownAt = query.knownAt === undefined ? undefined : Date.parse(query.knownAt);
-  const visible = history
-    .filter((h) => knownAt === undefined || Date.parse(h.recordedAt) <= knownAt)
-    .filter((h) => query.asOf === undefined || effectiveDateOf(h.event) <= query.asOf)
-    .map((h, index) => ({ event: h.event, index, on: effectiveDateOf(h.event) }))
+  const known = history.filter((h) => knownAt === undefined || Date.parse(h.recordedAt) <= knownAt).map((h) => h.event);
+  // Corrections refer to stream versions, so they apply to the recorded order before any filtering.
+  const visible = applyCorrections(known)
+    .filter((event) => query.asOf === undefined || effectiveDateOf(event) <= query.asOf)
+    .map((event, index) => ({ event, index, on: effectiveDateOf(event) }))
     .sort((a, b) => (a.on === b.on ? a.index - b.index : a.on < b.on ? -1 : 1));
-  return foldProject(visible.map((v) => v.event));
+  return { ...foldEffective(visible.map((v) => v.event)), history: known };
 }

@@ -1,5 +1,6 @@
 import type { ProjectCommand } from '../commands';
 import type { ProjectEvent } from '../events';
+import { correctEvent } from './decisions/correct-event';
 import { adjustCertificate } from './decisions/adjust-certificate';
 import { decreaseCapital } from './decisions/decrease-capital';
 import { increaseCapital } from './decisions/increase-capital';
@@ -29,5 +30,7 @@ export function decide(command: ProjectCommand, state: ProjectState): ProjectEve
       return resumeProject(command, state);
     case 'TerminateProject':
       return terminateProject(command, state);
+    case 'CorrectEvent':
+      return correctEvent(command, state);
   }
 }

@@ -1,6 +1,7 @@
 import { effectiveDateOf, type CertificateDetails, type Investor, type ProjectEvent } from '../events';
 import type { Origin } from '../grounds';
 import type { LegalDate } from '../legal-date';
+import { applyCorrections } from './corrections';
 import { ZERO, addMoney, moneyFromJson, negateMoney, parseUsdCents, type Money } from '../money';
 
 export type ProjectStatus = 'UNISSUED' | 'VALID' | 'TERMINATED';
@@ -22,6 +23,8 @@ export interface ProjectState extends Partial<CertificateDetails> {
   terminatedOn?: LegalDate;
   terminationGround?: string;
   investors?: Investor[];
+  /** The stream as recorded, corrections included (a correction names a version in it). */
+  history?: readonly ProjectEvent[];
 }
 
 export const initialProjectState: ProjectState = {
@@ -83,11 +86,19 @@ function applyEvent(state: ProjectState, event: ProjectEvent): ProjectState {
       return { ...state, suspended: false, suspendedOn: undefined };
     case 'ProjectTerminated':
       return { ...state, status: 'TERMINATED', suspended: false, terminatedOn: event.data.effectiveOn, terminationGround: event.data.ground };
+    case 'EventCorrected':
+      return state; // corrections are applied to the history before folding
   }
 }
 
-export function foldProject(events: Iterable<ProjectEvent>, from: ProjectState = initialProjectState): ProjectState {
-  let state = from;
+/** Folds events that are already as they are to be read (no corrections among them). */
+export function foldEffective(events: Iterable<ProjectEvent>): ProjectState {
+  let state = initialProjectState;
   for (const event of events) state = evolve(state, event);
   return state;
+}
+
+/** Folds a stream as recorded: corrections applied first (see applyCorrections). */
+export function foldProject(events: readonly ProjectEvent[]): ProjectState {
+  return { ...foldEffective(applyCorrections(events)), history: events };
 }

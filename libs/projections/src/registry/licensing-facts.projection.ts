@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { effectiveDateOf, moneyFromJson, parseUsdCents, type Money, type ProjectEvent } from '@ledger/domain';
+import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type Money, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
@@ -46,7 +46,12 @@ CREATE TABLE IF NOT EXISTS facts (
   reg_usd      INTEGER NOT NULL,
   realized_vnd INTEGER NOT NULL,
   realized_usd INTEGER NOT NULL,
+  sign         INTEGER NOT NULL,
   PRIMARY KEY (position, seq)
+);
+CREATE TABLE IF NOT EXISTS facts_project_events (
+  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (project_code, version)
 );
 CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
 CREATE INDEX IF NOT EXISTS facts_by_kind_date ON facts (kind, effective_on);
@@ -58,6 +63,12 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 
 const usd = (m: Money) => m.usdCents ?? 0n;
 
+interface FactContext {
+  position: bigint;
+  recordedAt: string;
+  seq: number;
+}
+
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
 
@@ -66,33 +77,58 @@ export class LicensingFactsProjection implements Projection {
   }
 
   reset(db: Database.Database): void {
-    db.exec('DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state;');
+    db.exec('DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events;');
     forgetStatements(db);
   }
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
+    if (!recorded.streamId.startsWith('project-')) return;
+    const code = recorded.streamId.slice('project-'.length);
     const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-    const code = recorded.streamId.replace(/^project-/, '');
+    statement(db, 'INSERT INTO facts_project_events VALUES (?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data));
+    const at: FactContext = { position: recorded.position, recordedAt: recorded.recordedAt, seq: 0 };
+    if (event.type !== 'EventCorrected') {
+      this.derive(db, code, event, at);
+      return;
+    }
+    // A correction: cancel every fact of the project as of the correction's recording time, then
+    // derive the facts of the corrected history. Queries known before it still see the originals.
+    statement(
+      db,
+      `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
+         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE project_code = @code`,
+    ).run({ position: recorded.position, recordedAt: recorded.recordedAt, code });
+    at.seq = Number(statement(db, 'SELECT COUNT(*) FROM facts WHERE position = ?').pluck().get(recorded.position)) + 1;
+    statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
+    const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
+      (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
+    );
+    for (const corrected of applyCorrections(history)) this.derive(db, code, corrected, at);
+  }
+
+  private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
     const on = effectiveDateOf(event);
-    let seq = 0;
     const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) =>
       statement(
-          db,
-          `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd)`,
-        ).run({
-          position: recorded.position,
-          seq: seq++,
-          code,
-          kind,
-          on,
-          recordedAt: recorded.recordedAt,
-          ...dims,
-          valid: delta.valid ?? 0n,
-          reg_vnd: delta.reg?.vnd ?? 0n,
-          reg_usd: delta.reg ? usd(delta.reg) : 0n,
-          realized_vnd: delta.realized?.vnd ?? 0n,
-          realized_usd: delta.realized ? usd(delta.realized) : 0n,
-        });
+        db,
+        `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd, 1)`,
+      ).run({
+        position: at.position,
+        seq: at.seq++,
+        code,
+        kind,
+        on,
+        recordedAt: at.recordedAt,
+        board_id: dims.board_id,
+        zone_id: dims.zone_id,
+        origin: dims.origin,
+        country: dims.country,
+        valid: delta.valid ?? 0n,
+        reg_vnd: delta.reg?.vnd ?? 0n,
+        reg_usd: delta.reg ? usd(delta.reg) : 0n,
+        realized_vnd: delta.realized?.vnd ?? 0n,
+        realized_usd: delta.realized ? usd(delta.realized) : 0n,
+      });
 
     if (event.type === 'CertificateIssued') {
       const reg = moneyFromJson(event.data.registeredCapital);

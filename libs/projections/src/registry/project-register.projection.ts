@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { foldProject, type ProjectEvent, type ProjectState } from '@ledger/domain';
+import { foldProject, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
@@ -23,14 +23,11 @@ CREATE TABLE IF NOT EXISTS project_register (
   realized_vnd   INTEGER NOT NULL,
   realized_usd   INTEGER NOT NULL,
   version        INTEGER NOT NULL,
-  state          TEXT NOT NULL
+  events         TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS register_by_board ON project_register (board_id, issued_on);
 CREATE INDEX IF NOT EXISTS register_by_issued ON project_register (issued_on);`;
 
-/** ProjectState with bigints as strings, so the fold can continue from the stored row. */
-const toJson = (s: ProjectState) => JSON.stringify(s, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
-const fromJson = (text: string): ProjectState => JSON.parse(text, (_k, v) => (typeof v === 'string' && /^-?\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v));
 
 export class ProjectRegisterProjection implements Projection {
   readonly name = 'project-register';
@@ -47,14 +44,15 @@ export class ProjectRegisterProjection implements Projection {
   apply(db: Database.Database, recorded: RecordedEvent): void {
     if (!recorded.streamId.startsWith('project-')) return;
     const code = recorded.streamId.slice('project-'.length);
-    const row = statement(db, 'SELECT state FROM project_register WHERE project_code = ?').get(code) as { state: string } | undefined;
-    const previous = row ? fromJson(row.state) : undefined;
-    const state = foldProject([{ type: recorded.type, data: recorded.data } as ProjectEvent], previous);
+    // The row keeps the stream's events: a correction can change any earlier act, so the row is refolded.
+    const row = statement(db, 'SELECT events FROM project_register WHERE project_code = ?').get(code) as { events: string } | undefined;
+    const events: ProjectEvent[] = [...(row ? (JSON.parse(row.events) as ProjectEvent[]) : []), { type: recorded.type, data: recorded.data } as ProjectEvent];
+    const state = foldProject(events);
     if (state.status === 'UNISSUED') return;
     statement(
       db,
       `INSERT OR REPLACE INTO project_register VALUES (@code, @boardId, @zoneId, @origin, @name, @country, @issuedOn, @status, @suspended, @terminatedOn,
-         @adjustmentNo, @regVnd, @regUsd, @realizedVnd, @realizedUsd, @version, @state)`,
+         @adjustmentNo, @regVnd, @regUsd, @realizedVnd, @realizedUsd, @version, @events)`,
     ).run({
       code,
       boardId: state.boardId,
@@ -72,7 +70,7 @@ export class ProjectRegisterProjection implements Projection {
       realizedVnd: state.realizedCapital.vnd,
       realizedUsd: state.realizedCapital.usdCents ?? 0n,
       version: recorded.streamVersion,
-      state: toJson(state),
+      events: JSON.stringify(events),
     });
   }
 }

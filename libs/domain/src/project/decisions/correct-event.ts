@@ -1,0 +1,57 @@
+import type { CommandOf, ProjectCommand } from '../../commands';
+import { RuleCode, rule } from '../../errors';
+import type { ProjectEvent } from '../../events';
+import { applyCorrections } from '../corrections';
+import { decide } from '../decide';
+import { evolve, initialProjectState, type ProjectState } from '../state';
+
+/** The command that would have produced an event: its data without the ledger-assigned adjustmentNo. */
+function commandOf(event: ProjectEvent, today: string): ProjectCommand {
+  const { adjustmentNo: _n, ...data } = event.data as unknown as Record<string, unknown>;
+  const type = {
+    CertificateIssued: 'IssueCertificate',
+    CapitalIncreased: 'IncreaseCapital',
+    CapitalDecreased: 'DecreaseCapital',
+    CertificateAdjusted: 'AdjustCertificate',
+    CapitalRealized: 'RecordRealizedCapital',
+    ProjectSuspended: 'SuspendProject',
+    ProjectResumed: 'ResumeProject',
+    ProjectTerminated: 'TerminateProject',
+    EventCorrected: 'CorrectEvent',
+  }[event.type];
+  return { type, data, today } as ProjectCommand;
+}
+
+/**
+ * A correction is accepted only if the corrected history, replayed act by act through the decider,
+ * breaks no rule: the same checks an officer's original acts passed.
+ */
+function replayCorrected(history: readonly ProjectEvent[], today: string): void {
+  let state: ProjectState = initialProjectState;
+  for (const event of applyCorrections(history)) {
+    decide(commandOf(event, today), state);
+    state = evolve(state, event);
+  }
+}
+
+export function correctEvent(command: CommandOf<'CorrectEvent'>, state: ProjectState): ProjectEvent[] {
+  rule(state.status !== 'UNISSUED', RuleCode.PROJECT_NOT_FOUND, 'no certificate has been issued for this project code');
+  const history = state.history ?? [];
+  const { correctsVersion, correctedData, revoked } = command.data;
+  const target = history[correctsVersion - 1];
+  rule(target !== undefined && target.type !== 'EventCorrected', RuleCode.CORRECTION_TARGET_INVALID, `version ${correctsVersion} is not an act of this project that can be corrected`);
+  rule((correctedData === undefined) === (revoked === true), RuleCode.CORRECTION_TARGET_INVALID, 'give either the corrected values or revoked: true');
+  rule(!revoked || target.type !== 'CertificateIssued', RuleCode.CORRECTION_TARGET_INVALID, 'an issuance cannot be revoked; terminate the project instead');
+  const original = target.data as unknown as Record<string, unknown>;
+  let data = correctedData;
+  if (data) {
+    if (target.type === 'CertificateIssued') {
+      rule(data.projectCode === original.projectCode && data.boardId === original.boardId, RuleCode.CORRECTION_TARGET_INVALID, 'a correction cannot change the project code or the issuing board');
+    }
+    // Numbering belongs to the ledger: the corrected act keeps its adjustment number.
+    if ('adjustmentNo' in original) data = { ...data, adjustmentNo: original.adjustmentNo };
+  }
+  const corrected: ProjectEvent = { type: 'EventCorrected', data: { ...command.data, ...(data ? { correctedData: data } : {}), correctedType: target.type } };
+  replayCorrected([...history, corrected], command.today);
+  return [corrected];
+}
