@@ -1,5 +1,5 @@
 import { capitalChange, fdiCertificate } from '../support/certificates';
-import { client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
+import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
 /**
  * Every rejected request gets the right 4xx as application/problem+json naming what is wrong,
@@ -13,7 +13,7 @@ describe('bad input never changes the log', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer();
-    http = client(server.baseUrl);
+    http = client(server.baseUrl, bearer('officer', 'BQL-BG'));
     expect((await http.post('/api/v1/projects', fdiCertificate(code))).status).toBe(201);
     expect((await http.post('/api/v1/projects', fdiCertificate(terminatedCode))).status).toBe(201);
     expect((await http.post(`/api/v1/projects/${terminatedCode}/termination`, { ground: 'NO_DEPOSIT', effectiveOn: '2017-01-01', decisionRef: '1/QĐ' })).status).toBe(201);

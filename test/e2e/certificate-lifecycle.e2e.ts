@@ -1,5 +1,5 @@
 import { capitalChange, fdiCertificate } from '../support/certificates';
-import { client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
+import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
 describe('certificate lifecycle over HTTP (real SQLite file)', () => {
   let server: LedgerServer;
@@ -7,7 +7,7 @@ describe('certificate lifecycle over HTTP (real SQLite file)', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer();
-    http = client(server.baseUrl);
+    http = client(server.baseUrl, bearer('officer', 'BQL-BG'));
   });
   afterAll(() => server.close());
 

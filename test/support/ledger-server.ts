@@ -5,16 +5,28 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventStore } from '@ledger/event-store';
+import type { ProjectionRunner } from '@ledger/projections';
+import { PROJECTION_RUNNER } from '../../apps/ledger-api/src/read-models/read-models.providers';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { loadLedgerConfig, type LedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
 import { configureApp } from '../../apps/ledger-api/src/http/configure-app';
 import { CLOCK, EVENT_STORE } from '../../apps/ledger-api/src/store/store.providers';
+import type { Role } from '../../apps/ledger-api/src/auth/roles';
+import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
+
+export const TEST_JWT_SECRET = 'end-to-end-test-secret-of-at-least-32-chars';
+
+/** A bearer header for a caller of the given role (officers act for one board). */
+export function bearer(role: Role, boardId?: string, sub = `${role}-${boardId ?? 'all'}`): Record<string, string> {
+  return { authorization: `Bearer ${mintToken(TEST_JWT_SECRET, { sub, role, ...(boardId ? { boardId } : {}) }, '1h')}` };
+}
 
 export interface LedgerServer {
   baseUrl: string;
   config: LedgerConfig;
   store: EventStore;
   eventCount(): Promise<number>;
+  runner(): ProjectionRunner;
   close(): Promise<void>;
 }
 
@@ -24,7 +36,7 @@ export interface LedgerServer {
  */
 export async function startLedgerServer(env: Record<string, string> = {}, clock?: () => Date): Promise<LedgerServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const config = loadLedgerConfig({ LEDGER_DB_PATH: join(dir, 'ledger.db'), LOG_LEVEL: 'silent', LEDGER_DEMO_DATA: 'false', PORT: '0', ...env });
+  const config = loadLedgerConfig({ LEDGER_DB_PATH: join(dir, 'ledger.db'), LOG_LEVEL: 'silent', LEDGER_DEMO_DATA: 'false', PORT: '0', LEDGER_JWT_SECRET: TEST_JWT_SECRET, ...env });
   const builder = AppModule.register(config);
   const module = clock ? { ...builder, providers: builder.providers.map((p) => (typeof p === 'object' && 'provide' in p && p.provide === CLOCK ? { provide: CLOCK, useValue: clock } : p)) } : builder;
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: false });
@@ -37,6 +49,7 @@ export async function startLedgerServer(env: Record<string, string> = {}, clock?
     config,
     store,
     eventCount: async () => Number(await store.count()),
+    runner: () => app.get<ProjectionRunner>(PROJECTION_RUNNER),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

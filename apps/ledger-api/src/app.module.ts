@@ -1,5 +1,10 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TokenThrottlerGuard, throttlerOptions } from './http/throttling';
+import { AuditController } from './audit/audit.controller';
+import { AuthGuard } from './auth/auth.guard';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,6 +17,11 @@ import { PROJECT_COMMAND_HANDLERS } from './projects/commands/project-command.ha
 import { ProjectCommandExecutor } from './projects/commands/project-command-executor';
 import { ProjectsController } from './projects/projects.controller';
 import { PROJECT_QUERY_HANDLERS } from './projects/queries/project.queries';
+import { ProjectionLifecycle, projectionRunnerProvider } from './read-models/read-models.providers';
+import { REPORT_QUERY_HANDLERS } from './reports/report.queries';
+import { ReportsController } from './reports/reports.controller';
+import { referenceDataProvider, unitsProvider } from './reports/units.provider';
+import { ZoneJurisdiction } from './projects/commands/zone-jurisdiction';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
 
 @Module({})
@@ -21,16 +31,24 @@ export class AppModule implements OnApplicationShutdown {
   static register(config: LedgerConfig) {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config))],
-      controllers: [ProjectsController, HealthController],
+      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: config.jwtSecret }), ThrottlerModule.forRoot(throttlerOptions(config))],
+      controllers: [ProjectsController, ReportsController, AuditController, HealthController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
         eventStoreProvider,
+        referenceDataProvider,
+        unitsProvider,
+        ZoneJurisdiction,
         ProjectCommandExecutor,
+        projectionRunnerProvider,
+        ProjectionLifecycle,
+        ...REPORT_QUERY_HANDLERS,
         ...PROJECT_COMMAND_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: TokenThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
   }

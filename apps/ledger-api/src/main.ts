@@ -22,6 +22,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);
+
 }
 
 void bootstrap();

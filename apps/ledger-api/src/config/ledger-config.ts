@@ -11,7 +11,20 @@ export interface LedgerConfig {
   logLevel: string;
   demoData: boolean;
   bodyLimitBytes: number;
+  /** `in-process`: the API runs the projections; `external`: a separate `ledger-cli project` does. */
+  projector: 'in-process' | 'external';
+  /** How long a query with ?minPosition= waits for the read models before answering 503. */
+  readYourWritesTimeoutMs: number;
+  /** Requests per minute per token (or per address without one); 0 turns limiting off. */
+  rateLimitPerMinute: number;
+  /** HS256 secret for bearer tokens (≥ 32 characters). */
+  jwtSecret: string;
+  /** True when the built-in development secret is in use (never in production). */
+  devSecret: boolean;
 }
+
+/** Lets `npm ci && npm start` work with no set-up; refused when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {}
 
@@ -36,6 +49,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
   if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
   const dbPath = env.LEDGER_DB_PATH || './data/ledger.db';
+  const jwtSecret = env.LEDGER_JWT_SECRET || (env.NODE_ENV === 'production' ? '' : DEVELOPMENT_JWT_SECRET);
+  if (!jwtSecret) throw new ConfigError('LEDGER_JWT_SECRET is required when NODE_ENV=production');
+  if (jwtSecret.length < 32) throw new ConfigError(`LEDGER_JWT_SECRET must be at least 32 characters (got ${jwtSecret.length})`);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     store,
@@ -45,6 +61,11 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     demoData: oneOf(env, 'LEDGER_DEMO_DATA', ['true', 'false'] as const, 'true') === 'true',
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+    projector: oneOf(env, 'LEDGER_PROJECTOR', ['in-process', 'external'] as const, 'in-process'),
+    readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_WAIT_MS', 5000, 0, 60_000),
+    rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
+    jwtSecret,
+    devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
   };
 }
 

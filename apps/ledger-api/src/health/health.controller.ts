@@ -1,19 +1,25 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@ledger/event-store';
+import type { ProjectionRunner } from '@ledger/projections';
+import { Public } from '../auth/roles';
+import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
 import { EVENT_STORE } from '../store/store.providers';
 
 @ApiTags('operations')
-@Controller('health')
+@Public()
+@Controller()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
-  @Get()
+  /** Store reachable, and every projection without a pending error (lag is reported, not judged). */
+  @Get('health')
   @HealthCheck()
   check() {
     return this.health.check([
@@ -25,6 +31,34 @@ export class HealthController {
           return check.down({ error: (error as Error).message });
         }
       },
+      () => {
+        const check = this.indicator.check('projections');
+        const status = this.runner.status();
+        return status.some((s) => s.lastError) ? check.down({ projections: status }) : check.up({ projections: status });
+      },
     ]);
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  async metrics(): Promise<string> {
+    const lines = [
+      '# HELP ledger_events_total Events in the log.',
+      '# TYPE ledger_events_total gauge',
+      `ledger_events_total ${await this.store.count()}`,
+      '# HELP ledger_head_position Global position of the last event.',
+      '# TYPE ledger_head_position gauge',
+      `ledger_head_position ${await this.store.headPosition()}`,
+      '# HELP ledger_projection_checkpoint Last position processed by a read model.',
+      '# TYPE ledger_projection_checkpoint gauge',
+      '# HELP ledger_projection_lag Positions behind the head.',
+      '# TYPE ledger_projection_lag gauge',
+      '# HELP ledger_projection_failing 1 while the last catch-up failed.',
+      '# TYPE ledger_projection_failing gauge',
+    ];
+    for (const s of this.runner.status()) {
+      lines.push(`ledger_projection_checkpoint{projection="${s.name}"} ${s.checkpoint}`, `ledger_projection_lag{projection="${s.name}"} ${s.lag}`, `ledger_projection_failing{projection="${s.name}"} ${s.lastError ? 1 : 0}`);
+    }
+    return `${lines.join('\n')}\n`;
   }
 }

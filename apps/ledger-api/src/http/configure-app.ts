@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { LedgerConfig } from '../config/ledger-config';
 import { ledgerValidationPipe } from './validation';
@@ -8,6 +9,9 @@ import { ledgerValidationPipe } from './validation';
 /** HTTP wiring shared by `main.ts` and the end-to-end tests, so tests exercise the real server. */
 export function configureApp(app: NestExpressApplication, config: LedgerConfig): INestApplication {
   app.useLogger(app.get(Logger));
+  // Security headers; the CSP is left to the dashboard and Swagger UI pages, which need inline scripts.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'dashboard', 'dashboard/(.*)'] });
   app.useGlobalPipes(ledgerValidationPipe());

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { RuleCode, RuleViolation } from '@ledger/domain';
 import { IdempotencyConflictError, WrongExpectedVersionError } from '@ledger/event-store';
+import { ProjectionLagError } from '@ledger/projections';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
 
 /** Codes that describe malformed input rather than a broken business rule. */
@@ -31,6 +32,9 @@ export function toProblem(error: unknown): Problem {
     return problem(409, 'VERSION_CONFLICT', 'The project has changed', `${error.message}; reload the project and retry with If-Match: ${error.actual}`, {
       currentVersion: Number(error.actual),
     });
+  }
+  if (error instanceof ProjectionLagError) {
+    return problem(503, 'READ_MODEL_BEHIND', 'Read models are catching up', `${error.message}; retry shortly`, { retryAfterSeconds: 1 });
   }
   if (error instanceof IdempotencyConflictError) {
     return problem(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key already used', 'this Idempotency-Key was already used for a different request');
@@ -63,9 +67,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const body = { ...toProblem(error), instance: request.originalUrl };
+    const body: Problem = { ...toProblem(error), instance: request.originalUrl };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     response.locals.problemCode = body.code;
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { Request } from 'express';
+import type { Actor } from '../auth/roles';
 import type { RequestContext } from '../projects/commands/project-commands';
 import { problem } from './problem';
 
@@ -16,10 +17,11 @@ export function requestContextOf(req: Request): RequestContext {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new BadRequestException(problem(400, 'INVALID_IDEMPOTENCY_KEY', 'The request is invalid', 'Idempotency-Key must be 1–200 visible ASCII characters'));
   }
-  const user = (req as Request & { user?: RequestContext['actor'] }).user;
+  const user = (req as Request & { user?: Actor }).user;
+  if (!user) throw new Error('request reached a write handler without an authenticated actor');
   return {
     requestId: String(req.id ?? ''),
-    actor: user ?? { id: 'anonymous', role: 'officer' },
+    actor: user,
     ...(key ? { idempotencyKey: key } : {}),
     ...(ifMatch !== undefined ? { ifMatch: BigInt((IF_MATCH.exec(ifMatch.trim()) as RegExpExecArray)[1]) } : {}),
   };

@@ -1,24 +1,34 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { problem } from './problem';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Keys that name Object.prototype members (valueOf, toString, __proto__…) slip past class-validator's
+// whitelist because lookups by name find the inherited member; the fuzz test found this.
+const FORBIDDEN_KEYS = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+const MAX_DEPTH = 32;
 
-/** Path of the first key that could pollute prototypes if some later code merged the body. */
-function forbiddenKeyPath(value: unknown, path = ''): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const nested = forbiddenKeyPath((value as Record<string, unknown>)[key], here);
-    if (nested) return nested;
+/**
+ * Walks the body iteratively (hostile nesting cannot overflow the stack) and names the first key
+ * that could pollute prototypes if later code merged it, or the first place nested too deeply.
+ */
+function bodyProblem(body: unknown): { field: string; message: string } | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
+  while (stack.length) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) return { field: path || '(body)', message: `nested more than ${MAX_DEPTH} levels deep` };
+    for (const key of Object.keys(value)) {
+      const here = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return { field: here, message: `property ${here} is not allowed` };
+      stack.push({ value: (value as Record<string, unknown>)[key], path: here, depth: depth + 1 });
+    }
   }
   return undefined;
 }
@@ -26,10 +36,8 @@ function forbiddenKeyPath(value: unknown, path = ''): string | undefined {
 class LedgerValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') {
-      const path = forbiddenKeyPath(value);
-      if (path) {
-        throw new BadRequestException(problem(400, 'VALIDATION_FAILED', 'The request is invalid', `${path}: property ${path} is not allowed`, { errors: [{ field: path, messages: ['key not allowed'] }] }));
-      }
+      const bad = bodyProblem(value);
+      if (bad) throw new BadRequestException(problem(400, 'VALIDATION_FAILED', 'The request is invalid', `${bad.field}: ${bad.message}`, { errors: [{ field: bad.field, messages: [bad.message] }] }));
     }
     return super.transform(value, metadata);
   }
@@ -45,7 +53,7 @@ export function ledgerValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const fields = flatten(errors);
+      const fields = flattenValidationErrors(errors);
       return new BadRequestException(
         problem(400, 'VALIDATION_FAILED', 'The request is invalid', fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | '), { errors: fields }),
       );

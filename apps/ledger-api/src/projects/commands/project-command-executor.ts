@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { Actor } from '../../auth/roles';
 import { canonicalize } from 'json-canonicalize';
 import { v5 as uuidv5 } from 'uuid';
 import { decide, foldProject, streamIdOf, vietnamDateOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
@@ -7,6 +8,7 @@ import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '
 import { problem } from '../../http/problem';
 import { CLOCK, EVENT_STORE, type Clock } from '../../store/store.providers';
 import type { AnyProjectCommand, CommandResult } from './project-commands';
+import { ZoneJurisdiction } from './zone-jurisdiction';
 
 /** Namespace for event ids derived from idempotency keys (uuid v5). */
 const EVENT_ID_NAMESPACE = 'a3c1f0e2-6b7d-4c55-9a1e-5f3b2d8c9e01';
@@ -25,6 +27,7 @@ export class ProjectCommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly zones: ZoneJurisdiction,
   ) {}
 
   async execute(command: AnyProjectCommand): Promise<CommandResult> {
@@ -40,8 +43,11 @@ export class ProjectCommandExecutor {
       if (context.ifMatch !== undefined && context.ifMatch !== version) throw new WrongExpectedVersionError(streamId, context.ifMatch, version);
       const state = foldProject(history.map(toDomainEvent));
       const domainCommand = { type: command.type, data: command.data, today: vietnamDateOf(this.clock()) } as ProjectCommand;
-      const events = decide(domainCommand, state);
       const boardId = state.boardId ?? (command.data as { boardId?: string }).boardId;
+      if (boardId !== undefined) this.requireJurisdiction(context.actor, boardId, command.projectCode);
+      const events = decide(domainCommand, state);
+      const zoneId = command.type === 'IssueCertificate' ? command.data.zoneId : command.type === 'AdjustCertificate' ? command.data.changes.zoneId : undefined;
+      if (zoneId !== undefined && boardId !== undefined) this.zones.requireZoneOfBoard(zoneId, boardId);
       try {
         const result = await this.store.append(
           streamId,
@@ -69,6 +75,14 @@ export class ProjectCommandExecutor {
         if (!(error instanceof WrongExpectedVersionError) || context.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** Officers act only on projects of their own board; nothing is appended otherwise. */
+  private requireJurisdiction(actor: Actor, boardId: string, projectCode: string): void {
+    if (actor.role !== 'officer' || actor.boardId === boardId) return;
+    throw new ForbiddenException(
+      problem(403, 'OUTSIDE_JURISDICTION', 'Outside your board', `project ${projectCode} is under board ${boardId}; your token acts for ${actor.boardId}`, { boardId }),
+    );
   }
 
   /** A retry with the same Idempotency-Key returns the first result; a different body is refused. */

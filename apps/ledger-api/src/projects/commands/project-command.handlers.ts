@@ -3,6 +3,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { ProjectCommandExecutor } from './project-command-executor';
 import {
   AdjustCertificateCommand,
+  CorrectEventCommand,
   DecreaseCapitalCommand,
   IncreaseCapitalCommand,
   IssueCertificateCommand,
@@ -47,7 +48,11 @@ export class ResumeProjectHandler extends ProjectCommandHandler<ResumeProjectCom
 @CommandHandler(TerminateProjectCommand)
 export class TerminateProjectHandler extends ProjectCommandHandler<TerminateProjectCommand> {}
 
+@CommandHandler(CorrectEventCommand)
+export class CorrectEventHandler extends ProjectCommandHandler<CorrectEventCommand> {}
+
 export const PROJECT_COMMAND_HANDLERS = [
+  CorrectEventHandler,
   IssueCertificateHandler,
   IncreaseCapitalHandler,
   DecreaseCapitalHandler,

@@ -1,9 +1,10 @@
 import type { CommandOf, ProjectCommandType } from '@ledger/domain';
+import type { Actor } from '../../auth/roles';
 
 /** Who acts and how the request was made; filled at the HTTP edge, never from the body. */
 export interface RequestContext {
   requestId: string;
-  actor: { id: string; role: string; boardId?: string };
+  actor: Actor;
   idempotencyKey?: string;
   /** Stream version the client holds (If-Match); absent = the ledger retries conflicts itself. */
   ifMatch?: bigint;
@@ -52,6 +53,10 @@ export class TerminateProjectCommand extends ProjectCommandMessage<'TerminatePro
   readonly type = 'TerminateProject';
 }
 
+export class CorrectEventCommand extends ProjectCommandMessage<'CorrectEvent'> {
+  readonly type = 'CorrectEvent';
+}
+
 export type AnyProjectCommand =
   | IssueCertificateCommand
   | IncreaseCapitalCommand
@@ -60,4 +65,5 @@ export type AnyProjectCommand =
   | RecordRealizedCapitalCommand
   | SuspendProjectCommand
   | ResumeProjectCommand
-  | TerminateProjectCommand;
+  | TerminateProjectCommand
+  | CorrectEventCommand;

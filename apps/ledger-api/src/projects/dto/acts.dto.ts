@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MONEY_PATTERNS, ORIGINS, SUSPENSION_GROUNDS, TERMINATION_GROUNDS, type Origin, type SuspensionGround, type TerminationGround } from '@ledger/domain';
 import { CertificateDetailsDto } from './certificate.dto';
 import { CertificateMoneyDto, MoneyDto } from './money.dto';
@@ -96,4 +96,33 @@ export class TerminationDto extends DecisionDto {
   @ApiProperty({ enum: TERMINATION_GROUNDS, description: 'Law on Investment 2020 art. 48' })
   @IsIn(TERMINATION_GROUNDS)
   ground!: TerminationGround;
+}
+
+export class CorrectionDto {
+  @ApiProperty({ example: 3, description: 'stream version of the act to correct (see GET /projects/{code}/events)' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  correctsVersion!: number;
+
+  @ApiPropertyOptional({ description: 'the act as it should have been recorded (same fields as the original request)' })
+  @IsOptional()
+  @IsObject()
+  correctedData?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'true: read the act as never recorded (e.g. revoke a termination)' })
+  @IsOptional()
+  @IsBoolean()
+  revoked?: boolean;
+
+  @ApiProperty({ example: 'Nhập sai số vốn tăng' })
+  @IsString()
+  @Length(1, 4000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '52/QĐ-BQL' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  decisionRef?: string;
 }

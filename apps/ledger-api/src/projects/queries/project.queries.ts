@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type BitemporalQuery, type ProjectState } from '@ledger/domain';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE } from '../../store/store.providers';
+import { auditView } from '../../audit/audit-view';
 import { toDomainEvent } from '../commands/project-command-executor';
 
 export class GetProjectQuery {
@@ -16,7 +17,7 @@ export class GetProjectEventsQuery {
   constructor(readonly projectCode: string) {}
 }
 
-export interface ProjectView extends Omit<ProjectState, 'registeredCapital' | 'realizedCapital'> {
+export interface ProjectView extends Omit<ProjectState, 'registeredCapital' | 'realizedCapital' | 'history'> {
   registeredCapital: { vnd: string; usd?: string; exchangeRate?: string };
   realizedCapital: { vnd: string; usd?: string };
   version: number;
@@ -42,7 +43,7 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery, Project
     if (state.status === 'UNISSUED') {
       throw new RuleViolation(RuleCode.PROJECT_NOT_FOUND, `project ${projectCode} had not been issued as of ${when.asOf ?? 'now'}${when.knownAt ? ` as known at ${when.knownAt}` : ''}`);
     }
-    const { registeredCapital, realizedCapital, exchangeRate, ...rest } = state;
+    const { registeredCapital, realizedCapital, exchangeRate, history: _history, ...rest } = state;
     return {
       ...rest,
       registeredCapital: { ...moneyToJson(registeredCapital), ...(exchangeRate ? { exchangeRate } : {}) },
@@ -64,14 +65,8 @@ export class GetProjectEventsHandler implements IQueryHandler<GetProjectEventsQu
       projectCode,
       version: history.length,
       events: history.map((e) => ({
-        position: e.position.toString(),
-        streamVersion: Number(e.streamVersion),
-        eventId: e.eventId,
-        type: e.type,
-        data: e.data,
-        metadata: e.metadata,
-        recordedAt: e.recordedAt,
-        hash: e.hash,
+        ...auditView(e),
+        correctedBy: history.filter((c) => c.type === 'EventCorrected' && (c.data as { correctsVersion: number }).correctsVersion === Number(e.streamVersion)).map((c) => Number(c.streamVersion)),
       })),
     };
   }

@@ -1,0 +1,32 @@
+import { BadRequestException } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { flattenValidationErrors } from '../../http/validation';
+import { problem } from '../../http/problem';
+import { AdjustCertificateDto, CapitalChangeDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './acts.dto';
+import { IssueCertificateDto } from './certificate.dto';
+
+/** The request DTO an act was recorded through: a correction's values pass the same validation. */
+const DTO_OF_EVENT: Record<string, new () => object> = {
+  CertificateIssued: IssueCertificateDto,
+  CapitalIncreased: CapitalChangeDto,
+  CapitalDecreased: CapitalChangeDto,
+  CertificateAdjusted: AdjustCertificateDto,
+  CapitalRealized: RealizedCapitalDto,
+  ProjectSuspended: SuspensionDto,
+  ProjectResumed: ResumptionDto,
+  ProjectTerminated: TerminationDto,
+};
+
+export function validateCorrectedData(targetType: string, correctedData: Record<string, unknown>): Record<string, unknown> {
+  const Dto = DTO_OF_EVENT[targetType];
+  if (!Dto) return correctedData; // the decider refuses the target with CORRECTION_TARGET_INVALID
+  const instance = plainToInstance(Dto, correctedData);
+  const errors = flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }), 'correctedData');
+  if (errors.length) {
+    throw new BadRequestException(
+      problem(400, 'VALIDATION_FAILED', 'The request is invalid', errors.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | '), { errors }),
+    );
+  }
+  return JSON.parse(JSON.stringify(instance));
+}

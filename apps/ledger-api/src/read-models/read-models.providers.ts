@@ -1,0 +1,30 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import type { EventStore } from '@ledger/event-store';
+import { ProjectionRunner, allProjections } from '@ledger/projections';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { EVENT_STORE } from '../store/store.providers';
+
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+
+export const projectionRunnerProvider: Provider = {
+  provide: PROJECTION_RUNNER,
+  inject: [EVENT_STORE, LEDGER_CONFIG],
+  useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections()),
+};
+
+/** Runs the projections in-process with the API unless a separate projector owns them. */
+@Injectable()
+export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.projector === 'in-process') this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.close();
+  }
+}
