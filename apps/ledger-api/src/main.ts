@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { ConfigError, loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
+import { mintToken } from './auth/tokens';
 import { configureApp } from './http/configure-app';
 
 function configOrExit(): LedgerConfig {
@@ -21,6 +22,14 @@ async function bootstrap(): Promise<void> {
   configureApp(app, config);
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;
+  if (config.devSecret) {
+    // Development only: the built-in secret is public, so handing out a token here costs nothing.
+    const analyst = mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h');
+    process.stdout.write(
+      `Development token (analyst, 12 h): ${analyst}\n` +
+        `Other roles: npm run cli -- token --role officer --board BQL-BG   (roles: officer, auditor, analyst, admin)\n`,
+    );
+  }
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);
 
 }
