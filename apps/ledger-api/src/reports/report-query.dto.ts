@@ -24,6 +24,11 @@ export class ReportFiltersDto {
   @Matches(/^\d{1,18}$/, { message: '$property must be a global position returned by a command' })
   minPosition?: string;
 
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'response format; csv is RFC 4180 UTF-8 with BOM' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+
   @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal)', example: '2017-03-15T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' })
