@@ -13,7 +13,7 @@ describe('bad input never changes the log', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer();
-    http = client(server.baseUrl, bearer('officer', 'BQL-BG'));
+    http = client(server.baseUrl, bearer('officer', 'BQL-HN'));
     expect((await http.post('/api/v1/projects', fdiCertificate(code))).status).toBe(201);
     expect((await http.post('/api/v1/projects', fdiCertificate(terminatedCode))).status).toBe(201);
     expect((await http.post(`/api/v1/projects/${terminatedCode}/termination`, { ground: 'NO_DEPOSIT', effectiveOn: '2017-01-01', decisionRef: '1/QĐ' })).status).toBe(201);

@@ -27,7 +27,7 @@ describe('bitemporal history and corrections', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer({}, () => now);
-    officer = client(server.baseUrl, bearer('officer', 'BQL-BG'));
+    officer = client(server.baseUrl, bearer('officer', 'BQL-HN'));
     auditor = client(server.baseUrl, bearer('auditor'));
     at('2016-03-15T03:00:00Z');
     await write('/api/v1/projects', fdiCertificate(code));
@@ -63,7 +63,7 @@ describe('bitemporal history and corrections', () => {
     const events = await auditor.get(`/api/v1/projects/${code}/events`);
     expect(events.body.events.map((e: { type: string }) => e.type)).toEqual(['CertificateIssued', 'CapitalIncreased', 'CapitalDecreased', 'EventCorrected']);
     expect(events.body.events[1].correctedBy).toEqual([4]);
-    expect(events.body.events[3]).toMatchObject({ metadata: { actor: 'officer-BQL-BG', role: 'officer', boardId: 'BQL-BG' }, recordedAt: '2017-04-01T03:00:00.000Z' });
+    expect(events.body.events[3]).toMatchObject({ metadata: { actor: 'officer-BQL-HN', role: 'officer', boardId: 'BQL-HN' }, recordedAt: '2017-04-01T03:00:00.000Z' });
     const log = await auditor.get('/api/v1/audit/log?from=2017-01-01T00:00:00Z&limit=10');
     expect(log.body.items.map((e: { type: string }) => e.type)).toEqual(['CapitalDecreased', 'EventCorrected']);
   });

@@ -7,7 +7,7 @@ describe('certificate lifecycle over HTTP (real SQLite file)', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer();
-    http = client(server.baseUrl, bearer('officer', 'BQL-BG'));
+    http = client(server.baseUrl, bearer('officer', 'BQL-HN'));
   });
   afterAll(() => server.close());
 
@@ -52,7 +52,7 @@ describe('certificate lifecycle over HTTP (real SQLite file)', () => {
     ]);
     expect(history.body.events.filter((e: { data: { adjustmentNo?: number } }) => e.data.adjustmentNo).map((e: { data: { adjustmentNo: number } }) => e.data.adjustmentNo)).toEqual([1, 2, 3]);
     for (const e of history.body.events) {
-      expect(e.metadata).toMatchObject({ actor: expect.any(String), role: expect.any(String), boardId: 'BQL-BG', requestId: expect.any(String), schemaVersion: 1 });
+      expect(e.metadata).toMatchObject({ actor: expect.any(String), role: expect.any(String), boardId: 'BQL-HN', requestId: expect.any(String), schemaVersion: 1 });
       expect(e.eventId).toMatch(/^[0-9a-f-]{36}$/);
       expect(Number.isNaN(Date.parse(e.recordedAt))).toBe(false);
     }

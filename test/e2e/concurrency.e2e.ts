@@ -12,7 +12,7 @@ describe('concurrent writers', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer();
-    http = client(server.baseUrl, bearer('officer', 'BQL-BG'));
+    http = client(server.baseUrl, bearer('officer', 'BQL-HN'));
   });
   afterAll(() => server.close());
 
@@ -46,7 +46,7 @@ describe('two API processes on one SQLite file', () => {
     const a = await startApiProcess({ ...env, LEDGER_READ_DB_PATH: join(dir, 'a.read.db') }, portFor(0));
     const b = await startApiProcess({ ...env, LEDGER_READ_DB_PATH: join(dir, 'b.read.db') }, portFor(1));
     try {
-      const [ha, hb] = [client(a.baseUrl, bearer('officer', 'BQL-BG')), client(b.baseUrl, bearer('officer', 'BQL-BG'))];
+      const [ha, hb] = [client(a.baseUrl, bearer('officer', 'BQL-HN')), client(b.baseUrl, bearer('officer', 'BQL-HN'))];
       const code = '2101500003';
       expect((await ha.post('/api/v1/projects', fdiCertificate(code))).status).toBe(201);
       const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? ha : hb).post(`/api/v1/projects/${code}/capital-increases`, capitalChange('1000', '1.00', '2016-05-01'))));

@@ -36,7 +36,7 @@ describe('crash safety', () => {
         try {
           const reply = await fetch(`${api.baseUrl}/api/v1/projects`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': `crash-${code}`, ...bearer('officer', 'BQL-BG') },
+            headers: { 'content-type': 'application/json', 'idempotency-key': `crash-${code}`, ...bearer('officer', 'BQL-HN') },
             body: JSON.stringify(fdiCertificate(code)),
           });
           if (reply.status === 201) acknowledged.push(code);

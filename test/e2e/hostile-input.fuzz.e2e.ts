@@ -50,7 +50,7 @@ describe('hostile input (fuzz)', () => {
 
   beforeAll(async () => {
     server = await startLedgerServer();
-    const reply = await fetch(`${server.baseUrl}/api/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('officer', 'BQL-BG') }, body: JSON.stringify(fdiCertificate(CODE)) });
+    const reply = await fetch(`${server.baseUrl}/api/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('officer', 'BQL-HN') }, body: JSON.stringify(fdiCertificate(CODE)) });
     expect(reply.status).toBe(201);
   });
   afterAll(async () => {
@@ -63,7 +63,7 @@ describe('hostile input (fuzz)', () => {
     await fc.assert(
       fc.asyncProperty(mutations(valid()), async ({ body, contentType }) => {
         tried += 1;
-        const reply = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...bearer('officer', 'BQL-BG') }, body });
+        const reply = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType, ...bearer('officer', 'BQL-HN') }, body });
         const text = await reply.text();
         expect(reply.status).toBeGreaterThanOrEqual(400);
         expect(reply.status).toBeLessThan(500);

@@ -1,8 +1,8 @@
 /** Request bodies for end-to-end tests, as an officer would send them. */
 export const fdiCertificate = (projectCode = '2101234567', overrides: Record<string, unknown> = {}) => ({
   projectCode,
-  boardId: 'BQL-BG',
-  zoneId: 'KCN-QUANG-CHAU',
+  boardId: 'BQL-HN',
+  zoneId: 'KCN-THANG-LONG',
   projectName: 'Nhà máy linh kiện điện tử ABC',
   investors: [{ name: 'ABC Electronics Co., Ltd.', country: 'KR' }],
   origin: 'FDI',

@@ -21,7 +21,7 @@ import { ProjectionLifecycle, projectionRunnerProvider } from './read-models/rea
 import { REPORT_QUERY_HANDLERS } from './reports/report.queries';
 import { ReportsController } from './reports/reports.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
-import { ZoneJurisdiction } from './projects/commands/zone-jurisdiction';
+import { Jurisdiction } from './projects/commands/jurisdiction';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
 
 @Module({})
@@ -39,7 +39,7 @@ export class AppModule implements OnApplicationShutdown {
         eventStoreProvider,
         referenceDataProvider,
         unitsProvider,
-        ZoneJurisdiction,
+        Jurisdiction,
         ProjectCommandExecutor,
         projectionRunnerProvider,
         ProjectionLifecycle,

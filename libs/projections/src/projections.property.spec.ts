@@ -30,6 +30,8 @@ const units: Units = {
   boardsInProvince: (p) => [`B${p.slice(1)}`],
   provinceOfBoard: (b) => `P${b.slice(1)}`,
   regionOfBoard: () => 'R',
+  boardOn: (b) => b,
+  predecessorsOf: () => [],
 };
 const ZONES: Record<string, string[]> = { B1: ['Z1', 'Z2'], B2: ['Z3'] };
 const day = (n: number) => addDays('2014-01-01', n);

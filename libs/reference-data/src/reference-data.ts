@@ -99,6 +99,14 @@ export class ReferenceData {
     return board?.id ?? boardId;
   }
 
+  /** The first day on which any board succession took effect (the 2025 merger): units default around it. */
+  firstSuccessionDate(): string | undefined {
+    return this.data.boards
+      .filter((b) => this.data.boards.some((p) => p.successorId === b.id))
+      .map((b) => b.validFrom)
+      .sort()[0];
+  }
+
   /** Boards that passed their jurisdiction to `boardId`, directly or through others. */
   predecessorsOf(boardId: string): string[] {
     const direct = this.data.boards.filter((b) => b.successorId === boardId).map((b) => b.id);

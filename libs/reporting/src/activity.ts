@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, addYears, type LegalDate, type Origin } from '@ledger/domain';
 import { amountOf, percent, type Amount } from './figures';
-import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units } from './filters';
+import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
 export interface ActivityQuery {
   from: LegalDate;
@@ -9,6 +9,9 @@ export interface ActivityQuery {
   knownAt?: string;
   filters: ReportFilters;
   groupBy: GroupDimension[];
+  /** Default: the units of the period's end. */
+  units?: UnitsView['mode'];
+  today?: string;
 }
 
 interface FlowRow extends GroupRow {
@@ -153,10 +156,11 @@ export function activityReport(db: Database.Database, units: Units, query: Activ
   const previousFrom = addYears(query.from, -1);
   const previousTo = addYears(query.to, -1);
   const periods = [periodRows(db, units, query.from, query.to, query.knownAt, query.filters), periodRows(db, units, previousFrom, previousTo, query.knownAt, query.filters)];
+  const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.to };
   const build = (groupBy: GroupDimension[]): Record<string, unknown>[] => {
     const byKey = new Map<string, { key: Record<string, string>; acc: [Record<Origin, Acc>, Record<Origin, Acc>] }>();
     const slot = (row: GroupRow) => {
-      const key = groupKey(row, groupBy, units);
+      const key = groupKey(row, groupBy, units, view);
       const id = JSON.stringify(key);
       let s = byKey.get(id);
       if (!s) byKey.set(id, (s = { key, acc: [emptyAcc(), emptyAcc()] }));
@@ -187,6 +191,7 @@ export function activityReport(db: Database.Database, units: Units, query: Activ
     ...(query.knownAt ? { knownAt: query.knownAt } : {}),
     filters: query.filters,
     groupBy: query.groupBy,
+    units: view,
     total: build([])[0],
     groups: build(query.groupBy),
   };

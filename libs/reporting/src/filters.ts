@@ -17,14 +17,34 @@ export interface Units {
   boardsInProvince(provinceId: string): string[];
   provinceOfBoard(boardId: string): string | undefined;
   regionOfBoard(boardId: string): string | undefined;
+  /** The board holding a board's projects on a date (itself, or its successor after a merger). */
+  boardOn(boardId: string, date: string): string;
+  /** Boards whose projects passed to this one, directly or transitively. */
+  predecessorsOf(boardId: string): string[];
 }
+
+/**
+ * `historical`: group by the units that existed at the report date; `current`: re-map all history
+ * to today's units. Either way a fact's board is mapped through the successions up to `date`.
+ */
+export interface UnitsView {
+  mode: 'historical' | 'current';
+  date: string;
+}
+
+export const boardInView = (units: Units, view: UnitsView | undefined, boardId: string) => (view ? units.boardOn(boardId, view.date) : boardId);
 
 /** SQL conditions over the facts/register columns for the filters; board sets come from reference data. */
 export function filterSql(filters: ReportFilters, units: Units): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   let boards: string[] | undefined;
-  const restrict = (ids: string[]) => (boards = boards ? boards.filter((b) => ids.includes(b)) : ids);
+  // A unit's figures include the projects of the units it succeeded.
+  const withPredecessors = (ids: string[]) => [...new Set(ids.flatMap((id) => [id, ...units.predecessorsOf(id)]))];
+  const restrict = (ids: string[]) => {
+    const all = withPredecessors(ids);
+    boards = boards ? boards.filter((b) => all.includes(b)) : all;
+  };
   if (filters.regionId) restrict(units.boardsInRegion(filters.regionId));
   if (filters.provinceId) restrict(units.boardsInProvince(filters.provinceId));
   if (filters.boardId) restrict([filters.boardId]);
@@ -51,12 +71,13 @@ export interface GroupRow {
   country: string;
 }
 
-export function groupKey(row: GroupRow, groupBy: readonly GroupDimension[], units: Units): Record<string, string> {
+export function groupKey(row: GroupRow, groupBy: readonly GroupDimension[], units: Units, view?: UnitsView): Record<string, string> {
   const key: Record<string, string> = {};
+  const board = boardInView(units, view, row.board_id);
   for (const dim of groupBy) {
-    if (dim === 'region') key.regionId = units.regionOfBoard(row.board_id) ?? 'UNKNOWN';
-    if (dim === 'province') key.provinceId = units.provinceOfBoard(row.board_id) ?? 'UNKNOWN';
-    if (dim === 'board') key.boardId = row.board_id;
+    if (dim === 'region') key.regionId = units.regionOfBoard(board) ?? 'UNKNOWN';
+    if (dim === 'province') key.provinceId = units.provinceOfBoard(board) ?? 'UNKNOWN';
+    if (dim === 'board') key.boardId = board;
     if (dim === 'zone') key.zoneId = row.zone_id;
     if (dim === 'origin') key.origin = row.origin;
     if (dim === 'country') key.country = row.country;
@@ -65,10 +86,10 @@ export function groupKey(row: GroupRow, groupBy: readonly GroupDimension[], unit
 }
 
 /** Rolls SQL rows (grouped by board, zone, origin, country) up to the requested dimensions. */
-export function rollUp<R extends GroupRow, A>(rows: R[], groupBy: readonly GroupDimension[], units: Units, empty: () => A, add: (acc: A, row: R) => void) {
+export function rollUp<R extends GroupRow, A>(rows: R[], groupBy: readonly GroupDimension[], units: Units, view: UnitsView | undefined, empty: () => A, add: (acc: A, row: R) => void) {
   const groups = new Map<string, { key: Record<string, string>; acc: A }>();
   for (const row of rows) {
-    const key = groupKey(row, groupBy, units);
+    const key = groupKey(row, groupBy, units, view);
     const id = JSON.stringify(key);
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { key, acc: empty() }));

@@ -30,6 +30,8 @@ export interface TimeseriesQuery {
   to: LegalDate;
   knownAt?: string;
   filters: ReportFilters;
+  /** Filters by a unit include its predecessors' projects; stated in the response. */
+  units?: 'historical' | 'current';
 }
 
 interface Bucket {
@@ -104,6 +106,7 @@ export function timeseriesReport(db: Database.Database, units: Units, query: Tim
     to: query.to,
     ...(query.knownAt ? { knownAt: query.knownAt } : {}),
     filters: query.filters,
+    units: query.units ?? 'historical',
     unit: counted ? { FDI: 'projects', DDI: 'projects' } : currency,
     series,
   };

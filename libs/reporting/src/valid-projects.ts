@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, type LegalDate, type Origin } from '@ledger/domain';
 import { amountOf, percent, type Amount } from './figures';
-import { filterSql, rollUp, type GroupDimension, type GroupRow, type ReportFilters, type Units } from './filters';
+import { filterSql, rollUp, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
 export interface ValidProjectsQuery {
   asOf: LegalDate;
   knownAt?: string;
   filters: ReportFilters;
   groupBy: GroupDimension[];
+  /** Default: the units of the as-of date. */
+  units?: UnitsView['mode'];
+  today?: string;
 }
 
 interface StockRow extends GroupRow {
@@ -75,7 +78,8 @@ const addStock = (acc: Totals, row: StockRow) => {
 /** Valid projects as of D: issued on or before D and not terminated on or before D (DESIGN §5). */
 export function validProjectsReport(db: Database.Database, units: Units, query: ValidProjectsQuery) {
   const rows = stockRows(db, units, query.asOf, query.knownAt, query.filters);
-  const groups = rollUp(rows, query.groupBy, units, emptyTotals, addStock).map((g) => ({ key: g.key, ...figures(g.acc) }));
+  const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.asOf };
+  const groups = rollUp(rows, query.groupBy, units, view, emptyTotals, addStock).map((g) => ({ key: g.key, ...figures(g.acc) }));
   const total = emptyTotals();
   rows.forEach((r) => addStock(total, r));
   return {
@@ -84,6 +88,7 @@ export function validProjectsReport(db: Database.Database, units: Units, query: 
     ...(query.knownAt ? { knownAt: query.knownAt } : {}),
     filters: query.filters,
     groupBy: query.groupBy,
+    units: view,
     total: figures(total),
     groups,
   };

@@ -24,6 +24,11 @@ export class ReportFiltersDto {
   @Matches(/^\d{1,18}$/, { message: '$property must be a global position returned by a command' })
   minPosition?: string;
 
+  @ApiPropertyOptional({ enum: ['historical', 'current'], description: 'units of the period, or today\'s units; default historical for a period wholly before the 2025 merger, current otherwise' })
+  @IsOptional()
+  @IsIn(['historical', 'current'])
+  units?: 'historical' | 'current';
+
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], description: 'response format; csv is RFC 4180 UTF-8 with BOM' })
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])

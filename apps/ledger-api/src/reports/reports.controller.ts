@@ -9,6 +9,8 @@ import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { problem } from '../http/problem';
 import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
 import { CLOCK, type Clock } from '../store/store.providers';
+import type { ReferenceData } from '@ledger/reference-data';
+import { REFERENCE_DATA } from './units.provider';
 import { ActivityReportQuery, ProjectRegisterQuery, TimeseriesReportQuery, ValidProjectsReportQuery } from './report.queries';
 import { ActivityQueryDto, RegisterQueryDto, TimeseriesQueryDto, ValidProjectsQueryDto, type ReportFiltersDto } from './report-query.dto';
 
@@ -31,7 +33,14 @@ export class ReportsController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
+
+  /** Historical units for a report wholly before the first succession (1 July 2025), current otherwise. */
+  private unitsFor(dto: ReportFiltersDto, reportDate: string): { units: 'historical' | 'current'; today: string } {
+    const change = this.reference.firstSuccessionDate();
+    return { units: dto.units ?? (change && reportDate < change ? 'historical' : 'current'), today: vietnamDateOf(this.clock()) };
+  }
 
   /** Read-your-writes: wait (bounded) until the read models include the caller's last write. */
   private async caughtUp(dto: ReportFiltersDto): Promise<void> {
@@ -43,7 +52,7 @@ export class ReportsController {
   async validProjects(@Query() dto: ValidProjectsQueryDto) {
     await this.caughtUp(dto);
     const asOf = dto.asOf ?? vietnamDateOf(this.clock());
-    return this.queries.execute(new ValidProjectsReportQuery({ asOf, knownAt: dto.knownAt, filters: filtersOf(dto), groupBy: dto.groupBy ?? [] }));
+    return this.queries.execute(new ValidProjectsReportQuery({ asOf, knownAt: dto.knownAt, filters: filtersOf(dto), groupBy: dto.groupBy ?? [], ...this.unitsFor(dto, asOf) }));
   }
 
   @Get('reports/activity')
@@ -51,7 +60,7 @@ export class ReportsController {
   async activity(@Query() dto: ActivityQueryDto) {
     requireOrderedPeriod(dto.from, dto.to);
     await this.caughtUp(dto);
-    return this.queries.execute(new ActivityReportQuery({ from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: filtersOf(dto), groupBy: dto.groupBy ?? [] }));
+    return this.queries.execute(new ActivityReportQuery({ from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: filtersOf(dto), groupBy: dto.groupBy ?? [], ...this.unitsFor(dto, dto.to) }));
   }
 
   @Get('reports/timeseries')
@@ -59,7 +68,7 @@ export class ReportsController {
   async timeseries(@Query() dto: TimeseriesQueryDto) {
     requireOrderedPeriod(dto.from, dto.to);
     await this.caughtUp(dto);
-    return this.queries.execute(new TimeseriesReportQuery({ metric: dto.metric, interval: dto.interval, from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: filtersOf(dto) }));
+    return this.queries.execute(new TimeseriesReportQuery({ metric: dto.metric, interval: dto.interval, from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: filtersOf(dto), units: this.unitsFor(dto, dto.to).units }));
   }
 
   @Get('projects')

@@ -16,5 +16,7 @@ export const unitsProvider: Provider = {
     boardsInProvince: (provinceId) => ref.boardsOfProvince(provinceId),
     provinceOfBoard: (boardId) => ref.provinceOfBoard(boardId)?.id,
     regionOfBoard: (boardId) => ref.regionOfBoard(boardId)?.id,
+    boardOn: (boardId, date) => ref.successorBoardOn(boardId, date),
+    predecessorsOf: (boardId) => ref.predecessorsOf(boardId),
   }),
 };

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import type { Actor } from '../../auth/roles';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { canonicalize } from 'json-canonicalize';
 import { v5 as uuidv5 } from 'uuid';
 import { decide, foldProject, streamIdOf, vietnamDateOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
@@ -8,7 +7,7 @@ import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '
 import { problem } from '../../http/problem';
 import { CLOCK, EVENT_STORE, type Clock } from '../../store/store.providers';
 import type { AnyProjectCommand, CommandResult } from './project-commands';
-import { ZoneJurisdiction } from './zone-jurisdiction';
+import { Jurisdiction } from './jurisdiction';
 
 /** Namespace for event ids derived from idempotency keys (uuid v5). */
 const EVENT_ID_NAMESPACE = 'a3c1f0e2-6b7d-4c55-9a1e-5f3b2d8c9e01';
@@ -27,7 +26,7 @@ export class ProjectCommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly zones: ZoneJurisdiction,
+    private readonly jurisdiction: Jurisdiction,
   ) {}
 
   async execute(command: AnyProjectCommand): Promise<CommandResult> {
@@ -42,12 +41,15 @@ export class ProjectCommandExecutor {
       const version = BigInt(history.length);
       if (context.ifMatch !== undefined && context.ifMatch !== version) throw new WrongExpectedVersionError(streamId, context.ifMatch, version);
       const state = foldProject(history.map(toDomainEvent));
-      const domainCommand = { type: command.type, data: command.data, today: vietnamDateOf(this.clock()) } as ProjectCommand;
-      const boardId = state.boardId ?? (command.data as { boardId?: string }).boardId;
-      if (boardId !== undefined) this.requireJurisdiction(context.actor, boardId, command.projectCode);
+      const today = vietnamDateOf(this.clock());
+      const domainCommand = { type: command.type, data: command.data, today } as ProjectCommand;
+      const issuingBoard = state.boardId ?? (command.data as { boardId?: string }).boardId;
+      // The board acting today: the issuing board, or its successor after a merger.
+      const boardId = issuingBoard === undefined ? undefined : this.jurisdiction.holderOn(issuingBoard, today);
+      if (boardId !== undefined) this.jurisdiction.requireOfficerMayAct(context.actor, boardId, command.projectCode, today);
       const events = decide(domainCommand, state);
       const zoneId = command.type === 'IssueCertificate' ? command.data.zoneId : command.type === 'AdjustCertificate' ? command.data.changes.zoneId : undefined;
-      if (zoneId !== undefined && boardId !== undefined) this.zones.requireZoneOfBoard(zoneId, boardId);
+      if (zoneId !== undefined && boardId !== undefined) this.jurisdiction.requireZoneOfBoard(zoneId, boardId, today);
       try {
         const result = await this.store.append(
           streamId,
@@ -66,6 +68,7 @@ export class ProjectCommandExecutor {
               boardId,
               ...('decisionRef' in command.data && command.data.decisionRef ? { decisionRef: command.data.decisionRef } : {}),
               schemaVersion: SCHEMA_VERSION,
+              referenceDataVersion: this.jurisdiction.version,
             },
           })),
           version === 0n ? 'no_stream' : version,
@@ -75,14 +78,6 @@ export class ProjectCommandExecutor {
         if (!(error instanceof WrongExpectedVersionError) || context.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
-  }
-
-  /** Officers act only on projects of their own board; nothing is appended otherwise. */
-  private requireJurisdiction(actor: Actor, boardId: string, projectCode: string): void {
-    if (actor.role !== 'officer' || actor.boardId === boardId) return;
-    throw new ForbiddenException(
-      problem(403, 'OUTSIDE_JURISDICTION', 'Outside your board', `project ${projectCode} is under board ${boardId}; your token acts for ${actor.boardId}`, { boardId }),
-    );
   }
 
   /** A retry with the same Idempotency-Key returns the first result; a different body is refused. */
