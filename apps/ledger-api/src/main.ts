@@ -5,6 +5,9 @@ import { AppModule } from './app.module';
 import { ConfigError, loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
 import { mintToken } from './auth/tokens';
 import { configureApp } from './http/configure-app';
+import { loadDemoData } from './demo/demo-data';
+import { EVENT_STORE } from './store/store.providers';
+import type { EventStore } from '@ledger/event-store';
 
 function configOrExit(): LedgerConfig {
   try {
@@ -27,10 +30,13 @@ async function bootstrap(): Promise<void> {
     const analyst = mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h');
     process.stdout.write(
       `Development token (analyst, 12 h): ${analyst}\n` +
-        `Other roles: npm run cli -- token --role officer --board BQL-BG   (roles: officer, auditor, analyst, admin)\n`,
+        `Other roles: npm run cli -- token --role officer --board BQL-HN   (roles: officer, auditor, analyst, admin)\n`,
     );
   }
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);
+  if (config.demoData) {
+    await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, (line) => process.stdout.write(`${line}\n`));
+  }
 
 }
 
