@@ -1,2 +1,2 @@
 export * from './types';
-export * from './reference-data';
+export { ReferenceData } from './reference-data';

@@ -1,56 +1,36 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ReferenceDataError, type Board, type Province, type ReferenceDataSet, type Region, type Zone } from './types';
-import { validateReferenceData } from './validate';
+import { vietnamDateOf } from '@ledger/domain';
+import { readReferenceFiles } from './load';
+import type { Board, Province, ReferenceDataSet, Region, Zone } from './types';
+import { overlaps, validateReferenceData } from './validate';
 
-const FILES = ['provinces.json', 'boards.json', 'zones.json', 'regions.json', 'version.json'] as const;
+const validOn = (unit: { validFrom: string; validTo: string | null }, date: string) => unit.validFrom <= date && (unit.validTo === null || date <= unit.validTo);
 
-/** Regions, provinces, boards and zones from versioned files in config/, validated at load. */
+/** Regions, provinces, boards and zones from versioned files in config/, validated at load; temporal lookups. */
 export class ReferenceData {
+  /** version.json's version plus a short content hash, e.g. `2025.07-1+ab12cd34`. */
+  readonly version: string;
   private readonly boards = new Map<string, Board>();
   private readonly zones = new Map<string, Zone>();
   private readonly provinces = new Map<string, Province>();
-  private readonly regions = new Map<string, Region>();
+  /** Versions of each region, oldest first. */
+  private readonly regions = new Map<string, Region[]>();
 
   private constructor(readonly data: ReferenceDataSet) {
+    this.version = data.version;
     data.boards.forEach((b) => this.boards.set(b.id, b));
     data.zones.forEach((z) => this.zones.set(z.id, z));
     data.provinces.forEach((p) => this.provinces.set(p.id, p));
-    data.regions.forEach((r) => this.regions.set(r.id, r));
+    data.regions.forEach((r) => this.regions.set(r.id, [...(this.regions.get(r.id) ?? []), r].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))));
   }
 
-  get version(): string {
-    return this.data.version;
-  }
-
+  /** Reads and validates `dir` (relative to the working directory); throws ReferenceDataError with one line. */
   static load(dir = 'config/reference-data'): ReferenceData {
-    const root = resolve(process.cwd(), dir);
-    const texts: Record<string, string> = {};
-    const parsed: Record<string, unknown> = {};
-    for (const file of FILES) {
-      try {
-        texts[file] = readFileSync(resolve(root, file), 'utf8');
-      } catch {
-        throw new ReferenceDataError(`config/reference-data/${file}: cannot be read from ${root}`);
-      }
-      try {
-        parsed[file] = JSON.parse(texts[file]);
-      } catch (error) {
-        throw new ReferenceDataError(`config/reference-data/${file}: malformed JSON (${(error as Error).message})`);
-      }
-    }
-    const digest = createHash('sha256').update(FILES.map((f) => texts[f]).join('\n')).digest('hex').slice(0, 8);
-    const version = `${(parsed['version.json'] as { version?: string }).version ?? 'unversioned'}+${digest}`;
-    return ReferenceData.fromData({
-      version,
-      provinces: parsed['provinces.json'] as Province[],
-      boards: parsed['boards.json'] as Board[],
-      zones: parsed['zones.json'] as Zone[],
-      regions: parsed['regions.json'] as Region[],
-    });
+    const data = readReferenceFiles(dir);
+    validateReferenceData(data, dir);
+    return new ReferenceData(data);
   }
 
+  /** The same validation as load(), over data already in memory (tests). */
   static fromData(data: ReferenceDataSet): ReferenceData {
     validateReferenceData(data);
     return new ReferenceData(data);
@@ -65,12 +45,16 @@ export class ReferenceData {
   province(id: string): Province | undefined {
     return this.provinces.get(id);
   }
-  region(id: string): Region | undefined {
-    return this.regions.get(id);
+  /** The region version valid on `on`, or the latest version. */
+  region(id: string, on?: string): Region | undefined {
+    const versions = this.regions.get(id) ?? [];
+    return on === undefined ? versions[versions.length - 1] : versions.find((r) => validOn(r, on));
   }
 
+  /** Zones the board holds: its own and those of the boards it succeeded. */
   zonesOfBoard(boardId: string): Zone[] {
-    return this.data.zones.filter((z) => z.boardId === boardId);
+    const holders = new Set([boardId, ...this.predecessorsOf(boardId)]);
+    return this.data.zones.filter((z) => holders.has(z.boardId));
   }
 
   provinceOfBoard(boardId: string): Province | undefined {
@@ -82,34 +66,53 @@ export class ReferenceData {
     return this.data.boards.filter((b) => b.provinceId === provinceId).map((b) => b.id);
   }
 
-  boardsInRegion(regionId: string): string[] {
-    const members = new Set(this.regions.get(regionId)?.provinceIds ?? []);
-    return this.data.boards.filter((b) => members.has(b.provinceId)).map((b) => b.id);
+  /**
+   * Boards of the region's member provinces that were valid during the region's interval(s)
+   * (only those valid on `on` when given). RRD (to 30/06/2025) → the 11 Red River Delta boards.
+   */
+  boardsInRegion(regionId: string, on?: string): string[] {
+    const versions = (this.regions.get(regionId) ?? []).filter((r) => on === undefined || validOn(r, on));
+    const ids = versions.flatMap((r) =>
+      this.data.boards.filter((b) => r.provinceIds.includes(b.provinceId) && overlaps(b, r) && (on === undefined || validOn(b, on))).map((b) => b.id),
+    );
+    return [...new Set(ids)];
   }
 
-  regionOfBoard(boardId: string): Region | undefined {
-    const provinceId = this.boards.get(boardId)?.provinceId;
-    return this.data.regions.find((r) => provinceId !== undefined && r.provinceIds.includes(provinceId));
+  /**
+   * The region of a board's province: the version valid on `on` when given, else the earliest one whose
+   * interval meets the board's (a board valid across the 2025 merger, e.g. Hà Nội, reports under the older region).
+   */
+  regionOfBoard(boardId: string, on?: string): Region | undefined {
+    const board = this.boards.get(boardId);
+    if (!board) return undefined;
+    return [...this.data.regions]
+      .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
+      .find((r) => r.provinceIds.includes(board.provinceId) && overlaps(r, board) && (on === undefined || validOn(r, on)));
   }
 
-  /** The board holding a predecessor's projects on `date`: follows successions until one is valid. */
+  /** The board holding a board's projects on `date`: follows successor links until one is valid then. */
   successorBoardOn(boardId: string, date: string): string {
     let board = this.boards.get(boardId);
     while (board && board.validTo !== null && board.validTo < date && board.successorId) board = this.boards.get(board.successorId);
     return board?.id ?? boardId;
   }
 
-  /** The first day on which any board succession took effect (the 2025 merger): units default around it. */
-  firstSuccessionDate(): string | undefined {
-    return this.data.boards
-      .filter((b) => this.data.boards.some((p) => p.successorId === b.id))
-      .map((b) => b.validFrom)
-      .sort()[0];
+  /** The board holding a board's projects today (Vietnam's legal date unless `today` is given). */
+  currentBoardOf(boardId: string, today: string = vietnamDateOf(new Date())): string {
+    return this.successorBoardOn(boardId, today);
   }
 
   /** Boards that passed their jurisdiction to `boardId`, directly or through others. */
   predecessorsOf(boardId: string): string[] {
     const direct = this.data.boards.filter((b) => b.successorId === boardId).map((b) => b.id);
-    return direct.flatMap((id) => [id, ...this.predecessorsOf(id)]);
+    return [...new Set(direct.flatMap((id) => [id, ...this.predecessorsOf(id)]))];
+  }
+
+  /** The first day on which any board succession took effect (the 2025 merger): report units default around it. */
+  firstSuccessionDate(): string | undefined {
+    return this.data.boards
+      .filter((b) => this.data.boards.some((p) => p.successorId === b.id))
+      .map((b) => b.validFrom)
+      .sort()[0];
   }
 }
