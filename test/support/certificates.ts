@@ -1,16 +1,11 @@
-/** Request bodies for end-to-end tests, as an officer would send them. */
-export const fdiCertificate = (projectCode = '2101234567', overrides: Record<string, unknown> = {}) => ({
+import { fdiIssued } from '../../libs/domain/src/testing/fixtures';
+
+/** Request bodies for end-to-end tests, as an officer of the Hà Nội board would send them. */
+export const fdiCertificate = (projectCode = '2101234567', overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...fdiIssued,
   projectCode,
   boardId: 'BQL-HN',
   zoneId: 'KCN-THANG-LONG',
-  projectName: 'Nhà máy linh kiện điện tử ABC',
-  investors: [{ name: 'ABC Electronics Co., Ltd.', country: 'KR' }],
-  origin: 'FDI',
-  registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
-  landAreaM2: '50000',
-  objectives: 'Sản xuất linh kiện điện tử',
-  durationYears: 50,
-  issuedOn: '2016-03-15',
   ...overrides,
 });
 

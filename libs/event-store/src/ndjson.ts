@@ -7,10 +7,15 @@ import type { RecordedEvent } from './port';
  * versions as strings, including the hash chain — so export → import → export is byte-identical.
  */
 export function toNdjsonLine(e: RecordedEvent): string {
-  return canonicalize({
+  return canonicalize({ ...toPlainRecorded(e), streamVersion: e.streamVersion.toString() });
+}
+
+/** A recorded event as plain JSON: every stored field, the global position as a string. */
+export function toPlainRecorded(e: RecordedEvent) {
+  return {
     position: e.position.toString(),
     streamId: e.streamId,
-    streamVersion: e.streamVersion.toString(),
+    streamVersion: Number(e.streamVersion),
     eventId: e.eventId,
     type: e.type,
     data: e.data,
@@ -18,7 +23,7 @@ export function toNdjsonLine(e: RecordedEvent): string {
     recordedAt: e.recordedAt,
     prevHash: e.prevHash,
     hash: e.hash,
-  });
+  };
 }
 
 export class ImportError extends Error {

@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { verifyChain, type EventStore } from '@ledger/event-store';
-import { auditView } from './audit-view';
+import { toPlainRecorded, verifyChain, type EventStore } from '@ledger/event-store';
 import { Roles } from '../auth/roles';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { EVENT_STORE } from '../store/store.providers';
@@ -40,7 +39,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Page through the global log, filtered by recording time, actor and board' })
   async log(@Query() q: AuditLogQueryDto) {
     const limit = q.limit ?? 100;
-    const items: ReturnType<typeof auditView>[] = [];
+    const items: ReturnType<typeof toPlainRecorded>[] = [];
     let cursor = BigInt(q.after ?? '0');
     // Filters are applied while paging so a page is always `limit` matches (or the end of the log).
     while (items.length < limit) {
@@ -51,7 +50,7 @@ export class AuditController {
         if (q.to && e.recordedAt > new Date(q.to).toISOString()) continue;
         if (q.actor && e.metadata.actor !== q.actor) continue;
         if (q.boardId && e.metadata.boardId !== q.boardId) continue;
-        items.push(auditView(e));
+        items.push(toPlainRecorded(e));
         if (items.length === limit) break;
       }
       if (page.length < 1000) break;

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type BitemporalQuery, type ProjectState } from '@ledger/domain';
-import type { EventStore, RecordedEvent } from '@ledger/event-store';
+import { toPlainRecorded, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE } from '../../store/store.providers';
-import { auditView } from '../../audit/audit-view';
 import { toDomainEvent } from '../commands/project-command-executor';
 
 export class GetProjectQuery {
@@ -65,7 +64,7 @@ export class GetProjectEventsHandler implements IQueryHandler<GetProjectEventsQu
       projectCode,
       version: history.length,
       events: history.map((e) => ({
-        ...auditView(e),
+        ...toPlainRecorded(e),
         correctedBy: history.filter((c) => c.type === 'EventCorrected' && (c.data as { correctsVersion: number }).correctsVersion === Number(e.streamVersion)).map((c) => Number(c.streamVersion)),
       })),
     };
