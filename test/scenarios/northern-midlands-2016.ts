@@ -1,5 +1,5 @@
 import { NORTHERN_MIDLANDS_2016 as P } from './published-figures';
-import { certificate, dayBetween, money, pick, prng, split, type ScenarioStep } from './scenario';
+import { certificate, dayBetween, money, pick, post, prng, split, type ScenarioStep } from './scenario';
 
 const ZONES: Record<string, string[]> = {
   'BQL-BG': ['KCN-QUANG-CHAU', 'KCN-DINH-TRAM', 'KCN-SONG-KHE-NOI-HOANG', 'KCN-VAN-TRUNG'],
@@ -23,7 +23,7 @@ export function northernMidlands2016(): ScenarioStep[] {
   const issue = (boardId: string, origin: 'FDI' | 'DDI', capital: bigint, issuedOn: string) => {
     serial += 1;
     const code = String(2_300_000_000 + serial);
-    steps.push({ path: '/projects', boardId, body: certificate(rng, { code, boardId, zoneId: pick(rng, ZONES[boardId]), origin, capital, issuedOn }) });
+    steps.push(post('/projects', boardId, certificate(rng, { code, boardId, zoneId: pick(rng, ZONES[boardId]), origin, capital, issuedOn })));
     return { code, boardId, origin };
   };
   const newIn2016 = (boardId: string, origin: 'FDI' | 'DDI', count: number, total: bigint) =>
@@ -47,13 +47,13 @@ export function northernMidlands2016(): ScenarioStep[] {
   for (const origin of ['FDI', 'DDI'] as const) {
     const mine = increased.filter((p) => p.origin === origin);
     split(TN_INCREASES[origin], mine.length, rng, origin === 'FDI' ? 100n : 1_000_000n).forEach((amount, i) =>
-      steps.push({ path: `/projects/${mine[i].code}/capital-increases`, boardId: 'BQL-TN', body: { amount: money(origin, amount), effectiveOn: dayBetween(rng, '2016-01-05', '2016-12-28'), reason: 'Mở rộng sản xuất' } }),
+      steps.push(post(`/projects/${mine[i].code}/capital-increases`, 'BQL-TN', { amount: money(origin, amount), effectiveOn: dayBetween(rng, '2016-01-05', '2016-12-28'), reason: 'Mở rộng sản xuất' })),
     );
   }
   const decreased = existing[tn.increases];
-  steps.push({ path: `/projects/${decreased.code}/capital-decreases`, boardId: 'BQL-TN', body: { amount: money(decreased.origin, decreased.origin === 'FDI' ? 10_000_000n : 1_000_000_000n), effectiveOn: '2016-08-15', reason: 'Giảm quy mô' } });
+  steps.push(post(`/projects/${decreased.code}/capital-decreases`, 'BQL-TN', { amount: money(decreased.origin, decreased.origin === 'FDI' ? 10_000_000n : 1_000_000_000n), effectiveOn: '2016-08-15', reason: 'Giảm quy mô' }));
   for (const p of existing.slice(tn.increases + tn.decreases)) {
-    steps.push({ path: `/projects/${p.code}/adjustments`, boardId: 'BQL-TN', body: { changes: { objectives: 'Sản xuất linh kiện, phụ tùng' }, effectiveOn: dayBetween(rng, '2016-01-05', '2016-12-28'), reason: 'Điều chỉnh mục tiêu' } });
+    steps.push(post(`/projects/${p.code}/adjustments`, 'BQL-TN', { changes: { objectives: 'Sản xuất linh kiện, phụ tùng' }, effectiveOn: dayBetween(rng, '2016-01-05', '2016-12-28'), reason: 'Điều chỉnh mục tiêu' }));
   }
   return steps;
 }

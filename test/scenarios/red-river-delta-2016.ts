@@ -1,5 +1,5 @@
 import { RED_RIVER_DELTA_2016 as P } from './published-figures';
-import { between, certificate, dayBetween, laterOf, money, pick, prng, split, type ScenarioStep } from './scenario';
+import { between, certificate, dayBetween, laterOf, money, pick, post, prng, split, type ScenarioStep } from './scenario';
 
 /** Boards of the 11 Red River Delta provinces and their zones (config/reference-data). */
 export const RRD_BOARDS: Record<string, string[]> = {
@@ -81,11 +81,11 @@ export function redRiverDelta2016(): ScenarioStep[] {
     const boardId = pick(rng, boards);
     serial += 1;
     const p = { code: String(2_200_000_000 + serial), boardId, zoneId: pick(rng, RRD_BOARDS[boardId]), origin, issuedOn, capital, lastActOn: issuedOn };
-    steps.push({ path: '/projects', boardId, body: certificate(rng, p) });
+    steps.push(post('/projects', boardId, certificate(rng, p)));
     return p;
   };
   const act = (p: Project, kind: string, body: Record<string, unknown>, on: string) => {
-    steps.push({ path: `/projects/${p.code}/${kind}`, boardId: p.boardId, body });
+    steps.push(post(`/projects/${p.code}/${kind}`, p.boardId, body));
     p.lastActOn = laterOf(p.lastActOn, on);
   };
   const change = (p: Project, kind: 'capital-increases' | 'capital-decreases', amount: bigint, on: string) => {

@@ -3,11 +3,21 @@
  * aggregates equal figures that boards published. Pure data, no clock, no Math.random.
  */
 export interface ScenarioStep {
+  method: 'POST';
   /** Path under /api/v1. */
   path: string;
   body: Record<string, unknown>;
+  /** The act's date: issuedOn, effectiveOn, or for realized capital reportedOn. */
+  effectiveOn: string;
   /** Board whose officer records the act (the token's board). */
   boardId: string;
+}
+
+/** A POST of `body` to `path` by an officer of `boardId`; the step's date is read from the body. */
+export function post(path: string, boardId: string, body: Record<string, unknown>): ScenarioStep {
+  const effectiveOn = body.issuedOn ?? body.effectiveOn ?? body.reportedOn;
+  if (typeof effectiveOn !== 'string') throw new Error(`scenario step ${path} has no date`);
+  return { method: 'POST', path, body, effectiveOn, boardId };
 }
 
 /** mulberry32: tiny, seedable, good enough to spread amounts and dates. */
