@@ -16,7 +16,8 @@ export interface Units {
   boardsInRegion(regionId: string): string[];
   boardsInProvince(provinceId: string): string[];
   provinceOfBoard(boardId: string): string | undefined;
-  regionOfBoard(boardId: string): string | undefined;
+  /** The region a board belonged to on a date (regions were redrawn with the 2025 merger). */
+  regionOfBoard(boardId: string, on?: string): string | undefined;
   /** The board holding a board's projects on a date (itself, or its successor after a merger). */
   boardOn(boardId: string, date: string): string;
   /** Boards whose projects passed to this one, directly or transitively. */
@@ -75,7 +76,7 @@ export function groupKey(row: GroupRow, groupBy: readonly GroupDimension[], unit
   const key: Record<string, string> = {};
   const board = boardInView(units, view, row.board_id);
   for (const dim of groupBy) {
-    if (dim === 'region') key.regionId = units.regionOfBoard(board) ?? 'UNKNOWN';
+    if (dim === 'region') key.regionId = units.regionOfBoard(board, view?.date) ?? 'UNKNOWN';
     if (dim === 'province') key.provinceId = units.provinceOfBoard(board) ?? 'UNKNOWN';
     if (dim === 'board') key.boardId = board;
     if (dim === 'zone') key.zoneId = row.zone_id;

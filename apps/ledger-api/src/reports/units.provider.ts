@@ -15,7 +15,7 @@ export const unitsProvider: Provider = {
     boardsInRegion: (regionId) => ref.boardsInRegion(regionId),
     boardsInProvince: (provinceId) => ref.boardsOfProvince(provinceId),
     provinceOfBoard: (boardId) => ref.provinceOfBoard(boardId)?.id,
-    regionOfBoard: (boardId) => ref.regionOfBoard(boardId)?.id,
+    regionOfBoard: (boardId, on) => ref.regionOfBoard(boardId, on)?.id,
     boardOn: (boardId, date) => ref.successorBoardOn(boardId, date),
     predecessorsOf: (boardId) => ref.predecessorsOf(boardId),
   }),
