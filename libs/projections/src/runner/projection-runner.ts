@@ -53,14 +53,15 @@ export class ProjectionRunner {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
   }
 
-  /** The lowest checkpoint over all read models: what every query can rely on. */
-  checkpoint(): Position {
+  private checkpoints(): Map<string, Position> {
     const rows = this.db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers().all() as { name: string; position: bigint }[];
     const byName = new Map(rows.map((r) => [r.name, r.position]));
-    return this.projections.reduce<Position>((min, p) => {
-      const at = byName.get(p.name) ?? 0n;
-      return at < min ? at : min;
-    }, byName.get(this.projections[0]?.name) ?? 0n);
+    return new Map(this.projections.map((p) => [p.name, byName.get(p.name) ?? 0n]));
+  }
+
+  /** The lowest checkpoint over all read models: what every query can rely on. */
+  checkpoint(): Position {
+    return [...this.checkpoints().values()].reduce((min, at) => (at < min ? at : min), this.projections.length ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
   }
 
   /** Process everything now in the log; concurrent callers share one pass. */
@@ -148,15 +149,18 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus[] {
-    const checkpoint = this.checkpoint();
-    return this.projections.map((p) => ({
-      name: p.name,
-      checkpoint: checkpoint.toString(),
-      head: this.head.toString(),
-      lag: (this.head > checkpoint ? this.head - checkpoint : 0n).toString(),
-      running: this.timer !== undefined,
-      ...(this.lastError ? { lastError: this.lastError.message, lastErrorAt: this.lastError.at } : {}),
-    }));
+    const checkpoints = this.checkpoints();
+    return this.projections.map((p) => {
+      const checkpoint = checkpoints.get(p.name) ?? 0n;
+      return {
+        name: p.name,
+        checkpoint: checkpoint.toString(),
+        head: this.head.toString(),
+        lag: (this.head > checkpoint ? this.head - checkpoint : 0n).toString(),
+        running: this.timer !== undefined,
+        ...(this.lastError ? { lastError: this.lastError.message, lastErrorAt: this.lastError.at } : {}),
+      };
+    });
   }
 
   async stop(): Promise<void> {
