@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../../ledger-api/src/config/ledger-config';
 import { registerAuditCommands } from './commands/audit';
+import { registerAuditBenchmark } from './commands/bench-audit';
 import { registerProjectorCommands } from './commands/projector';
 import { registerTokenCommand } from './commands/token';
 
 const program = new Command('ledger-cli').description('Investment Registration Ledger: operations from the command line');
 registerProjectorCommands(program);
 registerAuditCommands(program);
+registerAuditBenchmark(program);
 registerTokenCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
