@@ -1,0 +1,87 @@
+import { BadRequestException, Controller, Get, Inject, InternalServerErrorException, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, OmitType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { vietnamDateOf } from '@ledger/domain';
+import type { ProjectionRunner } from '@ledger/projections';
+import type { ReferenceData } from '@ledger/reference-data';
+import type { ReportFilters } from '@ledger/reporting';
+import { READERS, Roles } from '../../auth/roles';
+import { LEDGER_CONFIG, type LedgerConfig } from '../../config/ledger-config';
+import { problem } from '../../http/problem';
+import { IsLegalDate } from '../../projects/dto/validators';
+import { PROJECTION_RUNNER } from '../../read-models/read-models.providers';
+import { CLOCK, type Clock } from '../../store/store.providers';
+import { ReportFiltersDto } from '../report-query.dto';
+import { ActivityReportQuery, ValidProjectsReportQuery } from '../report.queries';
+import { REFERENCE_DATA } from '../units.provider';
+import { NARRATIVE_LANGS, TemplateError, loadTemplate, narrativeValues, renderTemplate, type NarrativeInput } from './narrative';
+import type { Lang } from './number-format';
+
+export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format'] as const) {
+  @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;
+  @ApiPropertyOptional({ example: '2016-12-31' }) @IsLegalDate() to!: string;
+  @ApiPropertyOptional({ enum: NARRATIVE_LANGS, default: 'vi' }) @IsOptional() @IsIn(NARRATIVE_LANGS) lang?: Lang;
+  @ApiPropertyOptional({ enum: ['json', 'text'], default: 'json', description: 'text: the paragraph alone, text/plain' })
+  @IsOptional()
+  @IsIn(['json', 'text'])
+  format?: 'json' | 'text';
+}
+
+/**
+ * The paragraph the boards publish ("có 375 dự án được cấp mới GCNĐKĐT …"), rendered from the
+ * activity and valid-projects figures through the board-editable templates in config/narrative/.
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles(...READERS)
+@Controller()
+export class NarrativeController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+  ) {}
+
+  @Get('reports/narrative')
+  @ApiOperation({ summary: 'Report paragraph (vi/en) from the period activity and the valid projects at its end' })
+  async narrative(@Query() dto: NarrativeQueryDto, @Res({ passthrough: true }) res: Response) {
+    if (dto.from > dto.to) throw new BadRequestException(problem(400, 'INVALID_PERIOD', 'The request is invalid', `from ${dto.from} is after to ${dto.to}`));
+    if (dto.minPosition !== undefined) await this.runner.waitFor(BigInt(dto.minPosition), this.config.readYourWritesTimeoutMs);
+    const lang: Lang = dto.lang ?? 'vi';
+    const { regionId, provinceId, boardId, zoneId, origin } = dto;
+    const filters: ReportFilters = JSON.parse(JSON.stringify({ regionId, provinceId, boardId, zoneId, origin }));
+    const change = this.reference.firstSuccessionDate();
+    const units = dto.units ?? (change && dto.to < change ? 'historical' : 'current');
+    const today = vietnamDateOf(this.clock());
+    const [activity, valid] = await Promise.all([
+      this.queries.execute(new ActivityReportQuery({ from: dto.from, to: dto.to, knownAt: dto.knownAt, filters, groupBy: [], units, today })),
+      this.queries.execute(new ValidProjectsReportQuery({ asOf: dto.to, knownAt: dto.knownAt, filters, groupBy: [], units, today })),
+    ]);
+    const input: NarrativeInput = { lang, from: dto.from, to: dto.to, filters, activity: activity.total as never, valid: valid.total };
+    let text: string;
+    try {
+      const template = loadTemplate(lang);
+      text = renderTemplate(template.text, narrativeValues(input, this.reference), template.file);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      throw new InternalServerErrorException(problem(500, 'NARRATIVE_TEMPLATE_INVALID', 'The narrative template cannot be used', error.message));
+    }
+    if (dto.format === 'text') {
+      res.type('text/plain; charset=utf-8');
+      return `${text}\n`;
+    }
+    return {
+      text,
+      lang,
+      from: dto.from,
+      to: dto.to,
+      ...(dto.knownAt ? { knownAt: dto.knownAt } : {}),
+      filters,
+      figures: { activity: { samePeriodLastYear: activity.samePeriodLastYear, ...activity.total }, validProjects: { asOf: dto.to, ...valid.total } },
+    };
+  }
+}
