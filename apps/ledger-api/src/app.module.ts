@@ -1,5 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TokenThrottlerGuard, throttlerOptions } from './http/throttling';
@@ -20,6 +20,9 @@ import { PROJECT_QUERY_HANDLERS } from './projects/queries/project.queries';
 import { ProjectionLifecycle, projectionRunnerProvider } from './read-models/read-models.providers';
 import { REPORT_QUERY_HANDLERS } from './reports/report.queries';
 import { ReportsController } from './reports/reports.controller';
+import { ReportExportInterceptor } from './reports/export/report-export.interceptor';
+import { NarrativeController } from './reports/narrative/narrative.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { Jurisdiction } from './projects/commands/jurisdiction';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
@@ -32,7 +35,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: config.jwtSecret }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, AuditController, HealthController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -49,6 +52,7 @@ export class AppModule implements OnApplicationShutdown {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ReportExportInterceptor },
       ],
     };
   }

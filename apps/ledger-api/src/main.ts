@@ -30,7 +30,8 @@ async function bootstrap(): Promise<void> {
     const analyst = mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h');
     process.stdout.write(
       `Development token (analyst, 12 h): ${analyst}\n` +
-        `Other roles: npm run cli -- token --role officer --board BQL-HN   (roles: officer, auditor, analyst, admin)\n`,
+        `Other roles: npm run cli -- token --role officer --board BQL-HN   (roles: officer, auditor, analyst, admin)\n` +
+        `Dashboard: ${url}/dashboard#token=${analyst}\n`,
     );
   }
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);

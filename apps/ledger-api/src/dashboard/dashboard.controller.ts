@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ReferenceData } from '@ledger/reference-data';
+import { Public } from '../auth/roles';
+import { problem } from '../http/problem';
+import { REFERENCE_DATA } from '../reports/units.provider';
+
+/**
+ * The folder with index.html, dashboard.js and dashboard.css: beside this file when run from the
+ * sources (jest), or the source folder when run from dist/ (tsc copies no assets).
+ */
+export function dashboardAssetsDir(): string {
+  const candidates = [join(__dirname, 'public'), resolve(__dirname, '../../../../../apps/ledger-api/src/dashboard/public'), resolve('apps/ledger-api/src/dashboard/public')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  if (!found) throw new Error(`dashboard assets not found in ${candidates.join(', ')}`);
+  return found;
+}
+
+const ASSETS: Record<string, { file: () => string; type: string }> = {
+  'dashboard.js': { file: () => join(dashboardAssetsDir(), 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
+  'dashboard.css': { file: () => join(dashboardAssetsDir(), 'dashboard.css'), type: 'text/css; charset=utf-8' },
+  // Apache ECharts from node_modules: the machines have no internet, so no CDN.
+  'echarts.min.js': { file: () => require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' },
+};
+
+/**
+ * The analysts' dashboard: a static page (no token needed to load it) that calls /api/v1 with the
+ * bearer token the user pastes or passes as #token=… in the URL.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('dashboard')
+export class DashboardController {
+  constructor(@Inject(REFERENCE_DATA) private readonly reference: ReferenceData) {}
+
+  @Get()
+  page(@Res() res: Response): void {
+    res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dashboardAssetsDir(), 'index.html'));
+  }
+
+  /** Regions, provinces, boards and zones for the filter lists (public reference data, no figures). */
+  @Get('reference.json')
+  referenceData() {
+    const { regions, provinces, boards, zones, version } = this.reference.data;
+    const unit = ({ id, name, nameVi, validFrom, validTo }: { id: string; name: string; nameVi: string; validFrom: string; validTo: string | null }) => ({ id, name, nameVi, validFrom, validTo });
+    return {
+      version,
+      regions: regions.map((r) => ({ ...unit(r), provinceIds: r.provinceIds })),
+      provinces: provinces.map(unit),
+      boards: boards.map((b) => ({ ...unit(b), provinceId: b.provinceId })),
+      zones: zones.map((z) => ({ id: z.id, name: z.name, nameVi: z.nameVi, boardId: z.boardId, kind: z.kind })),
+    };
+  }
+
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    const asset = Object.prototype.hasOwnProperty.call(ASSETS, file) ? ASSETS[file] : undefined;
+    if (!asset) throw new NotFoundException(problem(404, 'NOT_FOUND', 'Not found', `no dashboard asset ${file}`));
+    res.type(asset.type).setHeader('Cache-Control', 'no-cache');
+    res.sendFile(asset.file());
+  }
+}
