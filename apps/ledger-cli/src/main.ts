@@ -5,12 +5,18 @@ import { registerAuditCommands } from './commands/audit';
 import { registerAuditBenchmark } from './commands/bench-audit';
 import { registerProjectorCommands } from './commands/projector';
 import { registerTokenCommand } from './commands/token';
+import { registerGenerateCommand } from './generate/command';
+import { registerBenchCommand } from './bench/command';
+import { registerBenchChartCommand } from './bench/chart';
 
 const program = new Command('ledger-cli').description('Investment Registration Ledger: operations from the command line');
 registerProjectorCommands(program);
 registerAuditCommands(program);
 registerAuditBenchmark(program);
 registerTokenCommand(program);
+registerGenerateCommand(program);
+registerBenchCommand(program);
+registerBenchChartCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError ? 'Configuration error' : 'Error'}: ${(error as Error).message}\n`);

@@ -1,0 +1,95 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Command } from 'commander';
+import { benchAppend, benchBatch } from './append';
+import { REPO_ROOT } from './child';
+import { renderScalingChart } from './chart';
+import { benchEmmett } from './emmett';
+import { datasetOfSize, workspace } from './fixtures';
+import { benchHttp } from './http';
+import { formatTable, type Row } from './results';
+import { benchScale, type ScalePoint } from './scaling';
+
+interface BenchOptions {
+  full?: boolean;
+  out?: string;
+  skipHttp?: boolean;
+  skipEmmett?: boolean;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function sizes(full: boolean) {
+  return full
+    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 } }
+    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, emmett: { appends: 500, streams: 200, reads: 1_000 } };
+}
+
+/** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description('performance benchmark suite (not part of npm test); --full adds the 1M-event scale')
+    .option('--full', 'include the 1M-event scale and longer runs')
+    .option('--out <file>', 'results JSON (default bench/results/<YYYY-MM-DD>.json)')
+    .option('--skip-http', 'skip the HTTP section')
+    .option('--skip-emmett', 'skip the Emmett comparison')
+    .action(async (options: BenchOptions) => {
+      const size = sizes(options.full === true);
+      const ws = workspace();
+      const started = Date.now();
+      const rows: Row[] = [];
+      const scaling: ScalePoint[] = [];
+      try {
+        log(`a. OCC append: ${size.appends} single-event transactions`);
+        rows.push(...(await benchAppend(ws, datasetOfSize(size.appends).events.slice(0, size.appends))));
+        log(`b. batched import: ${size.batch} events`);
+        rows.push(...benchBatch(ws, datasetOfSize(size.batch).events));
+        for (const scale of size.scales) {
+          log(`c/d/f. scale ${scale} events`);
+          const result = await benchScale(ws, scale, scale >= 1_000_000 ? 30 : size.reportIterations, log);
+          rows.push(...result.rows);
+          scaling.push(result.point);
+        }
+        const httpScale = size.scales[Math.min(1, size.scales.length - 1)];
+        const [logPath, readPath] = [ws.path(`scale-${httpScale}.db`), ws.path(`scale-${httpScale}.read-models.db`)];
+        if (!options.skipHttp) {
+          log(`e. HTTP against the API on the ${httpScale}-event log`);
+          const db = new Database(logPath, { readonly: true });
+          const codes = (db.prepare("SELECT json_extract(data, '$.projectCode') FROM events WHERE type = 'CertificateIssued' LIMIT 500").pluck().all() as string[]);
+          db.close();
+          rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
+        }
+        if (!options.skipEmmett) {
+          log('g. Emmett-sqlite side by side');
+          const appendSet = datasetOfSize(size.emmett.appends).events.slice(0, size.emmett.appends);
+          const streams = new Map<string, typeof appendSet>();
+          for (const e of datasetOfSize(size.emmett.streams * 16).events) {
+            const s = streams.get(`read-${e.streamId}`) ?? [];
+            s.push(e);
+            streams.set(`read-${e.streamId}`, s);
+          }
+          rows.push(...(await benchEmmett(ws, appendSet, new Map([...streams].slice(0, size.emmett.streams)), size.emmett.reads)));
+        }
+      } finally {
+        ws.dispose();
+      }
+      const date = new Date().toISOString().slice(0, 10);
+      const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e8) / 10, node: process.version, platform: `${process.platform}-${process.arch}` };
+      const out = options.out ?? join(REPO_ROOT, 'bench', 'results', `${date}${options.full ? '-full' : ''}.json`);
+      mkdirSync(join(out, '..'), { recursive: true });
+      writeFileSync(out, `${JSON.stringify({ date, command: options.full ? 'npm run bench -- --full' : 'npm run bench', machine, seconds: Math.round((Date.now() - started) / 1000), rows, scaling }, null, 2)}\n`);
+      process.stdout.write(`\nledger benchmark ${date} — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}\n`);
+      process.stdout.write(`ratio = ledger vs raw baseline of the same work in this run (100 % = as fast as raw; latency ratios are baseline / ledger)\n\n`);
+      process.stdout.write(`${formatTable(rows)}\n\nresults: ${out}\n`);
+      try {
+        const png = join(REPO_ROOT, 'bench', 'scaling.png');
+        renderScalingChart(out, png);
+        process.stdout.write(`chart: ${png}\n`);
+      } catch (error) {
+        process.stdout.write(`chart not rendered: ${(error as Error).message}\n`);
+      }
+    });
+}

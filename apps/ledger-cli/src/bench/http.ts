@@ -1,0 +1,143 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { mintToken } from '../../../ledger-api/src/auth/tokens';
+import { REGISTER_PATHS, REPO_ROOT, startServer, stopServer } from './child';
+import type { Workspace } from './fixtures';
+import { row, skipped, type Row } from './results';
+
+/** The slice of autocannon's programmatic API used here (autocannon ships no types). */
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: CannonRequest, context: Record<string, unknown>) => CannonRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+}
+interface CannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<CannonResult>;
+
+const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
+const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+const healthy = (port: number, path: string) => async () => (await fetch(`http://127.0.0.1:${port}${path}`)).status < 500;
+
+export interface HttpSettings {
+  connections: number;
+  seconds: number;
+  writeRate: number;
+}
+
+/** Write mix: issue a certificate, then two capital increases with If-Match (1 : 2). */
+function writeMix(officer: string, codes: { next: number }): CannonRequest[] {
+  const headers = { authorization: `Bearer ${officer}`, 'content-type': 'application/json' };
+  const increase = (version: number): CannonRequest => ({
+    method: 'POST',
+    setupRequest: (req, ctx) => ({ ...req, path: `/api/v1/projects/${ctx.code as string}/capital-increases`, headers: { ...headers, 'if-match': `"${version}"` } }),
+    body: JSON.stringify({ amount: { vnd: '23500000000', usd: '1000000.00' }, effectiveOn: '2026-06-01', reason: 'Mở rộng quy mô', decisionRef: 'BENCH/DC' }),
+  });
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/projects',
+      headers,
+      setupRequest: (req, ctx) => {
+        ctx.code = String(9_000_000_000 + codes.next++);
+        return {
+          ...req,
+          body: JSON.stringify({
+            projectCode: ctx.code,
+            boardId: 'BQL-HN',
+            zoneId: 'KCN-THANG-LONG',
+            projectName: 'Nhà máy benchmark',
+            investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
+            origin: 'FDI',
+            registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
+            objectives: 'Sản xuất linh kiện điện tử',
+            durationYears: 50,
+            issuedOn: '2026-03-15',
+          }),
+        };
+      },
+    },
+    increase(1),
+    increase(2),
+  ];
+}
+
+/** Read mix: valid projects by region, activity by board, one project as of a date. */
+function readMix(token: string, sampleCodes: readonly string[]): CannonRequest[] {
+  const headers = { authorization: `Bearer ${token}` };
+  let i = 0;
+  return [
+    { method: 'GET', path: '/api/v1/reports/valid-projects?asOf=2025-12-31&groupBy=region,origin', headers },
+    { method: 'GET', path: '/api/v1/reports/activity?from=2026-01-01&to=2026-06-30&groupBy=board', headers },
+    { method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/api/v1/projects/${sampleCodes[i++ % sampleCodes.length]}?asOf=2024-12-31` }) },
+  ];
+}
+
+async function cannon(port: number, requests: CannonRequest[], s: HttpSettings, rate?: number): Promise<CannonResult> {
+  return autocannon({ url: `http://127.0.0.1:${port}`, connections: s.connections, duration: s.seconds, requests, ...(rate ? { overallRate: rate } : {}) });
+}
+
+function rows(section: string, ours: CannonResult, floor: CannonResult, target: string): Row[] {
+  const errors = ours.errors + ours.timeouts + ours.non2xx;
+  return [
+    row({ section, metric: 'throughput', unit: 'req/s', better: 'higher', value: ours.requests.average, baselineName: 'node:http floor', baseline: floor.requests.average, note: `errors/non-2xx: ${errors} of ${ours['2xx'] + errors}` }),
+    row({ section, metric: 'latency p50', unit: 'ms', better: 'lower', value: ours.latency.p50, baselineName: 'node:http floor', baseline: floor.latency.p50 }),
+    row({ section, metric: 'latency p99', unit: 'ms', better: 'lower', value: ours.latency.p99, baselineName: 'node:http floor', baseline: floor.latency.p99, note: target }),
+  ];
+}
+
+/** (e) The API as a child process on copies of a generated log and its read models. */
+export async function benchHttp(ws: Workspace, logPath: string, readPath: string, sampleCodes: readonly string[], s: HttpSettings): Promise<Row[]> {
+  if (!existsSync(API_MAIN)) return [skipped('e. HTTP', 'write + read mix', `API not built (${API_MAIN} missing)`)];
+  const [apiLog, apiRead] = [ws.path('http.db'), ws.path('http.read-models.db')];
+  copyFileSync(logPath, apiLog);
+  copyFileSync(readPath, apiRead);
+  const [apiPort, floorPort] = [await freePort(), await freePort()];
+  const env = { ...process.env, PORT: String(apiPort), LEDGER_DB_PATH: apiLog, LEDGER_READ_DB_PATH: apiRead, LEDGER_DEMO_DATA: 'false', LOG_LEVEL: 'silent', LEDGER_RATE_LIMIT_PER_MINUTE: '0', LEDGER_JWT_SECRET: SECRET, NODE_ENV: 'production' };
+  let api;
+  try {
+    api = await startServer(['-r', REGISTER_PATHS, API_MAIN], env, healthy(apiPort, '/health'));
+  } catch (error) {
+    return [skipped('e. HTTP', 'write + read mix', `API did not start: ${(error as Error).message}`)];
+  }
+  const floor = await startServer([join(__dirname, 'http-floor.js')], { ...process.env, PORT: String(floorPort) }, healthy(floorPort, '/'));
+  try {
+    const officer = mintToken(SECRET, { sub: 'bench-officer', role: 'officer', boardId: 'BQL-HN' }, '1h');
+    const reader = mintToken(SECRET, { sub: 'bench-auditor', role: 'auditor' }, '1h'); // GET /projects/{code} is for auditors; auditors may read reports too
+    const codes = { next: 0 };
+    const writeOurs = await cannon(apiPort, writeMix(officer, codes), s, s.writeRate);
+    const writeFloor = await cannon(floorPort, writeMix(officer, { next: 0 }), s, s.writeRate);
+    const readOurs = await cannon(apiPort, readMix(reader, sampleCodes), s);
+    const readFloor = await cannon(floorPort, readMix(reader, sampleCodes), s);
+    return [
+      ...rows(`e. HTTP write mix (issue + 2 increases with If-Match) at ${s.writeRate} req/s, ${s.connections} conn, ${s.seconds} s`, writeOurs, writeFloor, 'target p99 < 25 ms at 200 req/s'),
+      ...rows(`e. HTTP read mix (2 reports + GET project as of), ${s.connections} conn, ${s.seconds} s, unthrottled`, readOurs, readFloor, ''),
+    ];
+  } finally {
+    await stopServer(api);
+    await stopServer(floor);
+  }
+}

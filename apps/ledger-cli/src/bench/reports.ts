@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { projectAsOf, type ProjectEvent } from '@ledger/domain';
+import { SqliteEventStore } from '@ledger/event-store';
+import { ReferenceData } from '@ledger/reference-data';
+import { activityReport, timeseriesReport, validProjectsReport, type Units } from '@ledger/reporting';
+import { Prng } from '../generate/prng';
+import { row, type Row } from './results';
+import { percentile, timeAsync, timeSync } from './stats';
+
+/** The API's mapping of reference data onto report units (apps/ledger-api/src/reports/units.provider.ts). */
+export function unitsOf(ref: ReferenceData): Units {
+  return {
+    boardsInRegion: (regionId) => ref.boardsInRegion(regionId),
+    boardsInProvince: (provinceId) => ref.boardsOfProvince(provinceId),
+    provinceOfBoard: (boardId) => ref.provinceOfBoard(boardId)?.id,
+    regionOfBoard: (boardId, on) => ref.regionOfBoard(boardId, on)?.id,
+    boardOn: (boardId, date) => ref.successorBoardOn(boardId, date),
+    predecessorsOf: (boardId) => ref.predecessorsOf(boardId),
+  };
+}
+
+export interface ReportTimings {
+  name: string;
+  ledger: number[];
+  raw: number[];
+}
+
+/**
+ * (d) Report queries on a rebuilt read-model file, each against the bare SQL aggregate it rests on
+ * (same facts table, no grouping by reference data, no formatting) run on the same connection.
+ */
+export async function timeReports(logPath: string, readPath: string, iterations: number): Promise<ReportTimings[]> {
+  const db = new Database(readPath, { readonly: true });
+  const units = unitsOf(ReferenceData.load());
+  const stock = db.prepare('SELECT origin, SUM(valid_delta), SUM(reg_vnd), SUM(reg_usd), SUM(realized_vnd), SUM(realized_usd) FROM facts WHERE effective_on <= ? GROUP BY origin').safeIntegers();
+  const flows = db.prepare('SELECT kind, origin, COUNT(*), SUM(reg_vnd), SUM(reg_usd) FROM facts WHERE effective_on BETWEEN ? AND ? GROUP BY kind, origin').safeIntegers();
+  const quarterly = db
+    .prepare("SELECT substr(effective_on, 1, 4) AS y, (CAST(substr(effective_on, 6, 2) AS INTEGER) + 2) / 3 AS q, origin, SUM(reg_vnd), SUM(reg_usd) FROM facts WHERE kind = 'ISSUED' AND effective_on BETWEEN ? AND ? GROUP BY y, q, origin")
+    .safeIntegers();
+  const asOfDates = ['2019-12-31', '2022-06-30', '2024-12-31', '2026-09-30'];
+  const out: ReportTimings[] = [];
+  out.push({
+    name: 'validProjectsReport as of (by region, origin)',
+    ledger: timeSync(iterations, (i) => validProjectsReport(db, units, { asOf: asOfDates[i % 4], filters: {}, groupBy: ['region', 'origin'] })),
+    raw: timeSync(iterations, (i) => stock.all(asOfDates[i % 4])),
+  });
+  out.push({
+    name: 'activityReport H1 + same period last year (by board)',
+    ledger: timeSync(iterations, () => activityReport(db, units, { from: '2026-01-01', to: '2026-06-30', filters: {}, groupBy: ['board'] })),
+    raw: timeSync(iterations, () => (flows.all('2026-01-01', '2026-06-30'), flows.all('2025-01-01', '2025-06-30'))),
+  });
+  out.push({
+    name: 'timeseriesReport newCapital quarterly 2021–2026',
+    ledger: timeSync(iterations, () => timeseriesReport(db, units, { metric: 'newCapital', interval: 'quarter', from: '2021-01-01', to: '2026-09-30', filters: {} })),
+    raw: timeSync(iterations, () => quarterly.all('2021-01-01', '2026-09-30')),
+  });
+  db.close();
+
+  const store = new SqliteEventStore({ path: logPath });
+  const log = new Database(logPath, { readonly: true });
+  const codes = log.prepare("SELECT DISTINCT stream_id FROM events WHERE type = 'CertificateIssued'").pluck().all() as string[];
+  const readRaw = log.prepare('SELECT type, data, recorded_at FROM events WHERE stream_id = ? ORDER BY stream_version');
+  const rng = new Prng(7);
+  const sample = Array.from({ length: iterations }, () => rng.pick(codes));
+  out.push({
+    name: 'project as of (readStream + projectAsOf)',
+    ledger: await timeAsync(iterations, async (i) => {
+      const history = await store.readStream(sample[i]);
+      projectAsOf(history.map((e) => ({ event: { type: e.type, data: e.data } as ProjectEvent, recordedAt: e.recordedAt })), { asOf: '2024-12-31' });
+    }),
+    raw: timeSync(iterations, (i) => (readRaw.all(sample[i]) as { data: string }[]).map((r) => JSON.parse(r.data))),
+  });
+  log.close();
+  await store.close();
+  return out;
+}
+
+export function reportRows(timings: readonly ReportTimings[], label: string): Row[] {
+  return timings.flatMap((t) => [
+    row({ section: `d. reports (${label})`, metric: `${t.name} p50`, unit: 'ms', better: 'lower', value: percentile(t.ledger, 50), baselineName: 'bare SQL', baseline: percentile(t.raw, 50) }),
+    row({ section: `d. reports (${label})`, metric: `${t.name} p95`, unit: 'ms', better: 'lower', value: percentile(t.ledger, 95), baselineName: 'bare SQL', baseline: percentile(t.raw, 95), note: t.name.startsWith('project') ? '' : 'target < 20 ms at 50k projects' }),
+  ]);
+}
