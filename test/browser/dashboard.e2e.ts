@@ -24,10 +24,12 @@ const token = (role: 'analyst' | 'auditor') => mintToken(TEST_JWT_SECRET, { sub:
 describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
   let server: LedgerServer;
   let browser: Browser;
+  /** The ledger's clock: the scenario's 2017 while seeding, moved to after the 2025 merger for the units test. */
+  let now = SCENARIO_NOW();
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startLedgerServer({}, SCENARIO_NOW);
+    server = await startLedgerServer({}, () => now);
     await seedScenario(server.baseUrl);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
@@ -148,6 +150,29 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
       mkdirSync(join(__dirname, '..', '..', 'docs'), { recursive: true });
       copyFileSync(join(ARTIFACTS, 'dashboard-board.png'), docsPicture);
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches between the units of the period and today\'s units after the 2025 merger', async () => {
+    now = new Date('2026-11-24T02:00:00Z');
+    const { page, errors } = await open('analyst', '&boardId=BQL-BG');
+    const boardBars = () => page.evaluate(() => window.echarts.getInstanceByDom(document.getElementById('chart-board')).getOption().yAxis[0].data as string[]);
+    // A 2016 period defaults to the units of the period: the Bắc Giang board.
+    expect(await page.locator('#status').innerText()).toContain('đơn vị: Theo đơn vị của kỳ báo cáo');
+    expect(await page.inputValue('#f-board')).toBe('BQL-BG');
+    const validBG = await tile(page, 'validProjects').value();
+    expect(await boardBars()).toEqual(['Ban Quản lý các KCN tỉnh Bắc Giang']);
+
+    // Today's units: Bắc Giang's projects are held by the merged Bắc Ninh board, same figures.
+    const before = await loads(page);
+    await page.selectOption('#f-units', 'current');
+    await loaded(page, before + 1);
+    expect(await page.locator('#status').innerText()).toContain('đơn vị: Theo đơn vị hiện nay');
+    expect(await page.inputValue('#f-board')).toBe('BQL-BN-2025');
+    expect(await page.locator('#f-board option[value="BQL-BG"]').count()).toBe(0);
+    expect(await tile(page, 'validProjects').value()).toBe(validBG);
+    expect(await boardBars()).toEqual(['Ban Quản lý các KKT và KCN tỉnh Bắc Ninh']);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { vietnamDateOf } from '@ledger/domain';
 import type { ReferenceData } from '@ledger/reference-data';
 import { Public } from '../auth/roles';
 import { problem } from '../http/problem';
 import { REFERENCE_DATA } from '../reports/units.provider';
+import { CLOCK, type Clock } from '../store/store.providers';
 
 /**
  * The folder with index.html, dashboard.js and dashboard.css: beside this file when run from the
@@ -34,7 +36,10 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
 @Public()
 @Controller('dashboard')
 export class DashboardController {
-  constructor(@Inject(REFERENCE_DATA) private readonly reference: ReferenceData) {}
+  constructor(
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   page(@Res() res: Response): void {
@@ -42,16 +47,20 @@ export class DashboardController {
     res.sendFile(join(dashboardAssetsDir(), 'index.html'));
   }
 
-  /** Regions, provinces, boards and zones for the filter lists (public reference data, no figures). */
+  /**
+   * Regions, provinces, boards and zones for the filter lists (public reference data, no figures),
+   * and the ledger's today, the date "current units" mean.
+   */
   @Get('reference.json')
   referenceData() {
     const { regions, provinces, boards, zones, version } = this.reference.data;
     const unit = ({ id, name, nameVi, validFrom, validTo }: { id: string; name: string; nameVi: string; validFrom: string; validTo: string | null }) => ({ id, name, nameVi, validFrom, validTo });
     return {
       version,
+      today: vietnamDateOf(this.clock()),
       regions: regions.map((r) => ({ ...unit(r), provinceIds: r.provinceIds })),
       provinces: provinces.map(unit),
-      boards: boards.map((b) => ({ ...unit(b), provinceId: b.provinceId })),
+      boards: boards.map((b) => ({ ...unit(b), provinceId: b.provinceId, successorId: b.successorId })),
       zones: zones.map((z) => ({ id: z.id, name: z.name, nameVi: z.nameVi, boardId: z.boardId, kind: z.kind })),
     };
   }

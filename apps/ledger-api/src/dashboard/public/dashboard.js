@@ -11,6 +11,7 @@
       tokenNeeded: 'Dán mã truy cập (npm run cli -- token --role analyst) hoặc mở liên kết có #token=…', tokenRefused: 'Mã truy cập bị từ chối: ',
       from: 'Từ ngày', to: 'Đến ngày', region: 'Vùng', board: 'Ban Quản lý', zone: 'KCN/KKT', origin: 'Nguồn vốn', all: 'Tất cả', interval: 'Chu kỳ',
       month: 'Tháng', quarter: 'Quý', year: 'Năm', currency: 'Tiền tệ',
+      units: 'Đơn vị hành chính', unitsAuto: 'Tự động', historical: 'Theo đơn vị của kỳ báo cáo', current: 'Theo đơn vị hiện nay', unitsUsed: 'đơn vị',
       tileValid: 'Dự án còn hiệu lực', tileRegUsd: 'Vốn đăng ký FDI', tileRegVnd: 'Vốn đăng ký DDI', tileRealized: 'Vốn thực hiện lũy kế',
       tileNew: 'GCNĐKĐT cấp mới', tileAdj: 'Lượt điều chỉnh', tileTerm: 'Dự án chấm dứt',
       projects: 'dự án', asAt: 'tại ngày', inPeriod: 'trong kỳ', vsLastYear: 'so với cùng kỳ', noPrev: 'không có số liệu cùng kỳ', unchanged: 'không đổi so với cùng kỳ',
@@ -35,6 +36,7 @@
       tokenNeeded: 'Paste an access token (npm run cli -- token --role analyst) or open a link with #token=…', tokenRefused: 'The token was refused: ',
       from: 'From', to: 'To', region: 'Region', board: 'Board', zone: 'Zone', origin: 'Origin', all: 'All', interval: 'Interval',
       month: 'Month', quarter: 'Quarter', year: 'Year', currency: 'Currency',
+      units: 'Administrative units', unitsAuto: 'Automatic', historical: 'Units of the period', current: 'Today\'s units', unitsUsed: 'units',
       tileValid: 'Valid projects', tileRegUsd: 'Registered capital FDI', tileRegVnd: 'Registered capital DDI', tileRealized: 'Realized capital (cumulative)',
       tileNew: 'New certificates', tileAdj: 'Adjustment occurrences', tileTerm: 'Terminations',
       projects: 'projects', asAt: 'at', inPeriod: 'in the period', vsLastYear: 'vs same period last year', noPrev: 'no same-period figure', unchanged: 'unchanged vs same period',
@@ -68,6 +70,7 @@
     boardId: hash.get('boardId') || '',
     zoneId: hash.get('zoneId') || '',
     origin: hash.get('origin') || '',
+    units: ['historical', 'current'].includes(hash.get('units')) ? hash.get('units') : '',
     interval: hash.get('interval') || 'month',
     chartOrigin: 'FDI',
     pollMs: Number(hash.get('poll')) || 5000,
@@ -169,7 +172,7 @@
     if (!response.ok) throw new ApiError(response.status, body);
     return body;
   }
-  const filters = (extra = {}) => ({ regionId: state.regionId, boardId: state.boardId, zoneId: state.zoneId, origin: state.origin, minPosition: state.head ?? '', ...extra });
+  const filters = (extra = {}) => ({ regionId: state.regionId, boardId: state.boardId, zoneId: state.zoneId, origin: state.origin, units: state.units, minPosition: state.head ?? '', ...extra });
 
   // ---------------------------------------------------------------- reference data and filters
   const unitName = (u) => (u ? (state.lang === 'vi' ? u.nameVi : u.name) : '');
@@ -181,7 +184,11 @@
   function renderFilterLists() {
     const ref = state.reference;
     if (!ref) return;
-    const inForce = (u) => u.validFrom <= state.to && (u.validTo === null || state.to <= u.validTo);
+    // Units in force on the date the reports group by: the period end (historical) or today (current).
+    const on = unitsMode() === 'current' ? ref.today || today : state.to;
+    const inForce = (u) => u.validFrom <= on && (u.validTo === null || on <= u.validTo);
+    // A board chosen under other units stays chosen as the board that holds its projects on that date.
+    for (let b = byId(ref.boards, state.boardId); b && !inForce(b) && b.successorId && b.validTo < on; b = byId(ref.boards, b.successorId)) state.boardId = b.successorId;
     const regions = ref.regions.filter(inForce);
     fillSelect($('f-region'), regions, state.regionId);
     state.regionId = $('f-region').value;
@@ -192,6 +199,12 @@
     const boardIds = new Set(state.boardId ? [state.boardId, ...predecessors(state.boardId)] : boards.flatMap((b) => [b.id, ...predecessors(b.id)]));
     fillSelect($('f-zone'), ref.zones.filter((z) => boardIds.has(z.boardId)), state.zoneId);
     state.zoneId = $('f-zone').value;
+  }
+  /** The server's default, mirrored so the filter lists match: historical for a period wholly before the first succession. */
+  function unitsMode() {
+    if (state.units) return state.units;
+    const ends = state.reference.boards.filter((b) => b.successorId && b.validTo).map((b) => b.validTo).sort();
+    return ends.length && state.to <= ends[0] ? 'historical' : 'current';
   }
   function predecessors(boardId) {
     const out = [];
@@ -228,7 +241,7 @@
       renderCharts();
       await loadRegister();
       if (state.project) await openProject(state.project.code, true);
-      setStatus(`${t('updated')} ${new Date().toLocaleTimeString(locale())}`);
+      setStatus(`${t('updated')} ${new Date().toLocaleTimeString(locale())} · ${t('unitsUsed')}: ${t(valid.units?.mode ?? unitsMode())}`);
       document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
     } catch (error) {
       if (seq !== loadSeq) return;
@@ -492,6 +505,7 @@
     $('f-to').value = state.to;
     $('f-origin').value = state.origin;
     $('f-interval').value = state.interval;
+    $('f-units').value = state.units;
     const onFilter = () => {
       state.from = $('f-from').value || state.from;
       state.to = $('f-to').value || state.to;
@@ -500,11 +514,12 @@
       state.zoneId = $('f-zone').value;
       state.origin = $('f-origin').value;
       state.interval = $('f-interval').value;
+      state.units = $('f-units').value;
       state.register.page = 1;
       renderFilterLists();
       refresh();
     };
-    ['f-from', 'f-to', 'f-region', 'f-board', 'f-zone', 'f-origin', 'f-interval'].forEach((id) => $(id).addEventListener('change', onFilter));
+    ['f-from', 'f-to', 'f-region', 'f-board', 'f-zone', 'f-origin', 'f-interval', 'f-units'].forEach((id) => $(id).addEventListener('change', onFilter));
     $('chart-origin').addEventListener('change', () => { state.chartOrigin = $('chart-origin').value; refresh(); });
     $('lang-toggle').addEventListener('click', () => {
       state.lang = state.lang === 'vi' ? 'en' : 'vi';
