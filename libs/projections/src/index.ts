@@ -1,5 +1,6 @@
 export * from './runner/projection';
 export * from './runner/projection-runner';
+export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, addYears, type LegalDate, type Origin } from '@ledger/domain';
+import { addsNothing, periodSums } from './cumulative';
 import { amountOf, percent, type Amount } from './figures';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -128,24 +129,32 @@ function ratios(current: ActivityFigures, previous: ActivityFigures): Record<str
   return out;
 }
 
-function periodRows(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters) {
-  const { where, params } = filterSql(filters, units);
-  where.push('effective_on BETWEEN @from AND @to');
+function periodRows(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[]) {
+  const byCountry = groupBy.includes('country');
+  const filter = filterSql(filters, units);
+  const { where, params } = { where: [...filter.where, 'effective_on BETWEEN @from AND @to'], params: filter.params };
   if (knownAt) where.push('recorded_at <= @knownAt');
   const bind = { ...params, from, to, ...(knownAt ? { knownAt } : {}) };
-  const flows = db
-    .prepare(
-      `SELECT kind, board_id, zone_id, origin, country, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
-              SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
-       FROM facts WHERE ${where.join(' AND ')} GROUP BY kind, board_id, zone_id, origin, country`,
-    )
-    .safeIntegers()
-    .all(bind) as FlowRow[];
+  const country = byCountry ? 'country' : "'' AS country";
+  const flows: FlowRow[] =
+    knownAt || byCountry
+      ? (db
+          .prepare(
+            `SELECT kind, board_id, zone_id, origin, ${country}, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
+                    SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
+             FROM facts WHERE ${where.join(' AND ')} GROUP BY kind, board_id, zone_id, origin${byCountry ? ', country' : ''}`,
+          )
+          .safeIntegers()
+          .all(bind) as FlowRow[])
+      : periodSums(db, from, to, { ...filter, by: groupBy.includes('zone') ? ['kind', 'board_id', 'zone_id'] : ['kind', 'board_id'] });
+  // Only the dimensions asked for: fewer rows to carry back (a reversal keeps its act's dimensions,
+  // so a project's net count per coarser group is positive exactly when it is in some finer one).
+  const dims = ['board_id', groupBy.includes('zone') ? 'zone_id' : null, 'origin', byCountry ? 'country' : null].filter((d) => d !== null);
   const adjusted = db
     .prepare(
       // A corrected act appears as original, reversal and replacement: only net occurrences count.
-      `SELECT board_id, zone_id, origin, country, project_code FROM facts WHERE ${where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
-       GROUP BY board_id, zone_id, origin, country, project_code HAVING SUM(sign) > 0`,
+      `SELECT ${dims.join(', ')}, project_code FROM facts WHERE ${where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+       GROUP BY ${dims.join(', ')}, project_code HAVING SUM(sign) > 0`,
     )
     .all(bind) as (GroupRow & { project_code: string })[];
   return { flows, adjusted };
@@ -155,7 +164,7 @@ function periodRows(db: Database.Database, units: Units, from: LegalDate, to: Le
 export function activityReport(db: Database.Database, units: Units, query: ActivityQuery) {
   const previousFrom = addYears(query.from, -1);
   const previousTo = addYears(query.to, -1);
-  const periods = [periodRows(db, units, query.from, query.to, query.knownAt, query.filters), periodRows(db, units, previousFrom, previousTo, query.knownAt, query.filters)];
+  const periods = [periodRows(db, units, query.from, query.to, query.knownAt, query.filters, query.groupBy), periodRows(db, units, previousFrom, previousTo, query.knownAt, query.filters, query.groupBy)];
   const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.to };
   const build = (groupBy: GroupDimension[]): Record<string, unknown>[] => {
     const byKey = new Map<string, { key: Record<string, string>; acc: [Record<Origin, Acc>, Record<Origin, Acc>] }>();
@@ -167,7 +176,7 @@ export function activityReport(db: Database.Database, units: Units, query: Activ
       return s.acc;
     };
     periods.forEach((p, i) => {
-      p.flows.forEach((row) => accumulate(slot(row)[i], row));
+      p.flows.filter((row) => !addsNothing({ ...row, valid: 0n })).forEach((row) => accumulate(slot(row)[i], row));
       p.adjusted.forEach((row) => slot(row)[i][row.origin].projectsAdjusted.add(row.project_code));
     });
     if (groupBy.length === 0 && byKey.size === 0) byKey.set('{}', { key: {}, acc: [emptyAcc(), emptyAcc()] });

@@ -3,6 +3,7 @@ import { ORIGINS, addDays, type LegalDate, type Origin } from '@ledger/domain';
 import { amountOf } from './figures';
 import { filterSql, type ReportFilters, type Units } from './filters';
 import { stockRows } from './valid-projects';
+import { periodSums } from './cumulative';
 
 export const INTERVALS = ['month', 'quarter', 'year'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -58,15 +59,33 @@ export function buckets(interval: Interval, from: LegalDate, to: LegalDate): Buc
 
 const valueOf = (origin: Origin, vnd: bigint, usd: bigint) => amountOf(origin, vnd, usd).amount;
 
+const totalOf = <R extends { origin: Origin }>(rows: R[], origin: Origin, f: (r: R) => bigint) => rows.reduce((a, r) => (r.origin === origin ? a + f(r) : a), 0n);
+
+type FlowSums = { origin: Origin; n: bigint; reg_vnd: bigint; reg_usd: bigint; realized_vnd: bigint; realized_usd: bigint };
+
+/** The bucket's facts of these kinds per origin: as known now from the running sums, with `knownAt` from the facts themselves. */
+function flowReader(db: Database.Database, units: Units, kinds: readonly string[], query: TimeseriesQuery): (bucket: Bucket) => FlowSums[] {
+  const filter = filterSql(query.filters, units);
+  if (!query.knownAt) return (bucket) => periodSums(db, bucket.from, bucket.to, { ...filter, kinds, by: [] });
+  const where = [...filter.where, 'effective_on BETWEEN @from AND @to', `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`, 'recorded_at <= @knownAt'];
+  const flows = db
+    .prepare(
+      `SELECT origin, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
+       FROM facts WHERE ${where.join(' AND ')} GROUP BY origin`,
+    )
+    .safeIntegers();
+  return (bucket) => flows.all({ ...filter.params, from: bucket.from, to: bucket.to, knownAt: query.knownAt }) as FlowSums[];
+}
+
 export function timeseriesReport(db: Database.Database, units: Units, query: TimeseriesQuery) {
   const spec = METRICS[query.metric];
+  let flowsOf: ((bucket: Bucket) => FlowSums[]) | undefined;
   const series = buckets(query.interval, query.from, query.to).map((bucket) => {
     const point: Record<string, unknown> = { period: bucket.period, from: bucket.from, to: bucket.to };
     if ('stock' in spec) {
       const rows = stockRows(db, units, bucket.to, query.knownAt, query.filters);
       for (const origin of ORIGINS) {
-        const mine = rows.filter((r) => r.origin === origin);
-        const sum = (f: (r: (typeof rows)[number]) => bigint) => mine.reduce((a, r) => a + f(r), 0n);
+        const sum = (f: (r: (typeof rows)[number]) => bigint) => totalOf(rows, origin, f);
         point[origin] =
           spec.stock === 'valid'
             ? Number(sum((r) => r.valid))
@@ -76,23 +95,18 @@ export function timeseriesReport(db: Database.Database, units: Units, query: Tim
       }
       return point;
     }
-    const { where, params } = filterSql(query.filters, units);
-    where.push('effective_on BETWEEN @from AND @to', `kind IN (${spec.kinds.map((k) => `'${k}'`).join(', ')})`);
-    if (query.knownAt) where.push('recorded_at <= @knownAt');
-    const rows = db
-      .prepare(`SELECT origin, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS rv, SUM(realized_usd) AS ru FROM facts WHERE ${where.join(' AND ')} GROUP BY origin`)
-      .safeIntegers()
-      .all({ ...params, from: bucket.from, to: bucket.to, ...(query.knownAt ? { knownAt: query.knownAt } : {}) }) as { origin: Origin; n: bigint; reg_vnd: bigint; reg_usd: bigint; rv: bigint; ru: bigint }[];
+    flowsOf ??= flowReader(db, units, spec.kinds, query);
+    const rows = flowsOf(bucket);
     for (const origin of ORIGINS) {
-      const r = rows.find((x) => x.origin === origin) ?? { n: 0n, reg_vnd: 0n, reg_usd: 0n, rv: 0n, ru: 0n };
+      const sum = (f: (x: FlowSums) => bigint) => totalOf(rows, origin, f);
       point[origin] =
         spec.value === 'count'
-          ? Number(r.n)
+          ? Number(sum((x) => x.n))
           : spec.value === 'realized'
-            ? valueOf(origin, r.rv, r.ru)
+            ? valueOf(origin, sum((x) => x.realized_vnd), sum((x) => x.realized_usd))
             : spec.value === '-reg'
-              ? valueOf(origin, -r.reg_vnd, -r.reg_usd)
-              : valueOf(origin, r.reg_vnd, r.reg_usd);
+              ? valueOf(origin, -sum((x) => x.reg_vnd), -sum((x) => x.reg_usd))
+              : valueOf(origin, sum((x) => x.reg_vnd), sum((x) => x.reg_usd));
     }
     return point;
   });

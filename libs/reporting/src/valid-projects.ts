@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, type LegalDate, type Origin } from '@ledger/domain';
+import { cumulativeSums } from './cumulative';
 import { amountOf, percent, type Amount } from './figures';
 import { filterSql, rollUp, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -51,16 +52,23 @@ function figures(totals: Totals): Record<Origin, ValidFigures> {
   return out;
 }
 
-/** Stock rows per board/zone/origin/country: every fact effective by `asOf` (and recorded by `knownAt`). */
-export function stockRows(db: Database.Database, units: Units, asOf: LegalDate, knownAt: string | undefined, filters: ReportFilters): StockRow[] {
-  const { where, params } = filterSql(filters, units);
+/**
+ * Stock rows per board/zone/origin (and country when asked): every fact effective by `asOf` (and
+ * recorded by `knownAt`). The figures as known now come from month-end snapshots; `knownAt` and
+ * country need the facts themselves.
+ */
+export function stockRows(db: Database.Database, units: Units, asOf: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[] = []): StockRow[] {
+  const filter = filterSql(filters, units);
+  const byCountry = groupBy.includes('country');
+  if (!knownAt && !byCountry) return cumulativeSums(db, asOf, { ...filter, by: groupBy.includes('zone') ? ['board_id', 'zone_id'] : ['board_id'] });
+  const { where, params } = filter;
   where.push('effective_on <= @asOf');
   if (knownAt) where.push('recorded_at <= @knownAt');
   return db
     .prepare(
-      `SELECT board_id, zone_id, origin, country, SUM(valid_delta) AS valid, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
+      `SELECT board_id, zone_id, origin, ${byCountry ? 'country' : "'' AS country"}, SUM(valid_delta) AS valid, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
               SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
-       FROM facts WHERE ${where.join(' AND ')} GROUP BY board_id, zone_id, origin, country`,
+       FROM facts WHERE ${where.join(' AND ')} GROUP BY board_id, zone_id, origin${byCountry ? ', country' : ''}`,
     )
     .safeIntegers()
     .all({ ...params, asOf, ...(knownAt ? { knownAt } : {}) }) as StockRow[];
@@ -77,7 +85,7 @@ const addStock = (acc: Totals, row: StockRow) => {
 
 /** Valid projects as of D: issued on or before D and not terminated on or before D (DESIGN §5). */
 export function validProjectsReport(db: Database.Database, units: Units, query: ValidProjectsQuery) {
-  const rows = stockRows(db, units, query.asOf, query.knownAt, query.filters);
+  const rows = stockRows(db, units, query.asOf, query.knownAt, query.filters, query.groupBy);
   const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.asOf };
   const groups = rollUp(rows, query.groupBy, units, view, emptyTotals, addStock).map((g) => ({ key: g.key, ...figures(g.acc) }));
   const total = emptyTotals();

@@ -54,7 +54,17 @@ CREATE TABLE IF NOT EXISTS facts_project_events (
   PRIMARY KEY (project_code, version)
 );
 CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
-CREATE INDEX IF NOT EXISTS facts_by_kind_date ON facts (kind, effective_on);
+-- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
+DROP INDEX IF EXISTS facts_by_kind_date;
+CREATE INDEX IF NOT EXISTS facts_by_kind_date_project ON facts (kind, effective_on, board_id, zone_id, origin, project_code, sign);
+-- Month-end running sums, built on demand by the reports (libs/reporting cumulative.ts) and
+-- dropped here when a fact effective on or before them is inserted.
+CREATE TABLE IF NOT EXISTS facts_cumulative (
+  as_of TEXT NOT NULL, kind TEXT NOT NULL, board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL,
+  n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
+  PRIMARY KEY (as_of, kind, board_id, zone_id, origin)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS facts_cumulative_dates (as_of TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS facts_project_state (
   project_code TEXT PRIMARY KEY,
   board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL, country TEXT NOT NULL,
@@ -77,7 +87,9 @@ export class LicensingFactsProjection implements Projection {
   }
 
   reset(db: Database.Database): void {
-    db.exec('DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events;');
+    db.exec(
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates;',
+    );
     forgetStatements(db);
   }
 
@@ -93,6 +105,8 @@ export class LicensingFactsProjection implements Projection {
     }
     // A correction: cancel every fact of the project as of the correction's recording time, then
     // derive the facts of the corrected history. Queries known before it still see the originals.
+    const earliest = statement(db, 'SELECT MIN(effective_on) FROM facts WHERE project_code = ?').pluck().get(code) as string | null;
+    if (earliest) this.dropSnapshotsFrom(db, earliest);
     statement(
       db,
       `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
@@ -108,6 +122,7 @@ export class LicensingFactsProjection implements Projection {
 
   private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
     const on = effectiveDateOf(event);
+    this.dropSnapshotsFrom(db, on);
     const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) =>
       statement(
         db,
@@ -191,6 +206,12 @@ export class LicensingFactsProjection implements Projection {
         return;
     }
     this.save(db, state);
+  }
+
+  /** Month-end snapshots that include `date` no longer hold: the reports rebuild them when asked. */
+  private dropSnapshotsFrom(db: Database.Database, date: string): void {
+    statement(db, 'DELETE FROM facts_cumulative_dates WHERE as_of >= ?').run(date);
+    statement(db, 'DELETE FROM facts_cumulative WHERE as_of >= ?').run(date);
   }
 
   private save(db: Database.Database, s: ProjectFactsState): void {
