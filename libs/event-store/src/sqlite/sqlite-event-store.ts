@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { GENESIS_HASH, chainHash } from '../hash-chain';
+import { GENESIS_HASH } from '../hash-chain';
 import {
   checkExpectedVersion,
   duplicateOf,
@@ -12,6 +12,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '../port';
+import { sealEvent } from './event-hash';
 import { EVENTS_SCHEMA } from './schema';
 
 export interface SqliteEventStoreOptions {
@@ -49,6 +50,31 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/** One stream's part of an append: the events and the version its writer last saw. */
+export interface AppendEntry {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedVersion;
+}
+
+/**
+ * The log as the running transaction leaves it. Read once per transaction and carried in memory:
+ * BEGIN IMMEDIATE holds the write lock, so nothing but this transaction can move it meanwhile.
+ */
+interface Tail {
+  position: Position;
+  hash: string;
+  /** Version of every stream the transaction has appended to so far. */
+  versions: Map<string, bigint>;
+}
+
+function rethrow(error: unknown): never {
+  throw error;
+}
+
+// By code, not `instanceof SqliteError`: the native addon keeps the class of the first module instance that loaded it (jest loads one per test file).
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | undefined)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
 /**
  * The embedded default. WAL with synchronous=FULL: an acknowledged append survives power loss.
  * Appends run in BEGIN IMMEDIATE transactions, so two processes on one file serialise on the
@@ -70,44 +96,60 @@ export class SqliteEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.statements = {
       streamVersion: this.db.prepare('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?').pluck().safeIntegers(),
+      storedBefore: this.db.prepare('SELECT stream_id, stream_version, position FROM events WHERE event_id = ? AND position <= ?').safeIntegers(),
       head: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers(),
-      byEventId: this.db.prepare('SELECT * FROM events WHERE event_id = ?').safeIntegers(),
       insert: this.db.prepare(
-        `INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash)
-         VALUES (@position, @streamId, @streamVersion, @eventId, @type, @data, @metadata, @recordedAt, @prevHash, @hash)`,
+        'INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_version').safeIntegers(),
       readPage: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(),
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
     };
-    this.appendTx = this.db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) =>
-      this.appendInTransaction(streamId, events, expected),
-    );
+    this.appendTx = this.db.transaction((entries: readonly AppendEntry[]) => {
+      const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
+      const tail: Tail = { position: head?.position ?? 0n, hash: head?.hash ?? GENESIS_HASH, versions: new Map() };
+      return entries.map((entry) => this.appendEntry(tail, entry));
+    });
   }
 
-  private appendInTransaction(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): AppendResult {
-    const duplicate = this.findDuplicate(streamId, events);
-    if (duplicate) return duplicate;
-    const current = this.statements.streamVersion.get(streamId) as bigint;
-    checkExpectedVersion(streamId, expected, current);
-    const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
-    let position = head?.position ?? 0n;
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    let streamVersion = current;
+  /**
+   * One entry, as if appended alone after the entries before it. Idempotency costs no look-up
+   * per event: a retry of an append that went through either fails the version check (its first
+   * attempt moved the stream on) or, with `any`, hits UNIQUE(event_id) on its first insert; only
+   * then are its ids looked up, among the events stored before it, and answered as before.
+   */
+  private appendEntry(tail: Tail, entry: AppendEntry): AppendResult {
+    const { streamId, events, expected } = entry;
+    const before = tail.position;
+    let streamVersion = tail.versions.get(streamId) ?? (this.statements.streamVersion.get(streamId) as bigint);
+    try {
+      checkExpectedVersion(streamId, expected, streamVersion);
+    } catch (conflict) {
+      return this.retriedAppend(entry, before) ?? rethrow(conflict);
+    }
     const recordedAt = this.clock().toISOString();
-    for (const event of events) {
+    let { position, hash } = tail;
+    for (const { eventId, type, data, metadata } of events) {
       position += 1n;
       streamVersion += 1n;
-      const base = { position, streamId, streamVersion, eventId: event.eventId, type: event.type, data: event.data, metadata: event.metadata, recordedAt };
-      const hash = chainHash(prevHash, base);
-      this.statements.insert.run({ ...base, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), prevHash, hash });
-      prevHash = hash;
+      const sealed = sealEvent(hash, { position, streamId, streamVersion, eventId, type, data, metadata, recordedAt });
+      try {
+        this.statements.insert.run(position, streamId, streamVersion, eventId, type, sealed.data, sealed.metadata, recordedAt, hash, sealed.hash);
+      } catch (error) {
+        // Only a violation on the first event can be a retry: an event this entry wrote was not stored before it.
+        return (isUniqueViolation(error) && this.retriedAppend(entry, before)) || rethrow(error);
+      }
+      hash = sealed.hash;
     }
+    tail.position = position;
+    tail.hash = hash;
+    tail.versions.set(streamId, streamVersion);
     return { streamVersion, position, duplicate: false };
   }
 
-  private findDuplicate(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
-    const stored = events.map((e) => this.statements.byEventId.get(e.eventId) as EventRow | undefined);
+  /** What the first attempt of a retried append stored; undefined if none of its ids were stored before it, a conflict if some were. */
+  private retriedAppend({ streamId, events }: AppendEntry, before: Position): AppendResult | undefined {
+    const stored = events.map((e) => this.statements.storedBefore.get(e.eventId, before) as Pick<EventRow, 'stream_id' | 'stream_version' | 'position'> | undefined);
     return duplicateOf(streamId, events, stored.map((row) => row && { streamId: row.stream_id, streamVersion: row.stream_version, position: row.position }));
   }
 
@@ -118,12 +160,15 @@ export class SqliteEventStore implements EventStore {
       checkExpectedVersion(streamId, expected, streamVersion);
       return { streamVersion, position: await this.headPosition(), duplicate: false };
     }
-    return this.appendTx.immediate(streamId, events, expected);
+    return this.appendTx.immediate([{ streamId, events, expected }])[0];
   }
 
-  /** Synchronous batched import of many streams in one transaction (generator, import). */
-  appendBatch(batch: ReadonlyArray<{ streamId: string; events: readonly NewEvent[]; expected: ExpectedVersion }>): AppendResult[] {
-    return this.db.transaction(() => batch.map((b) => this.appendInTransaction(b.streamId, b.events, b.expected))).immediate();
+  /**
+   * Synchronous batched import of many streams in one transaction (generator, import): each entry
+   * behaves as its own append would after the entries before it, and any failure writes nothing.
+   */
+  appendBatch(batch: readonly AppendEntry[]): AppendResult[] {
+    return this.appendTx.immediate(batch);
   }
 
   /**
@@ -132,12 +177,16 @@ export class SqliteEventStore implements EventStore {
    */
   importRecorded(events: readonly RecordedEvent[]): void {
     this.db.transaction(() => {
+      const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
+      let position = head?.position ?? 0n;
+      let hash = head?.hash ?? GENESIS_HASH;
       for (const e of events) {
-        const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
-        if (e.position !== (head?.position ?? 0n) + 1n || e.prevHash !== (head?.hash ?? GENESIS_HASH)) {
-          throw new Error(`event at position ${e.position} does not continue the stored log (head ${head?.position ?? 0n})`);
+        if (e.position !== position + 1n || e.prevHash !== hash) {
+          throw new Error(`event at position ${e.position} does not continue the stored log (head ${position})`);
         }
-        this.statements.insert.run({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
+        this.statements.insert.run(e.position, e.streamId, e.streamVersion, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt, e.prevHash, e.hash);
+        position = e.position;
+        hash = e.hash;
       }
     }).immediate();
   }
