@@ -81,6 +81,7 @@ interface FactContext {
 
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
+  readonly version = 1;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

@@ -48,9 +48,25 @@ export class ProjectionRunner {
     this.db.pragma('synchronous = NORMAL'); // a read model can always be rebuilt from the log
     this.db.pragma('busy_timeout = 10000');
     this.db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
-    for (const p of projections) p.setup(this.db);
+    this.db.exec('CREATE TABLE IF NOT EXISTS projection_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+    this.db.transaction(() => {
+      for (const p of projections) this.setUp(p);
+    })();
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+  }
+
+  /** A read model written by another version of its projection starts again from position 0. */
+  private setUp(projection: Projection): void {
+    // Files from before versions were recorded hold version 1 of every read model.
+    const hasRows = this.db.prepare('SELECT 1 FROM projection_checkpoints WHERE name = ?').get(projection.name) !== undefined;
+    const stored = (this.db.prepare('SELECT version FROM projection_versions WHERE name = ?').pluck().get(projection.name) as number | undefined) ?? (hasRows ? 1 : undefined);
+    if (stored !== undefined && stored !== projection.version) {
+      projection.reset(this.db);
+      this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(projection.name);
+    }
+    projection.setup(this.db);
+    this.db.prepare('INSERT INTO projection_versions VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version').run(projection.name, projection.version);
   }
 
   private checkpoints(): Map<string, Position> {
@@ -80,14 +96,18 @@ export class ProjectionRunner {
       for (;;) {
         const page = await this.store.readPage(from, this.batchSize);
         if (page.length === 0) break;
+        const last = page[page.length - 1].position;
         this.db.transaction(() => {
           for (const projection of this.projections) {
+            // Read models may stand at different positions (one newly added or being rebuilt):
+            // the pass starts at the lowest, and a checkpoint never moves back.
             const at = (getCheckpoint.get(projection.name) as bigint | undefined) ?? 0n;
+            if (last <= at) continue;
             for (const event of page) if (event.position > at) projection.apply(this.db, event);
-            setCheckpoint.run(projection.name, page[page.length - 1].position);
+            setCheckpoint.run(projection.name, last);
           }
         })();
-        from = page[page.length - 1].position;
+        from = last;
         if (from > this.head) this.head = from;
         onProgress?.(from - start, this.head - start);
         this.release(from);

@@ -7,6 +7,11 @@ import type { RecordedEvent } from '@ledger/event-store';
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * Bumped when the read model's tables or meaning change: the runner then drops this read model
+   * and replays it from the start of the log (the others keep their rows and checkpoints).
+   */
+  readonly version: number;
   /** Create tables and indexes if missing (idempotent). */
   setup(db: Database.Database): void;
   /** Drop everything the projection owns (for rebuilds). */

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+/** Records every position it sees; the primary key makes a second application of an event fail. */
+class SeenPositions implements Projection {
+  constructor(
+    readonly name: string,
+    readonly version = 1,
+  ) {}
+  private get table() {
+    return `seen_${this.name}`;
+  }
+  setup(db: Database.Database): void {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (position INTEGER PRIMARY KEY)`);
+  }
+  reset(db: Database.Database): void {
+    db.exec(`DROP TABLE IF EXISTS ${this.table}`);
+  }
+  apply(db: Database.Database, event: RecordedEvent): void {
+    db.prepare(`INSERT INTO ${this.table} VALUES (?)`).run(event.position);
+  }
+  static count(db: Database.Database, name: string): number {
+    return db.prepare(`SELECT COUNT(*) FROM seen_${name}`).pluck().get() as number;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-runner-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function givenLog(events: number): Promise<MemoryEventStore> {
+  const store = new MemoryEventStore();
+  for (let i = 0; i < events; i++) await store.append(`s-${i}`, [{ eventId: `e-${i}`, type: 'Noted', data: { i }, metadata: {} }], 'no_stream');
+  return store;
+}
+
+describe('ProjectionRunner', () => {
+  it('catches up a newly added read model without applying any event twice to the others', async () => {
+    const store = await givenLog(25);
+    const path = join(dir, 'added.db');
+    const first = new ProjectionRunner(store, path, [new SeenPositions('a')], { batchSize: 4 });
+    await first.catchUp();
+    await first.close();
+
+    const second = new ProjectionRunner(store, path, [new SeenPositions('a'), new SeenPositions('b')], { batchSize: 4 });
+    await second.catchUp();
+    expect(SeenPositions.count(second.db, 'a')).toBe(25);
+    expect(SeenPositions.count(second.db, 'b')).toBe(25);
+    expect(second.status().map((s) => [s.name, s.checkpoint])).toEqual([
+      ['a', '25'],
+      ['b', '25'],
+    ]);
+    await second.close();
+  });
+
+  it('replays from the start only the read model whose projection version changed', async () => {
+    const store = await givenLog(10);
+    const path = join(dir, 'versions.db');
+    const first = new ProjectionRunner(store, path, [new SeenPositions('a'), new SeenPositions('b')]);
+    await first.catchUp();
+    first.db.prepare('INSERT INTO seen_a VALUES (1000)').run(); // a row only the old version would have
+    await first.close();
+
+    const second = new ProjectionRunner(store, path, [new SeenPositions('a', 2), new SeenPositions('b')]);
+    expect(second.status().map((s) => [s.name, s.checkpoint])).toEqual([
+      ['a', '0'],
+      ['b', '10'],
+    ]);
+    await second.catchUp();
+    expect(SeenPositions.count(second.db, 'a')).toBe(10);
+    expect(SeenPositions.count(second.db, 'b')).toBe(10);
+    await second.close();
+  });
+});
