@@ -13,7 +13,7 @@ export function configureApp(app: NestExpressApplication, config: LedgerConfig):
   app.use(helmet({ contentSecurityPolicy: false }));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'dashboard', 'dashboard/(.*)'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'dashboard', 'dashboard/{*path}'] });
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

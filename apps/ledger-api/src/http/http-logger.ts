@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { LedgerConfig } from '../config/ledger-config';
 
@@ -21,5 +22,7 @@ export function httpLoggerOptions(config: LedgerConfig): Params {
       },
       redact: ['req.headers.authorization'],
     },
+    // Named wildcard: the path-to-regexp of Express 5 rejects nestjs-pino's default '*' (a warning at every start).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
   };
 }
