@@ -5,4 +5,5 @@ export * from './verify';
 export * from './ndjson';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/wal-checkpointer';
 export * from './esdb/esdb-event-store';

@@ -9,7 +9,7 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const projectionRunnerProvider: Provider = {
   provide: PROJECTION_RUNNER,
   inject: [EVENT_STORE, LEDGER_CONFIG],
-  useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections()),
+  useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true }),
 };
 
 /** Runs the projections in-process with the API unless a separate projector owns them. */

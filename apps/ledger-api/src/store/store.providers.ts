@@ -14,7 +14,7 @@ export const eventStoreProvider: Provider = {
   useFactory: (config: LedgerConfig, clock: Clock): EventStore => {
     switch (config.store) {
       case 'sqlite':
-        return new SqliteEventStore({ path: config.dbPath, clock });
+        return new SqliteEventStore({ path: config.dbPath, clock, backgroundCheckpoints: true });
       case 'esdb':
         return new EsdbEventStore(config.esdbUrl as string, clock);
       case 'memory':

@@ -14,12 +14,15 @@ import {
 } from '../port';
 import { sealEvent } from './event-hash';
 import { EVENTS_SCHEMA } from './schema';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its folder if missing. */
   path: string;
   /** System clock for `recordedAt`; injectable so tests can tell a timeline. */
   clock?: () => Date;
+  /** Run WAL checkpoints on a worker thread instead of inside commits (servers; see WalCheckpointer). */
+  backgroundCheckpoints?: boolean;
 }
 
 interface EventRow {
@@ -82,6 +85,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | und
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
+  readonly checkpointer?: WalCheckpointer;
   private readonly clock: () => Date;
   private readonly statements;
   private readonly appendTx;
@@ -93,6 +97,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(EVENTS_SCHEMA);
+    if (options.backgroundCheckpoints && options.path !== ':memory:') this.checkpointer = new WalCheckpointer(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.statements = {
       streamVersion: this.db.prepare('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?').pluck().safeIntegers(),
@@ -209,6 +214,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

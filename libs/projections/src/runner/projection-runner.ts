@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EventStore, Position } from '@ledger/event-store';
+import { WalCheckpointer, type EventStore, type Position } from '@ledger/event-store';
 import type { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -17,6 +17,8 @@ export interface ProjectionStatus {
 export interface RunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
+  /** Run WAL checkpoints of the read-model file on a worker thread (servers; see WalCheckpointer). */
+  backgroundCheckpoints?: boolean;
 }
 
 export type ProgressListener = (done: bigint, total: bigint) => void;
@@ -28,6 +30,7 @@ export type ProgressListener = (done: bigint, total: bigint) => void;
  */
 export class ProjectionRunner {
   readonly db: Database.Database;
+  private readonly checkpointer?: WalCheckpointer;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private timer?: NodeJS.Timeout;
@@ -52,6 +55,7 @@ export class ProjectionRunner {
     this.db.transaction(() => {
       for (const p of projections) this.setUp(p);
     })();
+    if (options.backgroundCheckpoints && readModelPath !== ':memory:') this.checkpointer = new WalCheckpointer(this.db);
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
   }
@@ -191,6 +195,7 @@ export class ProjectionRunner {
 
   async close(): Promise<void> {
     await this.stop();
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
