@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -34,7 +35,8 @@ export class AppModule implements OnApplicationShutdown {
   static register(config: LedgerConfig) {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: config.jwtSecret }), ThrottlerModule.forRoot(throttlerOptions(config))],
+      // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
+      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
       controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
