@@ -21,6 +21,7 @@ import { PROJECT_QUERY_HANDLERS } from './projects/queries/project.queries';
 import { ProjectionLifecycle, projectionRunnerProvider } from './read-models/read-models.providers';
 import { REPORT_QUERY_HANDLERS } from './reports/report.queries';
 import { ReportsController } from './reports/reports.controller';
+import { ReportScope } from './reports/report-scope';
 import { ReportExportInterceptor } from './reports/export/report-export.interceptor';
 import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -51,6 +52,7 @@ export class AppModule implements OnApplicationShutdown {
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_COMMAND_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
+        ReportScope,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

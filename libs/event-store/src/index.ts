@@ -6,4 +6,5 @@ export * from './ndjson';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/wal-checkpointer';
+export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './esdb/esdb-event-store';

@@ -4,3 +4,4 @@ export * from './valid-projects';
 export * from './activity';
 export * from './timeseries';
 export * from './register';
+export * from './units';

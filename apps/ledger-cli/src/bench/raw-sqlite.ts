@@ -1,25 +1,5 @@
 import Database from 'better-sqlite3';
-
-/** Copied from libs/event-store/src/sqlite/schema.ts (not exported by the lib): the same table, indexes and triggers. */
-const EVENTS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position       INTEGER PRIMARY KEY AUTOINCREMENT,
-  stream_id      TEXT    NOT NULL,
-  stream_version INTEGER NOT NULL,
-  event_id       TEXT    NOT NULL UNIQUE,
-  type           TEXT    NOT NULL,
-  data           TEXT    NOT NULL,
-  metadata       TEXT    NOT NULL,
-  recorded_at    TEXT    NOT NULL,
-  prev_hash      TEXT    NOT NULL,
-  hash           TEXT    NOT NULL,
-  UNIQUE (stream_id, stream_version)
-);
-CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correction instead'); END;
-CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
-BEGIN SELECT RAISE(ABORT, 'events are never deleted: record a correction instead'); END;
-`;
+import { EVENTS_SCHEMA } from '@ledger/event-store';
 
 /**
  * The raw baselines: plain better-sqlite3 on the same table (the ledger's own DDL), WAL +

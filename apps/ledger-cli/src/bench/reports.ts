@@ -2,22 +2,10 @@ import Database from 'better-sqlite3';
 import { projectAsOf, type ProjectEvent } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ReferenceData } from '@ledger/reference-data';
-import { activityReport, timeseriesReport, validProjectsReport, type Units } from '@ledger/reporting';
+import { activityReport, timeseriesReport, unitsOf, validProjectsReport } from '@ledger/reporting';
 import { Prng } from '../generate/prng';
 import { row, type Row } from './results';
 import { percentile, timeAsync, timeSync } from './stats';
-
-/** The API's mapping of reference data onto report units (apps/ledger-api/src/reports/units.provider.ts). */
-export function unitsOf(ref: ReferenceData): Units {
-  return {
-    boardsInRegion: (regionId) => ref.boardsInRegion(regionId),
-    boardsInProvince: (provinceId) => ref.boardsOfProvince(provinceId),
-    provinceOfBoard: (boardId) => ref.provinceOfBoard(boardId)?.id,
-    regionOfBoard: (boardId, on) => ref.regionOfBoard(boardId, on)?.id,
-    boardOn: (boardId, date) => ref.successorBoardOn(boardId, date),
-    predecessorsOf: (boardId) => ref.predecessorsOf(boardId),
-  };
-}
 
 export interface ReportTimings {
   name: string;

@@ -1,19 +1,14 @@
-import { BadRequestException, Controller, Get, Inject, InternalServerErrorException, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, InternalServerErrorException, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { vietnamDateOf } from '@ledger/domain';
-import type { ProjectionRunner } from '@ledger/projections';
 import type { ReferenceData } from '@ledger/reference-data';
-import type { ReportFilters } from '@ledger/reporting';
 import { READERS, Roles } from '../../auth/roles';
-import { LEDGER_CONFIG, type LedgerConfig } from '../../config/ledger-config';
 import { problem } from '../../http/problem';
 import { IsLegalDate } from '../../projects/dto/validators';
-import { PROJECTION_RUNNER } from '../../read-models/read-models.providers';
-import { CLOCK, type Clock } from '../../store/store.providers';
 import { ReportFiltersDto } from '../report-query.dto';
+import { ReportScope } from '../report-scope';
 import { ActivityReportQuery, ValidProjectsReportQuery } from '../report.queries';
 import { REFERENCE_DATA } from '../units.provider';
 import { NARRATIVE_LANGS, TemplateError, loadTemplate, narrativeValues, renderTemplate, type NarrativeInput } from './narrative';
@@ -40,26 +35,21 @@ export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format'] as 
 export class NarrativeController {
   constructor(
     private readonly queries: QueryBus,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scope: ReportScope,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
   @Get('reports/narrative')
   @ApiOperation({ summary: 'Report paragraph (vi/en) from the period activity and the valid projects at its end' })
   async narrative(@Query() dto: NarrativeQueryDto, @Res({ passthrough: true }) res: Response) {
-    if (dto.from > dto.to) throw new BadRequestException(problem(400, 'INVALID_PERIOD', 'The request is invalid', `from ${dto.from} is after to ${dto.to}`));
-    if (dto.minPosition !== undefined) await this.runner.waitFor(BigInt(dto.minPosition), this.config.readYourWritesTimeoutMs);
+    this.scope.requireOrderedPeriod(dto.from, dto.to);
+    await this.scope.caughtUp(dto);
     const lang: Lang = dto.lang ?? 'vi';
-    const { regionId, provinceId, boardId, zoneId, origin } = dto;
-    const filters: ReportFilters = JSON.parse(JSON.stringify({ regionId, provinceId, boardId, zoneId, origin }));
-    const change = this.reference.firstSuccessionDate();
-    const units = dto.units ?? (change && dto.to < change ? 'historical' : 'current');
-    const today = vietnamDateOf(this.clock());
+    const filters = this.scope.filtersOf(dto);
+    const units = this.scope.unitsFor(dto, dto.to);
     const [activity, valid] = await Promise.all([
-      this.queries.execute(new ActivityReportQuery({ from: dto.from, to: dto.to, knownAt: dto.knownAt, filters, groupBy: [], units, today })),
-      this.queries.execute(new ValidProjectsReportQuery({ asOf: dto.to, knownAt: dto.knownAt, filters, groupBy: [], units, today })),
+      this.queries.execute(new ActivityReportQuery({ from: dto.from, to: dto.to, knownAt: dto.knownAt, filters, groupBy: [], ...units })),
+      this.queries.execute(new ValidProjectsReportQuery({ asOf: dto.to, knownAt: dto.knownAt, filters, groupBy: [], ...units })),
     ]);
     const input: NarrativeInput = { lang, from: dto.from, to: dto.to, filters, activity: activity.total as never, valid: valid.total };
     let text: string;
