@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS facts_project_events (
   PRIMARY KEY (project_code, version)
 );
 CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
+-- A correction re-reads one project's facts: without this, a scan of the whole table in the projector.
+CREATE INDEX IF NOT EXISTS facts_by_project ON facts (project_code);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
 CREATE INDEX IF NOT EXISTS facts_by_kind_date_project ON facts (kind, effective_on, board_id, zone_id, origin, project_code, sign);
