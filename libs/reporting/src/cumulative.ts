@@ -81,15 +81,23 @@ function sums(db: Database.Database, query: SumsQuery, plus: LegalDate, minus?: 
   const columns = SUM_DIMENSIONS.map((d) => (query.by.includes(d) ? d : `'' AS ${d}`)).join(', ');
   const groupBy = ['origin', ...SUM_DIMENSIONS.filter((d) => query.by.includes(d))].join(', ');
   const parts = [...branches('', 'plusAt', 'plus'), ...(minus ? branches('-', 'minusAt', 'minus') : [])];
-  ensureSnapshot(db, snapshotDateFor(plus));
-  if (minus) ensureSnapshot(db, snapshotDateFor(minus));
-  return statement(
+  const read = statement(
     db,
     `SELECT ${columns}, origin, '' AS country, ${SUMS} FROM (${parts.join(' UNION ALL ')}) GROUP BY ${groupBy}
      ${minus ? 'HAVING SUM(n) <> 0 OR SUM(valid) <> 0 OR SUM(reg_vnd) <> 0 OR SUM(reg_usd) <> 0 OR SUM(realized_vnd) <> 0 OR SUM(realized_usd) <> 0' : ''}`,
-  )
-    .safeIntegers()
-    .all({ ...query.params, plus, plusAt: snapshotDateFor(plus), ...(minus ? { minus, minusAt: snapshotDateFor(minus) } : {}) }) as SumsRow[];
+  ).safeIntegers();
+  const snapshots = minus ? [snapshotDateFor(plus), snapshotDateFor(minus)] : [snapshotDateFor(plus)];
+  const exists = statement(db, 'SELECT 1 FROM facts_cumulative_dates WHERE as_of = ?').pluck();
+  // A projector in another process may drop a snapshot between building it and reading it: the
+  // check and the read share one read transaction, and a dropped snapshot is built again.
+  const consistentRead = db.transaction(() =>
+    snapshots.every((at) => exists.get(at)) ? (read.all({ ...query.params, plus, plusAt: snapshots[0], ...(minus ? { minus, minusAt: snapshots[1] } : {}) }) as SumsRow[]) : undefined,
+  );
+  for (;;) {
+    snapshots.forEach((at) => ensureSnapshot(db, at));
+    const rows = consistentRead();
+    if (rows) return rows;
+  }
 }
 
 /** Facts effective on or before `asOf` (as known now), summed per origin and the asked dimensions. */
