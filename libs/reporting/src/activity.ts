@@ -30,7 +30,7 @@ interface Acc {
   newProjects: bigint;
   newCapital: [bigint, bigint];
   adjustments: bigint;
-  projectsAdjusted: Set<string>;
+  projectsAdjusted: number;
   increases: bigint;
   increasedCapital: [bigint, bigint];
   decreases: bigint;
@@ -45,7 +45,7 @@ const emptyAcc = (): Record<Origin, Acc> => {
     newProjects: 0n,
     newCapital: [0n, 0n],
     adjustments: 0n,
-    projectsAdjusted: new Set(),
+    projectsAdjusted: 0,
     increases: 0n,
     increasedCapital: [0n, 0n],
     decreases: 0n,
@@ -107,7 +107,7 @@ function figuresOf(origin: Origin, a: Acc): ActivityFigures {
   return {
     newCertificates: { count: Number(a.newProjects), capital: money(a.newCapital) },
     adjustmentOccurrences: Number(a.adjustments),
-    projectsAdjusted: a.projectsAdjusted.size,
+    projectsAdjusted: a.projectsAdjusted,
     increases: { count: Number(a.increases), capital: money(a.increasedCapital) },
     decreases: { count: Number(a.decreases), capital: money(a.decreasedCapital) },
     terminations: { count: Number(a.terminations), releasedCapital: money(a.releasedCapital) },
@@ -147,17 +147,42 @@ function periodRows(db: Database.Database, units: Units, from: LegalDate, to: Le
           .safeIntegers()
           .all(bind) as FlowRow[])
       : periodSums(db, from, to, { ...filter, by: groupBy.includes('zone') ? ['kind', 'board_id', 'zone_id'] : ['kind', 'board_id'] });
-  // Only the dimensions asked for: fewer rows to carry back (a reversal keeps its act's dimensions,
-  // so a project's net count per coarser group is positive exactly when it is in some finer one).
+  const adjusted = adjustedProjects(db, filter, { from, to, knownAt, bind, where }, groupBy);
+  return { flows, adjusted };
+}
+
+/** Projects adjusted in the period: either counted per board and origin, or listed to be told apart. */
+type AdjustedRow = GroupRow & ({ n: number; project_code?: undefined } | { project_code: string; n?: undefined });
+
+const COUNTED_DIMENSIONS: readonly GroupDimension[] = ['region', 'province', 'board', 'origin'];
+
+function adjustedProjects(
+  db: Database.Database,
+  filter: { where: string[]; params: Record<string, unknown> },
+  period: { from: LegalDate; to: LegalDate; knownAt?: string; bind: Record<string, unknown>; where: string[] },
+  groupBy: readonly GroupDimension[],
+): AdjustedRow[] {
+  // As known now, by board or coarser and without a zone filter, a project (one board) counts once
+  // per origin: count the adjustment days in the period whose previous one is before it.
+  if (!period.knownAt && !filter.where.some((c) => c.startsWith('zone_id')) && groupBy.every((d) => COUNTED_DIMENSIONS.includes(d))) {
+    return db
+      .prepare(
+        `SELECT board_id, '' AS zone_id, origin, '' AS country, COUNT(*) AS n FROM facts_adjusted_days
+         WHERE effective_on BETWEEN @from AND @to AND prev_on < @from${filter.where.map((c) => ` AND ${c}`).join('')} GROUP BY board_id, origin`,
+      )
+      .all({ ...filter.params, from: period.from, to: period.to }) as AdjustedRow[];
+  }
+  // Otherwise list them with the dimensions asked for (a reversal keeps its act's dimensions, so a
+  // project's net count per coarser group is positive exactly when it is in some finer one).
+  const byCountry = groupBy.includes('country');
   const dims = ['board_id', groupBy.includes('zone') ? 'zone_id' : null, 'origin', byCountry ? 'country' : null].filter((d) => d !== null);
-  const adjusted = db
+  return db
     .prepare(
       // A corrected act appears as original, reversal and replacement: only net occurrences count.
-      `SELECT ${dims.join(', ')}, project_code FROM facts WHERE ${where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+      `SELECT ${dims.join(', ')}, project_code FROM facts WHERE ${period.where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
        GROUP BY ${dims.join(', ')}, project_code HAVING SUM(sign) > 0`,
     )
-    .all(bind) as (GroupRow & { project_code: string })[];
-  return { flows, adjusted };
+    .all(period.bind) as AdjustedRow[];
 }
 
 /** Period activity [from, to] with the same period one year earlier (DESIGN §5). */
@@ -177,7 +202,19 @@ export function activityReport(db: Database.Database, units: Units, query: Activ
     };
     periods.forEach((p, i) => {
       p.flows.filter((row) => !addsNothing({ ...row, valid: 0n })).forEach((row) => accumulate(slot(row)[i], row));
-      p.adjusted.forEach((row) => slot(row)[i][row.origin].projectsAdjusted.add(row.project_code));
+      const listed = new Map<Acc, Set<string>>();
+      for (const row of p.adjusted) {
+        const acc = slot(row)[i][row.origin];
+        if (row.project_code === undefined) acc.projectsAdjusted += row.n;
+        else {
+          let seen = listed.get(acc);
+          if (!seen) listed.set(acc, (seen = new Set()));
+          if (!seen.has(row.project_code)) {
+            seen.add(row.project_code);
+            acc.projectsAdjusted += 1;
+          }
+        }
+      }
     });
     if (groupBy.length === 0 && byKey.size === 0) byKey.set('{}', { key: {}, acc: [emptyAcc(), emptyAcc()] });
     return [...byKey.values()]

@@ -67,6 +67,14 @@ CREATE TABLE IF NOT EXISTS facts_cumulative (
   PRIMARY KEY (as_of, kind, board_id, zone_id, origin)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts_cumulative_dates (as_of TEXT PRIMARY KEY);
+-- The days a project (under an origin) has adjustment occurrences, as known now, each with the
+-- previous such day: the projects adjusted in [from, to] are then the days in it whose previous
+-- day is before "from" — a count over one index instead of a distinct over every adjustment.
+CREATE TABLE IF NOT EXISTS facts_adjusted_days (
+  project_code TEXT NOT NULL, origin TEXT NOT NULL, effective_on TEXT NOT NULL, prev_on TEXT NOT NULL, board_id TEXT NOT NULL,
+  PRIMARY KEY (project_code, origin, effective_on)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS adjusted_days_by_day ON facts_adjusted_days (effective_on, prev_on, board_id, origin);
 CREATE TABLE IF NOT EXISTS facts_project_state (
   project_code TEXT PRIMARY KEY,
   board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL, country TEXT NOT NULL,
@@ -74,6 +82,9 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 );`;
 
 const usd = (m: Money) => m.usdCents ?? 0n;
+
+/** Events that count as adjustment occurrences (lượt điều chỉnh). */
+const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
 
 interface FactContext {
   position: bigint;
@@ -83,7 +94,8 @@ interface FactContext {
 
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
-  readonly version = 1;
+  /** 2: facts_adjusted_days. */
+  readonly version = 2;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -91,7 +103,7 @@ export class LicensingFactsProjection implements Projection {
 
   reset(db: Database.Database): void {
     db.exec(
-      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates;',
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_adjusted_days;',
     );
     forgetStatements(db);
   }
@@ -104,6 +116,7 @@ export class LicensingFactsProjection implements Projection {
     const at: FactContext = { position: recorded.position, recordedAt: recorded.recordedAt, seq: 0 };
     if (event.type !== 'EventCorrected') {
       this.derive(db, code, event, at);
+      if (ADJUSTMENT_EVENTS.has(event.type)) this.refreshAdjustedDays(db, code);
       return;
     }
     // A correction: cancel every fact of the project as of the correction's recording time, then
@@ -121,6 +134,7 @@ export class LicensingFactsProjection implements Projection {
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
     for (const corrected of applyCorrections(history)) this.derive(db, code, corrected, at);
+    this.refreshAdjustedDays(db, code);
   }
 
   private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
@@ -209,6 +223,18 @@ export class LicensingFactsProjection implements Projection {
         return;
     }
     this.save(db, state);
+  }
+
+  /** The project's adjustment days from its facts (a handful of rows, by the project index). */
+  private refreshAdjustedDays(db: Database.Database, code: string): void {
+    statement(db, 'DELETE FROM facts_adjusted_days WHERE project_code = ?').run(code);
+    statement(
+      db,
+      `INSERT INTO facts_adjusted_days
+       SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
+       FROM facts WHERE project_code = ? AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+       GROUP BY origin, effective_on HAVING SUM(sign) > 0`,
+    ).run(code);
   }
 
   /** Month-end snapshots that include `date` no longer hold: the reports rebuild them when asked. */
