@@ -49,13 +49,13 @@ CREATE TABLE IF NOT EXISTS facts (
   sign         INTEGER NOT NULL,
   PRIMARY KEY (position, seq)
 );
+-- The project's events with their log positions: a correction finds the project's facts by those
+-- positions (the facts' primary key), so the facts need no index by project.
 CREATE TABLE IF NOT EXISTS facts_project_events (
-  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
   PRIMARY KEY (project_code, version)
 );
 CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
--- A correction re-reads one project's facts: without this, a scan of the whole table in the projector.
-CREATE INDEX IF NOT EXISTS facts_by_project ON facts (project_code);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
 CREATE INDEX IF NOT EXISTS facts_by_kind_date_project ON facts (kind, effective_on, board_id, zone_id, origin, project_code, sign);
@@ -83,6 +83,9 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 
 const usd = (m: Money) => m.usdCents ?? 0n;
 
+/** The facts of project @code: those at the positions of its events. */
+const OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code) AND project_code = @code';
+
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
 
@@ -94,8 +97,8 @@ interface FactContext {
 
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
-  /** 2: facts_adjusted_days. */
-  readonly version = 2;
+  /** 3: facts_adjusted_days, and event positions in facts_project_events instead of an index of facts by project. */
+  readonly version = 3;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -112,21 +115,21 @@ export class LicensingFactsProjection implements Projection {
     if (!recorded.streamId.startsWith('project-')) return;
     const code = recorded.streamId.slice('project-'.length);
     const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-    statement(db, 'INSERT INTO facts_project_events VALUES (?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data));
+    statement(db, 'INSERT INTO facts_project_events VALUES (?, ?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position);
     const at: FactContext = { position: recorded.position, recordedAt: recorded.recordedAt, seq: 0 };
     if (event.type !== 'EventCorrected') {
       this.derive(db, code, event, at);
-      if (ADJUSTMENT_EVENTS.has(event.type)) this.refreshAdjustedDays(db, code);
+      if (ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, recorded.position);
       return;
     }
     // A correction: cancel every fact of the project as of the correction's recording time, then
     // derive the facts of the corrected history. Queries known before it still see the originals.
-    const earliest = statement(db, 'SELECT MIN(effective_on) FROM facts WHERE project_code = ?').pluck().get(code) as string | null;
+    const earliest = statement(db, `SELECT MIN(effective_on) FROM facts WHERE ${OF_PROJECT}`).pluck().get({ code }) as string | null;
     if (earliest) this.dropSnapshotsFrom(db, earliest);
     statement(
       db,
       `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
-         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE project_code = @code`,
+         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${OF_PROJECT}`,
     ).run({ position: recorded.position, recordedAt: recorded.recordedAt, code });
     at.seq = Number(statement(db, 'SELECT COUNT(*) FROM facts WHERE position = ?').pluck().get(recorded.position)) + 1;
     statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
@@ -225,16 +228,37 @@ export class LicensingFactsProjection implements Projection {
     this.save(db, state);
   }
 
-  /** The project's adjustment days from its facts (a handful of rows, by the project index). */
+  /**
+   * An act adds one occurrence: its day joins the project's adjustment days (under the origin its
+   * fact carries) unless already there, and the next day's "previous" moves to it if it is later.
+   */
+  private addAdjustedDay(db: Database.Database, code: string, position: bigint): void {
+    const fact = statement(db, "SELECT origin, effective_on AS day, board_id AS board FROM facts WHERE position = ? AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')").get(position) as
+      | { origin: string; day: string; board: string }
+      | undefined;
+    if (!fact) return;
+    const days = 'FROM facts_adjusted_days WHERE project_code = @code AND origin = @origin';
+    statement(
+      db,
+      `INSERT INTO facts_adjusted_days SELECT @code, @origin, @day, COALESCE((SELECT MAX(effective_on) ${days} AND effective_on < @day), ''), @board
+       WHERE NOT EXISTS (SELECT 1 ${days} AND effective_on = @day)`,
+    ).run({ code, ...fact });
+    statement(db, `UPDATE facts_adjusted_days SET prev_on = @day WHERE project_code = @code AND origin = @origin AND prev_on < @day AND effective_on = (SELECT MIN(effective_on) ${days} AND effective_on > @day)`).run({
+      code,
+      ...fact,
+    });
+  }
+
+  /** The project's adjustment days recomputed from its facts (after a correction). */
   private refreshAdjustedDays(db: Database.Database, code: string): void {
     statement(db, 'DELETE FROM facts_adjusted_days WHERE project_code = ?').run(code);
     statement(
       db,
       `INSERT INTO facts_adjusted_days
        SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
-       FROM facts WHERE project_code = ? AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+       FROM facts WHERE ${OF_PROJECT} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
        GROUP BY origin, effective_on HAVING SUM(sign) > 0`,
-    ).run(code);
+    ).run({ code });
   }
 
   /** Month-end snapshots that include `date` no longer hold: the reports rebuild them when asked. */
