@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, addYears, type LegalDate, type Origin } from '@ledger/domain';
+import { ADJUSTMENT_FACT_KINDS, kindIn } from '@ledger/projections';
 import { addsNothing, periodSums } from './cumulative';
 import { amountOf, percent, type Amount } from './figures';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
@@ -24,7 +25,7 @@ interface FlowRow extends GroupRow {
   realized_usd: bigint;
 }
 
-const ADJUSTMENT_KINDS = new Set(['INCREASED', 'DECREASED', 'ADJUSTED']);
+const ADJUSTMENT_KINDS = new Set<string>(ADJUSTMENT_FACT_KINDS);
 
 interface Acc {
   newProjects: bigint;
@@ -132,9 +133,8 @@ function ratios(current: ActivityFigures, previous: ActivityFigures): Record<str
 function periodRows(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[]) {
   const byCountry = groupBy.includes('country');
   const filter = filterSql(filters, units);
-  const { where, params } = { where: [...filter.where, 'effective_on BETWEEN @from AND @to'], params: filter.params };
-  if (knownAt) where.push('recorded_at <= @knownAt');
-  const bind = { ...params, from, to, ...(knownAt ? { knownAt } : {}) };
+  const where = [...filter.where, 'effective_on BETWEEN @from AND @to', ...(knownAt ? ['recorded_at <= @knownAt'] : [])];
+  const bind = { ...filter.params, from, to, ...(knownAt ? { knownAt } : {}) };
   const country = byCountry ? 'country' : "'' AS country";
   const flows: FlowRow[] =
     knownAt || byCountry
@@ -147,7 +147,7 @@ function periodRows(db: Database.Database, units: Units, from: LegalDate, to: Le
           .safeIntegers()
           .all(bind) as FlowRow[])
       : periodSums(db, from, to, { ...filter, by: groupBy.includes('zone') ? ['kind', 'board_id', 'zone_id'] : ['kind', 'board_id'] });
-  const adjusted = adjustedProjects(db, filter, { from, to, knownAt, bind, where }, groupBy);
+  const adjusted = adjustedProjects(db, filters, filter, { from, to, knownAt, bind, where }, groupBy);
   return { flows, adjusted };
 }
 
@@ -158,13 +158,14 @@ const COUNTED_DIMENSIONS: readonly GroupDimension[] = ['region', 'province', 'bo
 
 function adjustedProjects(
   db: Database.Database,
+  filters: ReportFilters,
   filter: { where: string[]; params: Record<string, unknown> },
   period: { from: LegalDate; to: LegalDate; knownAt?: string; bind: Record<string, unknown>; where: string[] },
   groupBy: readonly GroupDimension[],
 ): AdjustedRow[] {
   // As known now, by board or coarser and without a zone filter, a project (one board) counts once
   // per origin: count the adjustment days in the period whose previous one is before it.
-  if (!period.knownAt && !filter.where.some((c) => c.startsWith('zone_id')) && groupBy.every((d) => COUNTED_DIMENSIONS.includes(d))) {
+  if (!period.knownAt && !filters.zoneId && groupBy.every((d) => COUNTED_DIMENSIONS.includes(d))) {
     return db
       .prepare(
         `SELECT board_id, '' AS zone_id, origin, '' AS country, COUNT(*) AS n FROM facts_adjusted_days
@@ -179,7 +180,7 @@ function adjustedProjects(
   return db
     .prepare(
       // A corrected act appears as original, reversal and replacement: only net occurrences count.
-      `SELECT ${dims.join(', ')}, project_code FROM facts WHERE ${period.where.join(' AND ')} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+      `SELECT ${dims.join(', ')}, project_code FROM facts WHERE ${period.where.join(' AND ')} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
        GROUP BY ${dims.join(', ')}, project_code HAVING SUM(sign) > 0`,
     )
     .all(period.bind) as AdjustedRow[];

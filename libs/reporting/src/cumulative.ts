@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays, type LegalDate, type Origin } from '@ledger/domain';
-import { statement } from '@ledger/projections';
+import { kindIn, statement, type FactKind } from '@ledger/projections';
 
 /**
  * Month-end snapshots of the facts' running sums, so a figure "as of D" reads one snapshot plus
@@ -17,7 +17,7 @@ export interface SumsQuery {
   /** Conditions over board_id, zone_id and origin (filterSql). */
   where: string[];
   params: Record<string, unknown>;
-  kinds?: readonly string[];
+  kinds?: readonly FactKind[];
   /** Dimensions kept apart besides origin; the others come back as ''. */
   by: readonly SumDimension[];
 }
@@ -49,12 +49,13 @@ export function snapshotDateFor(date: LegalDate): LegalDate {
   return addDays(date, 1).endsWith('-01') ? date : addDays(`${date.slice(0, 7)}-01`, -1);
 }
 
+const snapshotExists = (db: Database.Database, at: LegalDate) => statement(db, 'SELECT 1 FROM facts_cumulative_dates WHERE as_of = ?').pluck().get(at) !== undefined;
+
 function ensureSnapshot(db: Database.Database, at: LegalDate): void {
-  const exists = statement(db, 'SELECT 1 FROM facts_cumulative_dates WHERE as_of = ?').pluck();
-  if (exists.get(at)) return;
+  if (snapshotExists(db, at)) return;
   // IMMEDIATE: no fact can be inserted (and fail to drop this snapshot) between reading the facts and saving it.
   db.transaction(() => {
-    if (exists.get(at)) return;
+    if (snapshotExists(db, at)) return;
     const base = (statement(db, 'SELECT MAX(as_of) FROM facts_cumulative_dates WHERE as_of < ?').pluck().get(at) as string | null) ?? '';
     statement(
       db,
@@ -73,7 +74,7 @@ function ensureSnapshot(db: Database.Database, at: LegalDate): void {
  * every branch, where no result alias can shadow a column; SQLite does the arithmetic.
  */
 function sums(db: Database.Database, query: SumsQuery, plus: LegalDate, minus?: LegalDate): SumsRow[] {
-  const filters = [...query.where, ...(query.kinds ? [`kind IN (${query.kinds.map((k) => `'${k}'`).join(', ')})`] : [])].map((c) => ` AND ${c}`).join('');
+  const filters = [...query.where, ...(query.kinds ? [kindIn(query.kinds)] : [])].map((c) => ` AND ${c}`).join('');
   const branches = (sign: '' | '-', at: string, asOf: string) => [
     `SELECT kind, board_id, zone_id, origin, ${sign}n, ${sign}valid, ${sign}reg_vnd, ${sign}reg_usd, ${sign}realized_vnd, ${sign}realized_usd FROM facts_cumulative WHERE as_of = @${at}${filters}`,
     `SELECT kind, board_id, zone_id, origin, ${sign}sign, ${sign}valid_delta, ${sign}reg_vnd, ${sign}reg_usd, ${sign}realized_vnd, ${sign}realized_usd FROM facts WHERE effective_on > @${at} AND effective_on <= @${asOf}${filters}`,
@@ -87,11 +88,10 @@ function sums(db: Database.Database, query: SumsQuery, plus: LegalDate, minus?: 
      ${minus ? 'HAVING SUM(n) <> 0 OR SUM(valid) <> 0 OR SUM(reg_vnd) <> 0 OR SUM(reg_usd) <> 0 OR SUM(realized_vnd) <> 0 OR SUM(realized_usd) <> 0' : ''}`,
   ).safeIntegers();
   const snapshots = minus ? [snapshotDateFor(plus), snapshotDateFor(minus)] : [snapshotDateFor(plus)];
-  const exists = statement(db, 'SELECT 1 FROM facts_cumulative_dates WHERE as_of = ?').pluck();
   // A projector in another process may drop a snapshot between building it and reading it: the
   // check and the read share one read transaction, and a dropped snapshot is built again.
   const consistentRead = db.transaction(() =>
-    snapshots.every((at) => exists.get(at)) ? (read.all({ ...query.params, plus, plusAt: snapshots[0], ...(minus ? { minus, minusAt: snapshots[1] } : {}) }) as SumsRow[]) : undefined,
+    snapshots.every((at) => snapshotExists(db, at)) ? (read.all({ ...query.params, plus, plusAt: snapshots[0], ...(minus ? { minus, minusAt: snapshots[1] } : {}) }) as SumsRow[]) : undefined,
   );
   for (;;) {
     snapshots.forEach((at) => ensureSnapshot(db, at));

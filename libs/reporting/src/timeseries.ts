@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, addDays, type LegalDate, type Origin } from '@ledger/domain';
+import { ADJUSTMENT_FACT_KINDS, kindIn, type FactKind } from '@ledger/projections';
 import { amountOf } from './figures';
 import { filterSql, type ReportFilters, type Units } from './filters';
 import { stockRows } from './valid-projects';
@@ -12,7 +13,7 @@ export type Interval = (typeof INTERVALS)[number];
 export const METRICS = {
   newProjects: { kinds: ['ISSUED'], value: 'count' },
   newCapital: { kinds: ['ISSUED'], value: 'reg' },
-  adjustments: { kinds: ['INCREASED', 'DECREASED', 'ADJUSTED'], value: 'count' },
+  adjustments: { kinds: ADJUSTMENT_FACT_KINDS, value: 'count' },
   increasedCapital: { kinds: ['INCREASED'], value: 'reg' },
   decreasedCapital: { kinds: ['DECREASED'], value: '-reg' },
   newAndAddedCapital: { kinds: ['ISSUED', 'INCREASED'], value: 'reg' },
@@ -64,10 +65,10 @@ const totalOf = <R extends { origin: Origin }>(rows: R[], origin: Origin, f: (r:
 type FlowSums = { origin: Origin; n: bigint; reg_vnd: bigint; reg_usd: bigint; realized_vnd: bigint; realized_usd: bigint };
 
 /** The bucket's facts of these kinds per origin: as known now from the running sums, with `knownAt` from the facts themselves. */
-function flowReader(db: Database.Database, units: Units, kinds: readonly string[], query: TimeseriesQuery): (bucket: Bucket) => FlowSums[] {
+function flowReader(db: Database.Database, units: Units, kinds: readonly FactKind[], query: TimeseriesQuery): (bucket: Bucket) => FlowSums[] {
   const filter = filterSql(query.filters, units);
   if (!query.knownAt) return (bucket) => periodSums(db, bucket.from, bucket.to, { ...filter, kinds, by: [] });
-  const where = [...filter.where, 'effective_on BETWEEN @from AND @to', `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`, 'recorded_at <= @knownAt'];
+  const where = [...filter.where, 'effective_on BETWEEN @from AND @to', kindIn(kinds), 'recorded_at <= @knownAt'];
   const flows = db
     .prepare(
       `SELECT origin, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd

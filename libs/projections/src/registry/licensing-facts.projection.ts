@@ -14,6 +14,12 @@ import { forgetStatements, statement } from '../runner/statements';
 export const FACT_KINDS = ['ISSUED', 'INCREASED', 'DECREASED', 'ADJUSTED', 'REALIZED', 'TERMINATED', 'MOVED_OUT', 'MOVED_IN'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
+/** The fact kinds that are adjustment occurrences (lượt điều chỉnh). */
+export const ADJUSTMENT_FACT_KINDS = ['INCREASED', 'DECREASED', 'ADJUSTED'] as const satisfies readonly FactKind[];
+
+/** `kind IN (…)` over fact kinds: constants of this module, never request input. */
+export const kindIn = (kinds: readonly FactKind[]) => `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
+
 interface Dims {
   board_id: string;
   zone_id: string;
@@ -233,7 +239,7 @@ export class LicensingFactsProjection implements Projection {
    * fact carries) unless already there, and the next day's "previous" moves to it if it is later.
    */
   private addAdjustedDay(db: Database.Database, code: string, position: bigint): void {
-    const fact = statement(db, "SELECT origin, effective_on AS day, board_id AS board FROM facts WHERE position = ? AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')").get(position) as
+    const fact = statement(db, `SELECT origin, effective_on AS day, board_id AS board FROM facts WHERE position = ? AND ${kindIn(ADJUSTMENT_FACT_KINDS)}`).get(position) as
       | { origin: string; day: string; board: string }
       | undefined;
     if (!fact) return;
@@ -256,7 +262,7 @@ export class LicensingFactsProjection implements Projection {
       db,
       `INSERT INTO facts_adjusted_days
        SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
-       FROM facts WHERE ${OF_PROJECT} AND kind IN ('INCREASED', 'DECREASED', 'ADJUSTED')
+       FROM facts WHERE ${OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
        GROUP BY origin, effective_on HAVING SUM(sign) > 0`,
     ).run({ code });
   }
