@@ -111,10 +111,15 @@ export class SqliteEventStore implements EventStore {
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
     };
     this.appendTx = this.db.transaction((entries: readonly AppendEntry[]) => {
-      const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
-      const tail: Tail = { position: head?.position ?? 0n, hash: head?.hash ?? GENESIS_HASH, versions: new Map() };
+      const tail: Tail = { ...this.head(), versions: new Map() };
       return entries.map((entry) => this.appendEntry(tail, entry));
     });
+  }
+
+  /** The last stored position and its hash (genesis for an empty log). */
+  private head(): { position: Position; hash: string } {
+    const row = this.statements.head.get() as { position: bigint; hash: string } | undefined;
+    return { position: row?.position ?? 0n, hash: row?.hash ?? GENESIS_HASH };
   }
 
   /**
@@ -182,9 +187,7 @@ export class SqliteEventStore implements EventStore {
    */
   importRecorded(events: readonly RecordedEvent[]): void {
     this.db.transaction(() => {
-      const head = this.statements.head.get() as { position: bigint; hash: string } | undefined;
-      let position = head?.position ?? 0n;
-      let hash = head?.hash ?? GENESIS_HASH;
+      let { position, hash } = this.head();
       for (const e of events) {
         if (e.position !== position + 1n || e.prevHash !== hash) {
           throw new Error(`event at position ${e.position} does not continue the stored log (head ${position})`);
@@ -205,8 +208,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position> {
-    const head = this.statements.head.get() as { position: bigint } | undefined;
-    return head?.position ?? 0n;
+    return this.head().position;
   }
 
   async count(): Promise<bigint> {
