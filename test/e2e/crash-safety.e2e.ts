@@ -79,7 +79,7 @@ describe('crash safety', () => {
     const batch: { streamId: string; events: NewEvent[]; expected: 'no_stream' }[] = [];
     for (let i = 0; i < 6000; i++) {
       const code = String(2103000000 + i);
-      const data = fdiCertificate(code, { registeredCapital: { vnd: String(23500000 + i), usd: `${1000 + i}.00`, exchangeRate: '23500' } });
+      const data = fdiCertificate(code, { registeredCapital: { vnd: String((1000 + i) * 23500), usd: `${1000 + i}.00`, exchangeRate: '23500' } });
       batch.push({ streamId: `project-${code}`, events: [{ eventId: randomUUID(), type: 'CertificateIssued', data, metadata: {} }], expected: 'no_stream' });
     }
     store.appendBatch(batch);

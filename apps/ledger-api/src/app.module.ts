@@ -14,8 +14,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { HealthController } from './health/health.controller';
 import { httpLoggerOptions } from './http/http-logger';
 import { ProblemFilter } from './http/problem.filter';
-import { PROJECT_COMMAND_HANDLERS } from './projects/commands/project-command.handlers';
-import { ProjectCommandExecutor } from './projects/commands/project-command-executor';
+import { RecordProjectActHandler, writeDepsProvider } from './projects/commands/record-project-act';
 import { ProjectsController } from './projects/projects.controller';
 import { PROJECT_QUERY_HANDLERS } from './projects/queries/project.queries';
 import { ProjectionLifecycle, projectionRunnerProvider } from './read-models/read-models.providers';
@@ -26,7 +25,6 @@ import { ReportExportInterceptor } from './reports/export/report-export.intercep
 import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
-import { Jurisdiction } from './projects/commands/jurisdiction';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
 
 @Module({})
@@ -45,12 +43,11 @@ export class AppModule implements OnApplicationShutdown {
         eventStoreProvider,
         referenceDataProvider,
         unitsProvider,
-        Jurisdiction,
-        ProjectCommandExecutor,
+        writeDepsProvider,
+        RecordProjectActHandler,
         projectionRunnerProvider,
         ProjectionLifecycle,
         ...REPORT_QUERY_HANDLERS,
-        ...PROJECT_COMMAND_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -3,6 +3,12 @@ import { RuleCode, RuleViolation } from './errors';
 /** A legal date `YYYY-MM-DD` (no time, no zone). ISO strings compare correctly as text. */
 export type LegalDate = string;
 
+/**
+ * No act can predate Vietnam's first Law on Foreign Investment (adopted 29/12/1987): an earlier date is
+ * a typing error (e.g. 1899-12-31, a spreadsheet's day zero), never a licence.
+ */
+export const EARLIEST_LEGAL_DATE: LegalDate = '1987-12-29';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLegalDate(value: unknown): value is LegalDate {

@@ -41,7 +41,8 @@ export interface AppendResult {
 
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** The stream's events in version order; with `afterVersion`, only those after it (a writer's cached fold reads just the tail). */
+  readStream(streamId: string, afterVersion?: StreamVersion): Promise<RecordedEvent[]>;
   /** Up to `limit` events after `after` (exclusive), in global order. */
   readPage(after: Position, limit: number): Promise<RecordedEvent[]>;
   headPosition(): Promise<Position>;

@@ -1,15 +1,8 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const ROLES = ['officer', 'auditor', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@ledger/ledger';
 
-/** The authenticated caller, from a verified token only. */
-export interface Actor {
-  id: string;
-  role: Role;
-  /** Officers act for exactly one board. */
-  boardId?: string;
-}
+export { ROLES, type Actor, type Role } from '@ledger/ledger';
 
 export const ROLES_KEY = 'ledger:roles';
 export const PUBLIC_KEY = 'ledger:public';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { RuleCode, RuleViolation } from '@ledger/domain';
 import { IdempotencyConflictError, WrongExpectedVersionError } from '@ledger/event-store';
+import { AuthorityError } from '@ledger/ledger';
 import { ProjectionLagError } from '@ledger/projections';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
 
@@ -28,6 +29,7 @@ export function toProblem(error: unknown): Problem {
     if (FORMAT_CODES.has(error.code)) return problem(400, error.code, 'The request is invalid', error.message);
     return problem(422, error.code, 'Business rule violated', error.message);
   }
+  if (error instanceof AuthorityError) return problem(403, error.code, 'Outside your authority', error.message, error.details);
   if (error instanceof WrongExpectedVersionError) {
     return problem(409, 'VERSION_CONFLICT', 'The project has changed', `${error.message}; reload the project and retry with If-Match: ${error.actual}`, {
       currentVersion: Number(error.actual),
@@ -37,7 +39,7 @@ export function toProblem(error: unknown): Problem {
     return problem(503, 'READ_MODEL_BEHIND', 'Read models are catching up', `${error.message}; retry shortly`, { retryAfterSeconds: 1 });
   }
   if (error instanceof IdempotencyConflictError) {
-    return problem(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key already used', 'this Idempotency-Key was already used for a different request');
+    return problem(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key already used', 'this Idempotency-Key was already used for a request with a different body (or by another person or board)');
   }
   if (error instanceof HttpException) {
     const body = error.getResponse();

@@ -1,30 +1,18 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
 import type { Request, Response } from 'express';
-import { isLegalDate, projectCode as parseProjectCode, streamIdOf } from '@ledger/domain';
+import { currentReadingOf, isLegalDate, projectCode as parseProjectCode, streamIdOf, type ProjectCommandType, type ProjectState } from '@ledger/domain';
+import type { CommandOutcome, ProjectAct } from '@ledger/ledger';
+import { CLOCK, type Clock } from '../store/store.providers';
 import { problem } from '../http/problem';
 import { requestContextOf } from '../http/request-context';
-import {
-  AdjustCertificateCommand,
-  CorrectEventCommand,
-  DecreaseCapitalCommand,
-  IncreaseCapitalCommand,
-  IssueCertificateCommand,
-  RecordRealizedCapitalCommand,
-  ResumeProjectCommand,
-  SuspendProjectCommand,
-  TerminateProjectCommand,
-  type AnyProjectCommand,
-  type CommandResult,
-} from './commands/project-commands';
+import { RecordProjectActCommand } from './commands/record-project-act';
 import { validateCorrectedData } from './dto/corrected-data';
 import { AdjustCertificateDto, CapitalChangeDto, CorrectionDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './dto/acts.dto';
 import { IssueCertificateDto } from './dto/certificate.dto';
-import { GetProjectEventsQuery, GetProjectQuery } from './queries/project.queries';
-
-type CommandClass = new (code: string, data: never, context: ReturnType<typeof requestContextOf>) => AnyProjectCommand;
+import { GetProjectEventsQuery, GetProjectQuery, projectViewOf } from './queries/project.queries';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
@@ -38,65 +26,73 @@ export class ProjectsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async run(Command: CommandClass, code: string, body: unknown, req: Request, res: Response): Promise<Record<string, unknown>> {
+  /** One act through the write path; `?dryRun=true` answers 200 with the events and certificate it would produce. */
+  private async run(type: ProjectCommandType, code: string, body: unknown, req: Request, res: Response): Promise<Record<string, unknown>> {
     const projectCode = parseProjectCode(code);
-    const result = await this.commands.execute<AnyProjectCommand, CommandResult>(new Command(projectCode, plain(body) as never, requestContextOf(req)));
-    res.locals.ledger = { command: Command.name.replace(/Command$/, ''), stream: streamIdOf(projectCode), position: result.position.toString() };
-    res.setHeader('ETag', `"${result.streamVersion}"`);
+    const act = { type, projectCode, data: plain(body) } as ProjectAct;
+    const outcome = await this.commands.execute<RecordProjectActCommand, CommandOutcome<ProjectState>>(new RecordProjectActCommand(act, requestContextOf(req, this.clock())));
+    const summary = { projectCode, streamVersion: Number(outcome.streamVersion), events: outcome.events.map(summaryOf) };
+    if (outcome.dryRun) {
+      res.status(200);
+      return { ...summary, dryRun: true, events: outcome.events, certificate: projectViewOf(outcome.state, Number(outcome.streamVersion)) };
+    }
+    res.locals.ledger = { command: type, stream: streamIdOf(projectCode), position: outcome.position.toString() };
+    res.setHeader('ETag', `"${outcome.streamVersion}"`);
     res.setHeader('Location', `/api/v1/projects/${encodeURIComponent(projectCode)}`);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return { ...result, streamVersion: Number(result.streamVersion), position: result.position.toString() };
+    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return { ...summary, position: outcome.position.toString(), replayed: outcome.replayed };
   }
 
   @Post()
   @Roles('officer')
   @ApiOperation({ summary: 'Issue an Investment Registration Certificate (starts the project stream)' })
   issue(@Body() dto: IssueCertificateDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(IssueCertificateCommand, dto.projectCode, dto, req, res);
+    return this.run('IssueCertificate', dto.projectCode, dto, req, res);
   }
 
   @Post(':code/capital-increases')
   @Roles('officer')
   @ApiOperation({ summary: 'Increase registered capital (an adjustment; numbered by the ledger)' })
   increase(@Param('code') code: string, @Body() dto: CapitalChangeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(IncreaseCapitalCommand, code, dto, req, res);
+    return this.run('IncreaseCapital', code, dto, req, res);
   }
 
   @Post(':code/capital-decreases')
   @Roles('officer')
   @ApiOperation({ summary: 'Decrease registered capital (must stay above zero)' })
   decrease(@Param('code') code: string, @Body() dto: CapitalChangeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(DecreaseCapitalCommand, code, dto, req, res);
+    return this.run('DecreaseCapital', code, dto, req, res);
   }
 
   @Post(':code/adjustments')
   @Roles('officer')
   @ApiOperation({ summary: 'Adjust non-capital content of the certificate' })
   adjust(@Param('code') code: string, @Body() dto: AdjustCertificateDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(AdjustCertificateCommand, code, dto, req, res);
+    return this.run('AdjustCertificate', code, dto, req, res);
   }
 
   @Post(':code/realized-capital')
   @Roles('officer')
   @ApiOperation({ summary: 'Record capital realized (disbursed) in a period' })
   realize(@Param('code') code: string, @Body() dto: RealizedCapitalDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(RecordRealizedCapitalCommand, code, dto, req, res);
+    return this.run('RecordRealizedCapital', code, dto, req, res);
   }
 
   @Post(':code/suspension')
   @Roles('officer')
   @ApiOperation({ summary: 'Suspend the project (art. 47); it stays valid' })
   suspend(@Param('code') code: string, @Body() dto: SuspensionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(SuspendProjectCommand, code, dto, req, res);
+    return this.run('SuspendProject', code, dto, req, res);
   }
 
   @Post(':code/resumption')
   @Roles('officer')
   @ApiOperation({ summary: 'Resume a suspended project' })
   resume(@Param('code') code: string, @Body() dto: ResumptionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(ResumeProjectCommand, code, dto, req, res);
+    return this.run('ResumeProject', code, dto, req, res);
   }
 
   @Post(':code/termination')
@@ -104,7 +100,7 @@ export class ProjectsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Terminate the project (art. 48); revokes the certificate' })
   terminate(@Param('code') code: string, @Body() dto: TerminationDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(TerminateProjectCommand, code, dto, req, res);
+    return this.run('TerminateProject', code, dto, req, res);
   }
 
   @Post(':code/corrections')
@@ -114,9 +110,10 @@ export class ProjectsController {
     if (dto.correctedData) {
       const history = await this.queries.execute(new GetProjectEventsQuery(parseProjectCode(code)));
       const target = history.events[dto.correctsVersion - 1];
-      if (target) dto.correctedData = validateCorrectedData(target.type, dto.correctedData);
+      // Only the changed fields are sent; the act as corrected must still be a valid act of its kind.
+      if (target) validateCorrectedData(target.type, currentReadingOf(history.events, dto.correctsVersion), dto.correctedData);
     }
-    return this.run(CorrectEventCommand, code, dto, req, res);
+    return this.run('CorrectEvent', code, dto, req, res);
   }
 
   @Get(':code')
@@ -138,4 +135,9 @@ export class ProjectsController {
   events(@Param('code') code: string) {
     return this.queries.execute(new GetProjectEventsQuery(parseProjectCode(code)));
   }
+}
+
+function summaryOf(event: { type: string; data: unknown }): { type: string; adjustmentNo?: number } {
+  const adjustmentNo = (event.data as { adjustmentNo?: unknown }).adjustmentNo;
+  return typeof adjustmentNo === 'number' ? { type: event.type, adjustmentNo } : { type: event.type };
 }

@@ -1,4 +1,4 @@
-import type { ProjectEvent } from '../events';
+import type { EventCorrectedData, ProjectEvent } from '../events';
 
 /**
  * The history as it is to be read: every event the corrections point at replaced by its corrected
@@ -21,4 +21,14 @@ export function applyCorrections(history: readonly ProjectEvent[]): ProjectEvent
     effective.push(corrected ?? event);
   });
   return effective;
+}
+
+/** The data of the act at `version` as it is read now: its latest correction's values, or its own. */
+export function currentReadingOf(history: readonly { type: string; data: unknown }[], version: number): Record<string, unknown> | undefined {
+  let reading = history[version - 1]?.data as Record<string, unknown> | undefined;
+  for (const event of history) {
+    const data = event.data as Partial<EventCorrectedData>;
+    if (event.type === 'EventCorrected' && data.correctsVersion === version && data.correctedData) reading = data.correctedData;
+  }
+  return reading;
 }

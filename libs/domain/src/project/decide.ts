@@ -31,6 +31,6 @@ export function decide(command: ProjectCommand, state: ProjectState): ProjectEve
     case 'TerminateProject':
       return terminateProject(command, state);
     case 'CorrectEvent':
-      return correctEvent(command, state);
+      return correctEvent(command, state, decide);
   }
 }

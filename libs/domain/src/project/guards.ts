@@ -1,8 +1,8 @@
 import { RuleCode, rule } from '../errors';
 import type { CertificateMoneyJson } from '../events';
 import type { Origin } from '../grounds';
-import { legalDate, type LegalDate } from '../legal-date';
-import { MONEY_PATTERNS, isPositive, moneyFromJson, type Money } from '../money';
+import { EARLIEST_LEGAL_DATE, legalDate, type LegalDate } from '../legal-date';
+import { MONEY_PATTERNS, formatUsdCents, isPositive, moneyFromJson, type Money } from '../money';
 import type { ProjectState } from './state';
 
 /** Guards shared by the decisions: each throws a RuleViolation naming the rule broken. */
@@ -17,6 +17,7 @@ export function requireOpenProject(state: ProjectState): asserts state is Issued
 /** An act's legal date: a real date, not in the future, not before issuance. */
 export function requireActDate(value: string, field: string, today: LegalDate, issuedOn?: LegalDate): LegalDate {
   const date = legalDate(value, field);
+  rule(date >= EARLIEST_LEGAL_DATE, RuleCode.DATE_TOO_EARLY, `${field} ${date} precedes the first Law on Foreign Investment (${EARLIEST_LEGAL_DATE}); no act can be that old`);
   rule(date <= today, RuleCode.FUTURE_DATED, `${field} ${date} is in the future (today is ${today})`);
   if (issuedOn !== undefined) {
     rule(date >= issuedOn, RuleCode.EFFECTIVE_BEFORE_ISSUANCE, `${field} ${date} precedes the certificate's issuance on ${issuedOn}`);
@@ -32,9 +33,34 @@ export function requireAmount(json: CertificateMoneyJson, origin: Origin, field:
   if (json.exchangeRate !== undefined) {
     rule(origin === 'FDI', RuleCode.USD_NOT_ALLOWED_FOR_DDI, `${field}.exchangeRate must not be given for a DDI project`);
     rule(MONEY_PATTERNS.exchangeRate.test(json.exchangeRate), RuleCode.AMOUNT_INVALID, `${field}.exchangeRate must be a positive decimal string`);
+    if (money.usdCents !== undefined) requireConsistentRate(money.vnd, money.usdCents, json.exchangeRate, field);
   }
   rule(isPositive(money), RuleCode.AMOUNT_NOT_POSITIVE, `${field} must be greater than zero`);
   return money;
+}
+
+/** Rates carry at most 4 decimals (MONEY_PATTERNS.exchangeRate): scaled by 10^4 they are whole. */
+const rateScaled = (rate: string): bigint => {
+  const [whole, fraction = ''] = rate.split('.');
+  return BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, '0'));
+};
+
+/**
+ * VND, USD and the rate printed together must agree: vnd = usd × rate, within the rounding of the
+ * printed figures — certificates print the USD equivalent rounded (or cut) to whole dollars and VND to
+ * whole đồng, so |usd × rate − vnd| may reach one dollar at that rate plus one đồng, never more.
+ * Exact in bigint: usdCents × rate·10^4 and vnd are compared in units of 10^-6 đồng.
+ */
+function requireConsistentRate(vnd: bigint, usdCents: bigint, rate: string, field: string): void {
+  const r = rateScaled(rate);
+  const gap = usdCents * r - vnd * 1_000_000n;
+  const tolerance = 100n * r + 1_000_000n;
+  const expectedUsdCents = (vnd * 1_000_000n + r / 2n) / r;
+  rule(
+    (gap < 0n ? -gap : gap) <= tolerance,
+    RuleCode.EXCHANGE_RATE_MISMATCH,
+    `${field}: ${vnd} VND at ${rate} VND/USD is ${formatUsdCents(expectedUsdCents)} USD, not ${formatUsdCents(usdCents)} USD`,
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
+  START,
   StreamNotFoundError,
   WrongExpectedVersionError as EsdbWrongExpectedVersion,
   jsonEvent,
@@ -23,6 +24,7 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
+  type StreamVersion,
 } from '../port';
 
 /**
@@ -94,10 +96,11 @@ export class EsdbEventStore implements EventStore {
     };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion: StreamVersion = 0n): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS })) {
+      // Revisions count from 0: the event after version v is revision v.
+      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: afterVersion === 0n ? START : afterVersion })) {
         const recorded = EsdbEventStore.toRecorded(resolved);
         if (recorded) events.push(recorded);
       }

@@ -8,6 +8,7 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
+  type StreamVersion,
 } from '../port';
 
 /** For unit tests: same semantics as the SQLite adapter, nothing persisted. */
@@ -41,8 +42,8 @@ export class MemoryEventStore implements EventStore {
     return { streamVersion, position: await this.headPosition(), duplicate: false };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return this.log.filter((e) => e.streamId === streamId);
+  async readStream(streamId: string, afterVersion: StreamVersion = 0n): Promise<RecordedEvent[]> {
+    return this.log.filter((e) => e.streamId === streamId && e.streamVersion > afterVersion);
   }
 
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {

@@ -11,6 +11,7 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
+  type StreamVersion,
 } from '../port';
 import { sealEvent } from './event-hash';
 import { EVENTS_SCHEMA } from './schema';
@@ -106,7 +107,7 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         'INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_version').safeIntegers(),
+      readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version').safeIntegers(),
       readPage: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(),
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
     };
@@ -199,8 +200,8 @@ export class SqliteEventStore implements EventStore {
     }).immediate();
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return (this.statements.readStream.all(streamId) as EventRow[]).map(toRecorded);
+  async readStream(streamId: string, afterVersion: StreamVersion = 0n): Promise<RecordedEvent[]> {
+    return (this.statements.readStream.all(streamId, afterVersion) as EventRow[]).map(toRecorded);
   }
 
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ORIGINS, PROJECT_CODE_PATTERN, type Origin } from '@ledger/domain';
 import { CertificateMoneyDto } from './money.dto';
-import { IsLegalDate } from './validators';
+import { HasRateWhenFdi, IsLegalDate } from './validators';
 
 export const ID_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
 const ID_MESSAGE = '$property must be an identifier of capital letters, digits and dashes, e.g. "BQL-BG"';
@@ -83,6 +83,7 @@ export class IssueCertificateDto extends CertificateDetailsDto {
   @ApiProperty({ type: CertificateMoneyDto })
   @IsDefined()
   @ValidateNested()
+  @HasRateWhenFdi()
   @Type(() => CertificateMoneyDto)
   registeredCapital!: CertificateMoneyDto;
 

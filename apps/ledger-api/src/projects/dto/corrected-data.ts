@@ -18,15 +18,19 @@ const DTO_OF_EVENT: Record<string, new () => object> = {
   ProjectTerminated: TerminationDto,
 };
 
-export function validateCorrectedData(targetType: string, correctedData: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A correction sends only the fields it changes: merged over the act as it reads now, the result must
+ * pass the validation of the act's own request (the ledger keeps the adjustment number itself).
+ */
+export function validateCorrectedData(targetType: string, current: Record<string, unknown> | undefined, changed: Record<string, unknown>): void {
   const Dto = DTO_OF_EVENT[targetType];
-  if (!Dto) return correctedData; // the decider refuses the target with CORRECTION_TARGET_INVALID
-  const instance = plainToInstance(Dto, correctedData);
+  if (!Dto) return; // the decider refuses the target with CORRECTION_TARGET_INVALID
+  const { adjustmentNo: _numbered, ...merged } = { ...current, ...changed };
+  const instance = plainToInstance(Dto, merged);
   const errors = flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }), 'correctedData');
   if (errors.length) {
     throw new BadRequestException(
       problem(400, 'VALIDATION_FAILED', 'The request is invalid', errors.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | '), { errors }),
     );
   }
-  return JSON.parse(JSON.stringify(instance));
 }

@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type BitemporalQuery, type ProjectState } from '@ledger/domain';
 import { toPlainRecorded, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE } from '../../store/store.providers';
-import { toDomainEvent } from '../commands/project-command-executor';
+import { toProjectEvent } from '@ledger/ledger';
 
 export class GetProjectQuery {
   constructor(
@@ -38,19 +38,23 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery, Project
   async execute({ projectCode, when }: GetProjectQuery): Promise<ProjectView> {
     const history = await loadHistory(this.store, projectCode);
     const visible = when.knownAt === undefined ? history : history.filter((e) => Date.parse(e.recordedAt) <= Date.parse(when.knownAt as string));
-    const state = projectAsOf(visible.map((e) => ({ event: toDomainEvent(e), recordedAt: e.recordedAt })), when);
+    const state = projectAsOf(visible.map((e) => ({ event: toProjectEvent(e), recordedAt: e.recordedAt })), when);
     if (state.status === 'UNISSUED') {
       throw new RuleViolation(RuleCode.PROJECT_NOT_FOUND, `project ${projectCode} had not been issued as of ${when.asOf ?? 'now'}${when.knownAt ? ` as known at ${when.knownAt}` : ''}`);
     }
-    const { registeredCapital, realizedCapital, exchangeRate, history: _history, ...rest } = state;
-    return {
-      ...rest,
-      registeredCapital: { ...moneyToJson(registeredCapital), ...(exchangeRate ? { exchangeRate } : {}) },
-      realizedCapital: moneyToJson(realizedCapital),
-      version: visible.length,
-      ...when,
-    };
+    return { ...projectViewOf(state, visible.length), ...when };
   }
+}
+
+/** The certificate's content as the API shows it: money as exact decimal strings. */
+export function projectViewOf(state: ProjectState, version: number): ProjectView {
+  const { registeredCapital, realizedCapital, exchangeRate, history: _history, ...rest } = state;
+  return {
+    ...rest,
+    registeredCapital: { ...moneyToJson(registeredCapital), ...(exchangeRate ? { exchangeRate } : {}) },
+    realizedCapital: moneyToJson(realizedCapital),
+    version,
+  };
 }
 
 /** The full history of a project, with who recorded what, when and under which decision. */

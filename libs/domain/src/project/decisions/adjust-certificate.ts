@@ -1,8 +1,8 @@
 import type { CommandOf } from '../../commands';
 import { RuleCode, rule } from '../../errors';
 import type { ProjectEvent } from '../../events';
-import { MONEY_PATTERNS, parseUsdCents } from '../../money';
-import { requireActDate, requireNotBeforeLastAct, requireOpenProject } from '../guards';
+import { MONEY_PATTERNS, moneyToJson, parseUsdCents } from '../../money';
+import { requireActDate, requireAmount, requireNotBeforeLastAct, requireOpenProject } from '../guards';
 import type { ProjectState } from '../state';
 
 /** Non-capital changes (name, investors, zone, land, objectives, schedule, origin). */
@@ -19,6 +19,8 @@ export function adjustCertificate(command: CommandOf<'AdjustCertificate'>, state
     rule(changes.registeredCapitalUsd !== undefined, RuleCode.USD_REQUIRED_FOR_FDI, 'changes.registeredCapitalUsd is required when the project becomes FDI');
     rule(changes.exchangeRate !== undefined && MONEY_PATTERNS.exchangeRate.test(changes.exchangeRate), RuleCode.EXCHANGE_RATE_REQUIRED_FOR_FDI, 'changes.exchangeRate is required when the project becomes FDI');
     rule(parseUsdCents(changes.registeredCapitalUsd, 'changes.registeredCapitalUsd') > 0n, RuleCode.AMOUNT_NOT_POSITIVE, 'changes.registeredCapitalUsd must be greater than zero');
+    // The USD equivalent restates the certificate's VND capital at the given rate: the two must agree.
+    requireAmount({ vnd: moneyToJson(state.registeredCapital).vnd, usd: changes.registeredCapitalUsd, exchangeRate: changes.exchangeRate }, 'FDI', 'changes');
   } else {
     rule(changes.registeredCapitalUsd === undefined && changes.exchangeRate === undefined, RuleCode.USD_NOT_ALLOWED_FOR_DDI, 'registeredCapitalUsd and exchangeRate may only be given when the project becomes FDI');
   }

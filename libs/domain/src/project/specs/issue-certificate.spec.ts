@@ -36,6 +36,29 @@ describe('IssueCertificate', () => {
     given().when({ type: 'IssueCertificate', today: TODAY, data }).thenRejects(RuleCode.EXCHANGE_RATE_REQUIRED_FOR_FDI);
   });
 
+  describe('VND, USD and the rate printed together agree within the printed rounding', () => {
+    const withCapital = (vnd: string, usd: string, exchangeRate = '23500') => ({ ...fdiIssued, registeredCapital: { vnd, usd, exchangeRate } });
+    it('accepts the DESIGN example: 20 bn VND ≈ 851,063 USD at 23,500 (the USD cut to whole dollars)', () => {
+      const data = withCapital('20000000000', '851063.00');
+      given().when({ type: 'IssueCertificate', today: TODAY, data }).then([{ type: 'CertificateIssued', data }]);
+    });
+    it('accepts the USD rounded up to the next dollar, and a rate with decimals', () => {
+      for (const data of [withCapital('20000000000', '851064.00'), withCapital('25085500000', '1000000.00', '25085.5')]) {
+        given().when({ type: 'IssueCertificate', today: TODAY, data }).then([{ type: 'CertificateIssued', data }]);
+      }
+    });
+    it('rejects figures off by a factor of 100 (vnd 23.5 bn, usd 100 M, rate 23,500)', () => {
+      given().when({ type: 'IssueCertificate', today: TODAY, data: withCapital('23500000000', '100000000.00') }).thenRejects(RuleCode.EXCHANGE_RATE_MISMATCH);
+    });
+    it('rejects a USD figure two dollars away from vnd / rate', () => {
+      given().when({ type: 'IssueCertificate', today: TODAY, data: withCapital('20000000000', '851066.00') }).thenRejects(RuleCode.EXCHANGE_RATE_MISMATCH);
+    });
+  });
+
+  it('rejects a date before the first Law on Foreign Investment (1899-12-31 is a spreadsheet’s day zero)', () => {
+    given().when({ type: 'IssueCertificate', today: TODAY, data: { ...fdiIssued, issuedOn: '1899-12-31' } }).thenRejects(RuleCode.DATE_TOO_EARLY);
+  });
+
   it('rejects a DDI certificate that states USD', () => {
     const data = { ...ddiIssued, registeredCapital: { vnd: '1000', usd: '1.00' } };
     given().when({ type: 'IssueCertificate', today: TODAY, data }).thenRejects(RuleCode.USD_NOT_ALLOWED_FOR_DDI);

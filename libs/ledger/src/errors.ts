@@ -1,0 +1,18 @@
+/** Why an actor may not record an act; the HTTP edge answers 403 with the code. */
+export const AuthorityCode = {
+  OUTSIDE_JURISDICTION: 'OUTSIDE_JURISDICTION',
+  BOARD_DISSOLVED: 'BOARD_DISSOLVED',
+  ACTOR_BOARD_UNKNOWN: 'ACTOR_BOARD_UNKNOWN',
+} as const;
+export type AuthorityCode = (typeof AuthorityCode)[keyof typeof AuthorityCode];
+
+export class AuthorityError extends Error {
+  constructor(
+    readonly code: AuthorityCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AuthorityError';
+  }
+}
