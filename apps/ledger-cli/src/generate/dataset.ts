@@ -1,6 +1,6 @@
 import { addYears } from '@ledger/domain';
 import type { NewEvent } from '@ledger/event-store';
-import { v5 as uuidv5 } from 'uuid';
+import { commandIdOf, newEventsOf, requestHashOf } from '@ledger/ledger';
 import type { Geography } from './geography';
 import { GENERATOR_TODAY, projectHistory, type GeneratedEvent } from './history';
 import { Prng } from './prng';
@@ -17,8 +17,6 @@ export interface Dataset {
   rejected: number;
   projects: number;
 }
-
-const NAMESPACE = '6f1d3c2a-8e47-4b90-a5d2-1c9e7b3f4a60';
 
 /** Ten-digit project codes, unique per index, scattered by the seed. */
 export function projectCodeOf(rng: Prng, index: number): string {
@@ -47,24 +45,10 @@ export function recordedAtOf(e: GeneratedEvent, index: number): string {
   return new Date(Date.parse(`${e.on}T01:30:00.000Z`) + (index % 28_800) * 1000).toISOString();
 }
 
-/** The event as the API would append it: deterministic id, the same metadata fields. */
+/** The event as the write path would append it: deterministic id (from a per-event idempotency key), the same metadata. */
 export function toNewEvent(e: GeneratedEvent, seed: number, referenceDataVersion: string): NewEvent {
-  const eventId = uuidv5(`${seed}\n${e.streamId}\n${e.version}`, NAMESPACE);
-  const decisionRef = (e.event.data as { decisionRef?: string }).decisionRef;
-  return {
-    eventId,
-    type: e.event.type,
-    data: e.event.data,
-    metadata: {
-      commandId: eventId,
-      command: e.event.type,
-      requestId: `generate-${seed}-${e.streamId}-${e.version}`,
-      actor: 'generator',
-      role: 'officer',
-      boardId: e.actingBoardId,
-      ...(decisionRef ? { decisionRef } : {}),
-      schemaVersion: 1,
-      referenceDataVersion,
-    },
-  };
+  const key = `generate-${seed}-${e.streamId}-${e.version}`;
+  const context = { actor: e.actor, now: new Date(`${e.on}T01:30:00.000Z`), requestId: key, idempotencyKey: key };
+  const payload = { projectCode: e.act.projectCode, data: e.act.data };
+  return newEventsOf({ events: [e.event], metadata: e.metadata }, commandIdOf(e.actor, key), { command: e.act.type, requestHash: requestHashOf(e.act.type, e.streamId, payload), context, referenceDataVersion })[0];
 }

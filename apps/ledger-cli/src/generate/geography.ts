@@ -17,7 +17,7 @@ export class Geography {
   private readonly boards: BoardUnit[];
   private readonly cache = new Map<string, BoardUnit[]>();
 
-  constructor(private readonly reference: ReferenceData) {
+  constructor(readonly reference: ReferenceData) {
     this.boards = reference.data.boards
       .map((b) => ({ id: b.id, validFrom: b.validFrom, validTo: b.validTo, zones: reference.zonesOfBoard(b.id).map((z) => z.id) }))
       .filter((b) => b.zones.length > 0);

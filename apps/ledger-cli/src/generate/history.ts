@@ -1,4 +1,5 @@
-import { RuleViolation, addDays, decide, evolve, initialProjectState, type ProjectCommand, type ProjectEvent, type ProjectState } from '@ledger/domain';
+import { RuleViolation, addDays, evolve, initialProjectState, type ProjectCommand, type ProjectEvent, type ProjectState } from '@ledger/domain';
+import { AuthorityError, projectCommandOf, type Actor, type ProjectAct } from '@ledger/ledger';
 import type { Geography } from './geography';
 import { fdiAmount, registeredCapital, shareOf, type Amount } from './money';
 import type { Prng } from './prng';
@@ -15,8 +16,11 @@ export interface GeneratedEvent {
   event: ProjectEvent;
   /** Legal date of the act (its recording day): the log is ordered by it. */
   on: string;
-  /** The board recording the act (the holder of the project on `on`). */
-  actingBoardId: string;
+  /** The act as the write path decided it, by an officer of the board holding the project on `on`. */
+  act: ProjectAct;
+  actor: Actor;
+  /** The write path's metadata of the decision (acting board, decision reference). */
+  metadata: Record<string, unknown>;
 }
 
 interface PlannedAct {
@@ -149,30 +153,33 @@ export interface ProjectHistory {
 }
 
 /**
- * Runs a project's planned acts through the domain decider, folding state as it goes; a command
- * the rules reject (e.g. a decrease that would reach zero) is skipped, never forced into the log.
+ * Runs a project's planned acts through the write path's decision (authority, reference data on the
+ * act's date, the decider), recorded on the act's own day by an officer of the board holding the project
+ * then; a command the rules reject (e.g. a decrease that would reach zero) is skipped, never forced in.
  */
 export function projectHistory(rng: Prng, geo: Geography, code: string, start: string): ProjectHistory {
   const streamId = `project-${code}`;
   let state: ProjectState = initialProjectState;
   const events: GeneratedEvent[] = [];
   let rejected = 0;
-  let issuingBoard = '';
-  for (const act of plan(rng, geo, code, start)) {
-    const command = act.command(state);
+  for (const planned of plan(rng, geo, code, start)) {
+    const command = planned.command(state);
     if (!command) continue;
-    let decided: ProjectEvent[];
+    const act = { type: command.type, projectCode: code, data: command.data } as ProjectAct;
+    const issuingBoard = state.boardId ?? (act.type === 'IssueCertificate' ? act.data.boardId : '');
+    const actor: Actor = { id: 'generator', role: 'officer', boardId: geo.holderOn(issuingBoard, planned.on) };
+    const decision = projectCommandOf(geo.reference, act, { actor });
+    let decided: { events: ProjectEvent[]; metadata?: Record<string, unknown> };
     try {
-      decided = decide(command, state);
+      decided = decision.decide(state, decision.authorize(state, planned.on), planned.on) as typeof decided;
     } catch (error) {
-      if (!(error instanceof RuleViolation)) throw error;
+      if (!(error instanceof RuleViolation) && !(error instanceof AuthorityError)) throw error;
       rejected++;
       continue;
     }
-    for (const event of decided) {
-      if (event.type === 'CertificateIssued') issuingBoard = event.data.boardId;
+    for (const event of decided.events) {
       state = evolve(state, event);
-      events.push({ streamId, version: events.length + 1, event, on: act.on, actingBoardId: geo.holderOn(issuingBoard, act.on) });
+      events.push({ streamId, version: events.length + 1, event, on: planned.on, act, actor, metadata: decided.metadata ?? {} });
     }
   }
   return { events, rejected };
