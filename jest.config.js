@@ -14,7 +14,7 @@ module.exports = {
     }],
   },
   moduleNameMapper: {
-    '^@ledger/(domain|event-store|projections|reporting|reference-data|ledger)$': '<rootDir>/libs/$1/src',
+    '^@ledger/(domain|event-store|projections|reporting|reference-data|ledger|labels)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

@@ -98,4 +98,33 @@ describe('write path rules over HTTP', () => {
     expect(requestId).not.toContain('<');
     expect(requestId).toMatch(/^[\w.-]{1,100}$/);
   });
+
+  describe('problems in the officer’s language', () => {
+    const vi = { 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.5' };
+
+    it('a missing list is "required" beside its field, in Vietnamese, not a list of size checks', async () => {
+      const { investors: _omitted, ...body } = fdiCertificate('2101555010');
+      const before = await server.eventCount();
+      const reply = await hn.post('/api/v1/projects', body, vi);
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', title: 'Thông tin chưa hợp lệ' });
+      expect(reply.body.errors).toEqual([{ field: 'investors', label: 'Nhà đầu tư', messages: ['Nhà đầu tư: bắt buộc phải nhập.'] }]);
+      expect(JSON.stringify(reply.body)).not.toContain('elements');
+      expect(await server.eventCount()).toBe(before);
+    });
+
+    it('a broken rule names the zone, the boards and the date as officers write it', async () => {
+      const reply = await pt.post('/api/v1/projects', fdiCertificate('2101555011', { boardId: 'BQL-HB', zoneId: 'KCN-KHAI-QUANG', issuedOn: '2024-01-01' }), vi);
+      expect(reply.body).toMatchObject({ status: 422, code: 'ZONE_NOT_IN_BOARD', title: 'Khu không thuộc Ban Quản lý', detail: 'Ngày 01/01/2024, khu KCN-KHAI-QUANG thuộc BQL-VP, không thuộc BQL-HB.' });
+    });
+
+    it('English unless Vietnamese is asked for; the code is the same', async () => {
+      const reply = await hn.post('/api/v1/projects', fdiCertificate('2101555012', { issuedOn: '2099-01-01' }), { 'accept-language': 'en-GB,en;q=0.8' });
+      expect(reply.body).toMatchObject({ code: 'FUTURE_DATED', title: 'Business rule violated' });
+      expect(reply.body.detail).toContain('issuedOn 2099-01-01 is in the future');
+      const inVi = await hn.post('/api/v1/projects', fdiCertificate('2101555012', { issuedOn: '2099-01-01' }), vi);
+      expect(inVi.body).toMatchObject({ code: 'FUTURE_DATED', title: 'Ngày ở tương lai' });
+      expect(inVi.body.detail).toMatch(/^Ngày cấp \(01\/01\/2099\) sau ngày hôm nay/);
+    });
+  });
 });

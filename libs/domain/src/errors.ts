@@ -33,16 +33,20 @@ export const RuleCode = {
 } as const;
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 
+/** Values a message names (dates, fields, boards), so the HTTP edge can say the same in Vietnamese. */
+export type RuleParams = Record<string, string | number>;
+
 export class RuleViolation extends Error {
   constructor(
     readonly code: RuleCode,
     message: string,
+    readonly params: RuleParams = {},
   ) {
     super(message);
     this.name = 'RuleViolation';
   }
 }
 
-export function rule(condition: boolean, code: RuleCode, message: string): asserts condition {
-  if (!condition) throw new RuleViolation(code, message);
+export function rule(condition: boolean, code: RuleCode, message: string, params?: RuleParams): asserts condition {
+  if (!condition) throw new RuleViolation(code, message, params);
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { RuleCode, RuleViolation } from '@ledger/domain';
 import { IdempotencyConflictError, WrongExpectedVersionError } from '@ledger/event-store';
+import { langOf, localizeProblem, type LocalizableProblem } from '@ledger/labels';
 import { AuthorityError } from '@ledger/ledger';
 import { ProjectionLagError } from '@ledger/projections';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
@@ -26,10 +27,10 @@ const HTTP_CODES: Record<number, string> = {
 export function toProblem(error: unknown): Problem {
   if (error instanceof RuleViolation) {
     if (error.code === RuleCode.PROJECT_NOT_FOUND) return problem(404, error.code, 'Project not found', error.message);
-    if (FORMAT_CODES.has(error.code)) return problem(400, error.code, 'The request is invalid', error.message);
-    return problem(422, error.code, 'Business rule violated', error.message);
+    if (FORMAT_CODES.has(error.code)) return problem(400, error.code, 'The request is invalid', error.message, { params: error.params });
+    return problem(422, error.code, 'Business rule violated', error.message, { params: error.params });
   }
-  if (error instanceof AuthorityError) return problem(403, error.code, 'Outside your authority', error.message, error.details);
+  if (error instanceof AuthorityError) return problem(403, error.code, 'Outside your authority', error.message, { ...error.details, params: error.details });
   if (error instanceof WrongExpectedVersionError) {
     return problem(409, 'VERSION_CONFLICT', 'The project has changed', `${error.message}; reload the project and retry with If-Match: ${error.actual}`, {
       currentVersion: Number(error.actual),
@@ -69,7 +70,9 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const body: Problem = { ...toProblem(error), instance: request.originalUrl };
+    // Titles and details follow Accept-Language (Vietnamese when asked); the code never changes.
+    const { params: _params, ...built } = localizeProblem({ ...toProblem(error), instance: request.originalUrl } as Problem & LocalizableProblem, langOf(request.header('accept-language')));
+    const body: Problem = { ...built, ...(built.errors ? { errors: built.errors.map(({ rules: _rules, ...e }) => e) } : {}) };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     response.locals.problemCode = body.code;
     if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));

@@ -8,7 +8,7 @@ export interface Problem {
   code: string;
   instance?: string;
   /** For validation failures: each bad field with what is wrong with it. */
-  errors?: { field: string; messages: string[] }[];
+  errors?: { field: string; messages: string[]; rules?: string[]; label?: string }[];
   [extension: string]: unknown;
 }
 

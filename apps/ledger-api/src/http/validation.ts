@@ -1,10 +1,17 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import type { FieldProblem } from '@ledger/labels';
 import { problem } from './problem';
 
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+/**
+ * Every bad field with what is wrong and the rule names (so the message can be given in Vietnamese).
+ * A missing field is just "required": not the list of every check an absent value also fails.
+ */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const constraints = error.constraints ?? {};
+    const missing = error.value === undefined && !('whitelistValidation' in constraints);
+    const own: FieldProblem[] = !error.constraints ? [] : missing ? [{ field, messages: [`${field} is required`], rules: ['required'] }] : [{ field, messages: Object.values(constraints), rules: Object.keys(constraints) }];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -37,7 +44,7 @@ class LedgerValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') {
       const bad = bodyProblem(value);
-      if (bad) throw new BadRequestException(problem(400, 'VALIDATION_FAILED', 'The request is invalid', `${bad.field}: ${bad.message}`, { errors: [{ field: bad.field, messages: [bad.message] }] }));
+      if (bad) throw new BadRequestException(problem(400, 'VALIDATION_FAILED', 'The request is invalid', `${bad.field}: ${bad.message}`, { errors: [{ field: bad.field, messages: [bad.message], rules: ['whitelistValidation'] }] }));
     }
     return super.transform(value, metadata);
   }
@@ -51,7 +58,8 @@ export function ledgerValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // Values are read to tell a missing field from a wrong one; they never reach the response.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fields = flattenValidationErrors(errors);
       return new BadRequestException(

@@ -11,16 +11,16 @@ export type IssuedProject = ProjectState & { status: 'VALID'; origin: Origin; is
 
 export function requireOpenProject(state: ProjectState): asserts state is IssuedProject {
   rule(state.status !== 'UNISSUED', RuleCode.PROJECT_NOT_FOUND, 'no certificate has been issued for this project code');
-  rule(state.status !== 'TERMINATED', RuleCode.PROJECT_TERMINATED, `the project was terminated on ${state.terminatedOn}; only a correction may be recorded`);
+  rule(state.status !== 'TERMINATED', RuleCode.PROJECT_TERMINATED, `the project was terminated on ${state.terminatedOn}; only a correction may be recorded`, { terminatedOn: state.terminatedOn ?? '' });
 }
 
 /** An act's legal date: a real date, not in the future, not before issuance. */
 export function requireActDate(value: string, field: string, today: LegalDate, issuedOn?: LegalDate): LegalDate {
   const date = legalDate(value, field);
-  rule(date >= EARLIEST_LEGAL_DATE, RuleCode.DATE_TOO_EARLY, `${field} ${date} precedes the first Law on Foreign Investment (${EARLIEST_LEGAL_DATE}); no act can be that old`);
-  rule(date <= today, RuleCode.FUTURE_DATED, `${field} ${date} is in the future (today is ${today})`);
+  rule(date >= EARLIEST_LEGAL_DATE, RuleCode.DATE_TOO_EARLY, `${field} ${date} precedes the first Law on Foreign Investment (${EARLIEST_LEGAL_DATE}); no act can be that old`, { field, date, earliest: EARLIEST_LEGAL_DATE });
+  rule(date <= today, RuleCode.FUTURE_DATED, `${field} ${date} is in the future (today is ${today})`, { field, date, today });
   if (issuedOn !== undefined) {
-    rule(date >= issuedOn, RuleCode.EFFECTIVE_BEFORE_ISSUANCE, `${field} ${date} precedes the certificate's issuance on ${issuedOn}`);
+    rule(date >= issuedOn, RuleCode.EFFECTIVE_BEFORE_ISSUANCE, `${field} ${date} precedes the certificate's issuance on ${issuedOn}`, { field, date, issuedOn });
   }
   return date;
 }
@@ -28,14 +28,14 @@ export function requireActDate(value: string, field: string, today: LegalDate, i
 /** FDI amounts carry VND and the USD equivalent; DDI amounts carry VND only; all strictly positive. */
 export function requireAmount(json: CertificateMoneyJson, origin: Origin, field: string): Money {
   const money = moneyFromJson(json, field);
-  if (origin === 'FDI') rule(money.usdCents !== undefined, RuleCode.USD_REQUIRED_FOR_FDI, `${field}.usd is required for an FDI project`);
-  else rule(money.usdCents === undefined, RuleCode.USD_NOT_ALLOWED_FOR_DDI, `${field}.usd must not be given for a DDI project (reported in VND)`);
+  if (origin === 'FDI') rule(money.usdCents !== undefined, RuleCode.USD_REQUIRED_FOR_FDI, `${field}.usd is required for an FDI project`, { field });
+  else rule(money.usdCents === undefined, RuleCode.USD_NOT_ALLOWED_FOR_DDI, `${field}.usd must not be given for a DDI project (reported in VND)`, { field });
   if (json.exchangeRate !== undefined) {
     rule(origin === 'FDI', RuleCode.USD_NOT_ALLOWED_FOR_DDI, `${field}.exchangeRate must not be given for a DDI project`);
     rule(MONEY_PATTERNS.exchangeRate.test(json.exchangeRate), RuleCode.AMOUNT_INVALID, `${field}.exchangeRate must be a positive decimal string`);
     if (money.usdCents !== undefined) requireConsistentRate(money.vnd, money.usdCents, json.exchangeRate, field);
   }
-  rule(isPositive(money), RuleCode.AMOUNT_NOT_POSITIVE, `${field} must be greater than zero`);
+  rule(isPositive(money), RuleCode.AMOUNT_NOT_POSITIVE, `${field} must be greater than zero`, { field });
   return money;
 }
 
@@ -60,6 +60,7 @@ function requireConsistentRate(vnd: bigint, usdCents: bigint, rate: string, fiel
     (gap < 0n ? -gap : gap) <= tolerance,
     RuleCode.EXCHANGE_RATE_MISMATCH,
     `${field}: ${vnd} VND at ${rate} VND/USD is ${formatUsdCents(expectedUsdCents)} USD, not ${formatUsdCents(usdCents)} USD`,
+    { field, vnd: vnd.toString(), rate, expectedUsd: formatUsdCents(expectedUsdCents), usd: formatUsdCents(usdCents) },
   );
 }
 
@@ -72,5 +73,6 @@ export function requireNotBeforeLastAct(date: LegalDate, field: string, state: P
     state.lastEffectiveOn === undefined || date >= state.lastEffectiveOn,
     RuleCode.EFFECTIVE_BEFORE_LAST_ACT,
     `${field} ${date} precedes an act already recorded as effective on ${state.lastEffectiveOn}`,
+    { field, date, lastEffectiveOn: state.lastEffectiveOn ?? '' },
   );
 }

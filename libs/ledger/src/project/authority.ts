@@ -9,14 +9,14 @@ import { AuthorityCode, AuthorityError } from '../errors';
  * projects it holds; other write roles (admin) act for the holder. Returns the board acting.
  */
 export function actingBoardOf(reference: ReferenceData, issuingBoardId: string, projectCode: string, actor: Actor, today: LegalDate): string {
-  if (!reference.board(issuingBoardId)) throw new RuleViolation(RuleCode.BOARD_UNKNOWN, `unknown board ${issuingBoardId}: it is not in the reference data (config/reference-data/boards.json)`);
+  if (!reference.board(issuingBoardId)) throw new RuleViolation(RuleCode.BOARD_UNKNOWN, `unknown board ${issuingBoardId}: it is not in the reference data (config/reference-data/boards.json)`, { boardId: issuingBoardId });
   const holder = reference.successorBoardOn(issuingBoardId, today);
   if (actor.role !== 'officer') return holder;
   const own = actor.boardId === undefined ? undefined : reference.board(actor.boardId);
-  if (!own) throw new AuthorityError(AuthorityCode.ACTOR_BOARD_UNKNOWN, `your sign-in acts for board ${actor.boardId ?? '(none)'}, which is not in the reference data`, { boardId: holder });
+  if (!own) throw new AuthorityError(AuthorityCode.ACTOR_BOARD_UNKNOWN, `your sign-in acts for board ${actor.boardId ?? '(none)'}, which is not in the reference data`, { boardId: holder, ownBoardId: actor.boardId ?? '' });
   if (own.validTo !== null && own.validTo < today) {
-    throw new AuthorityError(AuthorityCode.BOARD_DISSOLVED, `board ${own.id} ended on ${own.validTo}; project ${projectCode} is now held by ${holder}`, { boardId: holder });
+    throw new AuthorityError(AuthorityCode.BOARD_DISSOLVED, `board ${own.id} ended on ${own.validTo}; project ${projectCode} is now held by ${holder}`, { boardId: holder, ownBoardId: own.id, validTo: own.validTo, projectCode });
   }
-  if (own.id !== holder) throw new AuthorityError(AuthorityCode.OUTSIDE_JURISDICTION, `project ${projectCode} is held by board ${holder}; you act for ${own.id}`, { boardId: holder });
+  if (own.id !== holder) throw new AuthorityError(AuthorityCode.OUTSIDE_JURISDICTION, `project ${projectCode} is held by board ${holder}; you act for ${own.id}`, { boardId: holder, ownBoardId: own.id, projectCode });
   return holder;
 }

@@ -25,18 +25,19 @@ export function checkCorrectedHistory(reference: ReferenceData, history: readonl
 
 function requireBoardInForce(reference: ReferenceData, boardId: string, date: LegalDate): void {
   const board = reference.board(boardId);
-  rule(board !== undefined, RuleCode.BOARD_UNKNOWN, `unknown board ${boardId}: it is not in the reference data (config/reference-data/boards.json)`);
+  rule(board !== undefined, RuleCode.BOARD_UNKNOWN, `unknown board ${boardId}: it is not in the reference data (config/reference-data/boards.json)`, { boardId });
   rule(
     board.validFrom <= date && (board.validTo === null || date <= board.validTo),
     RuleCode.BOARD_NOT_IN_FORCE,
     `board ${boardId} existed from ${board.validFrom}${board.validTo ? ` to ${board.validTo}` : ''}, not on ${date}`,
+    { boardId, validFrom: board.validFrom, validTo: board.validTo ?? '', date },
   );
 }
 
 function requireZoneOfBoard(reference: ReferenceData, zoneId: string, issuingBoardId: string, date: LegalDate): void {
   const zone = reference.zone(zoneId);
-  rule(zone !== undefined, RuleCode.ZONE_UNKNOWN, `zone ${zoneId} is not in the reference data (config/reference-data/zones.json)`);
+  rule(zone !== undefined, RuleCode.ZONE_UNKNOWN, `zone ${zoneId} is not in the reference data (config/reference-data/zones.json)`, { zoneId });
   const zoneHolder = reference.successorBoardOn(zone.boardId, date);
   const projectHolder = reference.successorBoardOn(issuingBoardId, date);
-  rule(zoneHolder === projectHolder, RuleCode.ZONE_NOT_IN_BOARD, `zone ${zoneId} is under board ${zoneHolder} on ${date}, not ${projectHolder}`);
+  rule(zoneHolder === projectHolder, RuleCode.ZONE_NOT_IN_BOARD, `zone ${zoneId} is under board ${zoneHolder} on ${date}, not ${projectHolder}`, { zoneId, zoneBoardId: zoneHolder, boardId: projectHolder, date });
 }

@@ -45,7 +45,7 @@ export function correctEvent(command: CommandOf<'CorrectEvent'>, state: ProjectS
   const history = state.history ?? [];
   const { correctsVersion, correctedData, revoked } = command.data;
   const target = history[correctsVersion - 1];
-  rule(target !== undefined && target.type !== 'EventCorrected', RuleCode.CORRECTION_TARGET_INVALID, `version ${correctsVersion} is not an act of this project that can be corrected`);
+  rule(target !== undefined && target.type !== 'EventCorrected', RuleCode.CORRECTION_TARGET_INVALID, `version ${correctsVersion} is not an act of this project that can be corrected`, { correctsVersion });
   rule((correctedData === undefined) === (revoked === true), RuleCode.CORRECTION_TARGET_INVALID, 'give either the corrected values or revoked: true');
   rule(!revoked || target.type !== 'CertificateIssued', RuleCode.CORRECTION_TARGET_INVALID, 'an issuance cannot be revoked; terminate the project instead');
   const original = target.data as unknown as Record<string, unknown>;

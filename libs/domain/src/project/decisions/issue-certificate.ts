@@ -8,7 +8,7 @@ import type { ProjectState } from '../state';
 export function issueCertificate(command: CommandOf<'IssueCertificate'>, state: ProjectState): ProjectEvent[] {
   const { data } = command;
   projectCode(data.projectCode);
-  rule(state.status === 'UNISSUED', RuleCode.PROJECT_ALREADY_ISSUED, `a certificate with project code ${data.projectCode} was already issued`);
+  rule(state.status === 'UNISSUED', RuleCode.PROJECT_ALREADY_ISSUED, `a certificate with project code ${data.projectCode} was already issued`, { projectCode: data.projectCode });
   requireActDate(data.issuedOn, 'issuedOn', command.today);
   requireAmount(data.registeredCapital, data.origin, 'registeredCapital');
   if (data.origin === 'FDI') {

@@ -7,7 +7,7 @@ import type { ProjectState } from '../state';
 /** A suspended project stays valid (art. 47); it only pauses activity. */
 export function suspendProject(command: CommandOf<'SuspendProject'>, state: ProjectState): ProjectEvent[] {
   requireOpenProject(state);
-  rule(!state.suspended, RuleCode.ALREADY_SUSPENDED, `the project is already suspended since ${state.suspendedOn}`);
+  rule(!state.suspended, RuleCode.ALREADY_SUSPENDED, `the project is already suspended since ${state.suspendedOn}`, { suspendedOn: state.suspendedOn ?? '' });
   requireActDate(command.data.effectiveOn, 'effectiveOn', command.today, state.issuedOn);
   return [{ type: 'ProjectSuspended', data: command.data }];
 }

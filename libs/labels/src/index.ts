@@ -1,0 +1,4 @@
+export * from './lang';
+export * from './fields';
+export * from './acts';
+export * from './problems';

@@ -1,0 +1,133 @@
+import { fieldLabel } from './fields';
+import type { Lang } from './lang';
+
+type Params = Record<string, unknown>;
+interface Message {
+  title: string;
+  /** The detail: `{name}` is replaced by params[name]; a date YYYY-MM-DD is shown as dd/mm/yyyy. */
+  detail: string;
+}
+
+/** Vietnamese wording of every stable problem code the API answers with. */
+const VI: Record<string, Message> = {
+  VALIDATION_FAILED: { title: 'Thông tin chưa hợp lệ', detail: 'Vui lòng kiểm tra các trường được đánh dấu.' },
+  MALFORMED_JSON: { title: 'Dữ liệu gửi lên không đọc được', detail: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
+  PAYLOAD_TOO_LARGE: { title: 'Dữ liệu gửi lên quá lớn', detail: 'Nội dung yêu cầu vượt quá giới hạn cho phép.' },
+  PROJECT_CODE_INVALID: { title: 'Mã số dự án không hợp lệ', detail: 'Mã số dự án gồm 10 chữ số, hoặc số giấy chứng nhận/giấy phép cũ (12 chữ số, dạng 123/GP).' },
+  DATE_INVALID: { title: 'Ngày không hợp lệ', detail: 'Ngày phải là ngày có thật, dạng YYYY-MM-DD.' },
+  AMOUNT_INVALID: { title: 'Số tiền không hợp lệ', detail: 'Số tiền phải là số thập phân viết dạng chuỗi (đồng: số nguyên; USD: tối đa 2 chữ số thập phân).' },
+  PERIOD_INVALID: { title: 'Kỳ báo cáo không hợp lệ', detail: 'Kỳ báo cáo có dạng 2016, 2016-H1, 2016-Q3 hoặc 2016-07.' },
+  PROJECT_NOT_FOUND: { title: 'Không tìm thấy dự án', detail: 'Chưa có Giấy chứng nhận đăng ký đầu tư nào được cấp với mã số dự án này.' },
+  PROJECT_ALREADY_ISSUED: { title: 'Dự án đã được cấp', detail: 'Mã số dự án {projectCode} đã được cấp Giấy chứng nhận; không thể cấp lại.' },
+  PROJECT_TERMINATED: { title: 'Dự án đã chấm dứt hoạt động', detail: 'Dự án đã chấm dứt hoạt động từ ngày {terminatedOn}; chỉ có thể ghi đính chính.' },
+  AMOUNT_NOT_POSITIVE: { title: 'Số tiền phải lớn hơn 0', detail: '{field} phải lớn hơn 0.' },
+  CAPITAL_WOULD_BE_NON_POSITIVE: { title: 'Vốn còn lại phải lớn hơn 0', detail: 'Số vốn giảm làm vốn đầu tư đăng ký bằng hoặc nhỏ hơn 0; muốn dừng dự án hãy ghi quyết định chấm dứt hoạt động.' },
+  USD_REQUIRED_FOR_FDI: { title: 'Thiếu số tiền quy đổi USD', detail: 'Dự án FDI phải ghi số tiền tương đương bằng USD ({field}).' },
+  USD_NOT_ALLOWED_FOR_DDI: { title: 'Dự án trong nước không ghi USD', detail: 'Dự án đầu tư trong nước (DDI) chỉ ghi số tiền bằng đồng ({field}).' },
+  EXCHANGE_RATE_REQUIRED_FOR_FDI: { title: 'Thiếu tỷ giá', detail: 'Giấy chứng nhận của dự án FDI phải ghi tỷ giá quy đổi (VND/USD).' },
+  EXCHANGE_RATE_MISMATCH: { title: 'Số tiền VND, USD và tỷ giá không khớp', detail: '{vnd} đồng theo tỷ giá {rate} VND/USD tương đương {expectedUsd} USD, không phải {usd} USD.' },
+  FUTURE_DATED: { title: 'Ngày ở tương lai', detail: '{field} ({date}) sau ngày hôm nay ({today}).' },
+  DATE_TOO_EARLY: { title: 'Ngày quá sớm', detail: '{field} ({date}) trước ngày ban hành Luật Đầu tư nước ngoài đầu tiên ({earliest}).' },
+  EFFECTIVE_BEFORE_ISSUANCE: { title: 'Ngày trước ngày cấp', detail: '{field} ({date}) trước ngày cấp Giấy chứng nhận ({issuedOn}).' },
+  EFFECTIVE_BEFORE_LAST_ACT: { title: 'Ngày trước một ghi nhận đã có', detail: '{field} ({date}) trước ngày hiệu lực của một ghi nhận đã có ({lastEffectiveOn}).' },
+  PERIOD_NOT_STARTED: { title: 'Kỳ báo cáo chưa bắt đầu', detail: 'Kỳ báo cáo bắt đầu sau ngày báo cáo.' },
+  NO_CHANGES: { title: 'Chưa có nội dung điều chỉnh', detail: 'Điều chỉnh phải thay đổi ít nhất một nội dung.' },
+  ALREADY_SUSPENDED: { title: 'Dự án đang ngừng hoạt động', detail: 'Dự án đã ngừng hoạt động từ ngày {suspendedOn}.' },
+  NOT_SUSPENDED: { title: 'Dự án không ngừng hoạt động', detail: 'Chỉ có thể ghi tiếp tục hoạt động cho dự án đang ngừng hoạt động.' },
+  RESUME_BEFORE_SUSPENSION: { title: 'Ngày trước ngày ngừng hoạt động', detail: 'Ngày tiếp tục hoạt động trước ngày ngừng hoạt động.' },
+  ZONE_UNKNOWN: { title: 'Không có khu công nghiệp này', detail: 'Khu {zoneId} không có trong danh mục khu công nghiệp, khu kinh tế.' },
+  ZONE_NOT_IN_BOARD: { title: 'Khu không thuộc Ban Quản lý', detail: 'Ngày {date}, khu {zoneId} thuộc {zoneBoardId}, không thuộc {boardId}.' },
+  BOARD_UNKNOWN: { title: 'Không có Ban Quản lý này', detail: 'Ban Quản lý {boardId} không có trong danh mục.' },
+  BOARD_NOT_IN_FORCE: { title: 'Ban Quản lý chưa hoặc không còn tồn tại vào ngày đó', detail: 'Ban Quản lý {boardId} tồn tại từ {validFrom}{validToText}, không tồn tại ngày {date}.' },
+  CORRECTION_TARGET_INVALID: { title: 'Không thể đính chính ghi nhận này', detail: 'Ghi nhận được chọn không thể đính chính như vậy (chọn một ghi nhận của dự án; nêu nội dung đính chính hoặc hủy bỏ, không hủy bỏ việc cấp).' },
+  OUTSIDE_JURISDICTION: { title: 'Ngoài thẩm quyền của Ban', detail: 'Dự án {projectCode} do {boardId} quản lý; bạn thực hiện cho {ownBoardId}.' },
+  BOARD_DISSOLVED: { title: 'Ban Quản lý của bạn không còn tồn tại', detail: 'Ban {ownBoardId} đã kết thúc ngày {validTo}; dự án {projectCode} nay do {boardId} quản lý.' },
+  ACTOR_BOARD_UNKNOWN: { title: 'Ban Quản lý của tài khoản không có trong danh mục', detail: 'Tài khoản của bạn gắn với một Ban Quản lý không có trong danh mục.' },
+  VERSION_CONFLICT: { title: 'Dự án vừa được người khác thay đổi', detail: 'Dự án đã thay đổi trong lúc bạn nhập (phiên bản hiện tại {currentVersion}). Hãy tải lại, kiểm tra rồi ghi lại.' },
+  IDEMPOTENCY_KEY_REUSED: { title: 'Yêu cầu trùng khóa nhưng khác nội dung', detail: 'Khóa chống ghi trùng (Idempotency-Key) này đã dùng cho một yêu cầu có nội dung khác.' },
+  UNAUTHENTICATED: { title: 'Cần đăng nhập', detail: 'Vui lòng đăng nhập để tiếp tục.' },
+  INVALID_TOKEN: { title: 'Phiên đăng nhập không hợp lệ', detail: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ; vui lòng đăng nhập lại.' },
+  ROLE_NOT_ALLOWED: { title: 'Không có quyền', detail: 'Vai trò của bạn không được thực hiện thao tác này.' },
+  NOT_FOUND: { title: 'Không tìm thấy', detail: 'Không tìm thấy địa chỉ được yêu cầu.' },
+  READ_MODEL_BEHIND: { title: 'Số liệu đang được cập nhật', detail: 'Số liệu báo cáo đang được cập nhật; vui lòng thử lại sau giây lát.' },
+  TOO_MANY_REQUESTS: { title: 'Quá nhiều yêu cầu', detail: 'Vui lòng thử lại sau ít phút.' },
+  INVALID_IF_MATCH: { title: 'Phiên bản không hợp lệ', detail: 'If-Match phải là số phiên bản của dự án, ví dụ "3".' },
+  INVALID_IDEMPOTENCY_KEY: { title: 'Khóa chống ghi trùng không hợp lệ', detail: 'Idempotency-Key gồm 1–200 ký tự ASCII.' },
+  INVALID_DRY_RUN: { title: 'Tham số xem trước không hợp lệ', detail: 'dryRun phải là true hoặc false.' },
+  INTERNAL_ERROR: { title: 'Lỗi hệ thống', detail: 'Hệ thống chưa hoàn tất yêu cầu; không có gì được ghi nếu chưa nhận được vị trí ghi nhận.' },
+};
+
+/** Vietnamese for each class-validator rule, the field named by its label. */
+const VI_RULES: Record<string, string> = {
+  required: '{label}: bắt buộc phải nhập.',
+  isString: '{label}: phải là chữ (chuỗi ký tự).',
+  isLegalDate: '{label}: phải là ngày có thật, dạng YYYY-MM-DD.',
+  isInt: '{label}: phải là số nguyên.',
+  min: '{label}: nhỏ hơn giá trị cho phép.',
+  max: '{label}: lớn hơn giá trị cho phép.',
+  isIn: '{label}: không thuộc danh sách cho phép.',
+  isLength: '{label}: không được để trống hoặc quá dài.',
+  arrayMinSize: '{label}: cần ít nhất một mục.',
+  arrayMaxSize: '{label}: quá nhiều mục.',
+  isArray: '{label}: phải là danh sách.',
+  isBoolean: '{label}: phải là có/không.',
+  isObject: '{label}: phải là một nhóm thông tin.',
+  whitelistValidation: '{label}: trường này không được phép.',
+  hasRateWhenFdi: '{label}: dự án FDI phải ghi tỷ giá (VND/USD) như in trên Giấy chứng nhận.',
+  matches: '{label}: không đúng định dạng{hint}.',
+};
+
+/** What a well-formed value looks like, for fields checked by pattern. */
+const VI_HINTS: Record<string, string> = {
+  vnd: ' (số nguyên đồng, ví dụ 1250000000)',
+  usd: ' (tối đa 2 chữ số thập phân, ví dụ 400000.00)',
+  exchangeRate: ' (ví dụ 23500)',
+  registeredCapitalUsd: ' (tối đa 2 chữ số thập phân)',
+  projectCode: ' (10 chữ số, hoặc số giấy phép cũ như 123/GP)',
+  boardId: ' (mã Ban, ví dụ BQL-HN)',
+  zoneId: ' (mã khu, ví dụ KCN-THANG-LONG)',
+  country: ' (mã quốc gia 2 chữ cái, ví dụ KR)',
+  landAreaM2: ' (số mét vuông, ví dụ 50000.5)',
+};
+
+const dmy = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : value);
+
+function fill(template: string, params: Params, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (name === 'validToText') return params.validTo ? ` đến ${String(dmy(params.validTo))}` : '';
+    if (name === 'field' && typeof params.field === 'string') return fieldLabel(params.field, lang);
+    const value = params[name];
+    return value === undefined || value === '' ? whole.replace(/[{}]/g, '') : String(dmy(value));
+  });
+}
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+  /** class-validator rule names (or `required`), so the message can be given in another language. */
+  rules?: string[];
+}
+
+export interface LocalizableProblem {
+  code: string;
+  title: string;
+  detail: string;
+  errors?: FieldProblem[];
+  params?: Params;
+}
+
+/** The problem in the asked language: English as built, Vietnamese from the catalogues; codes never change. */
+export function localizeProblem<P extends LocalizableProblem>(problem: P, lang: Lang): P {
+  const errors = problem.errors?.map((e) => ({ ...e, label: fieldLabel(e.field, lang), ...(lang === 'vi' ? { messages: (e.rules ?? []).map((r) => fieldRuleVi(e.field, r)) } : {}) }));
+  if (lang !== 'vi') return errors ? { ...problem, errors } : problem;
+  const vi = VI[problem.code];
+  if (!vi) return errors ? { ...problem, errors } : problem;
+  const detail = errors?.length ? errors.map((e) => e.messages.join(' ')).join(' ') : fill(vi.detail, { ...problem, ...problem.params }, lang);
+  return { ...problem, title: vi.title, detail, ...(errors ? { errors } : {}) };
+}
+
+function fieldRuleVi(field: string, rule: string): string {
+  const last = field.split('.').filter((k) => !/^\d+$/.test(k)).pop() ?? field;
+  const template = VI_RULES[rule] ?? '{label}: không hợp lệ.';
+  return template.replace('{label}', fieldLabel(field, 'vi')).replace('{hint}', VI_HINTS[last] ?? '');
+}
