@@ -5,13 +5,13 @@ import { SCENARIO_NOW, seedScenario } from './seed-scenario';
 import { bearer, client, startLedgerServer, TEST_JWT_SECRET, type LedgerServer } from '../support/ledger-server';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
 
-/** Debian's Chromium (scripts/install-chromium.sh); playwright-core downloads no browser of its own. */
+/** Debian's Chromium (scripts/install-debian-packages.sh); playwright-core downloads no browser of its own. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const browserAvailable = existsSync(CHROMIUM);
 if (!browserAvailable) {
   // Never a silent pass: jest reports these tests as skipped, and this line says why.
-  console.warn(`SKIPPED: dashboard browser tests need Chromium at ${CHROMIUM} — run scripts/install-chromium.sh (or set CHROMIUM_PATH)`);
+  console.warn(`SKIPPED: dashboard browser tests need Chromium at ${CHROMIUM} — run scripts/install-debian-packages.sh (or set CHROMIUM_PATH)`);
 }
 const describeWithBrowser = browserAvailable ? describe : describe.skip;
 

@@ -2,3 +2,5 @@ export * from './lang';
 export * from './fields';
 export * from './acts';
 export * from './problems';
+export * from './number-words';
+export * from './money-format';

@@ -1,9 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
 import type { Request, Response } from 'express';
-import { currentReadingOf, isLegalDate, projectCode as parseProjectCode, streamIdOf, type ProjectCommandType, type ProjectState } from '@ledger/domain';
+import { currentReadingOf, isLegalDate, vietnamDateOf, projectCode as parseProjectCode, streamIdOf, type ProjectCommandType, type ProjectState } from '@ledger/domain';
 import type { CommandOutcome, ProjectAct } from '@ledger/ledger';
 import { CLOCK, type Clock } from '../store/store.providers';
 import { problem } from '../http/problem';
@@ -13,6 +13,7 @@ import { validateCorrectedData } from './dto/corrected-data';
 import { AdjustCertificateDto, CapitalChangeDto, CorrectionDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './dto/acts.dto';
 import { IssueCertificateDto } from './dto/certificate.dto';
 import { GetProjectEventsQuery, GetProjectQuery, projectViewOf } from './queries/project.queries';
+import { GetCertificatePdfQuery } from './certificate/certificate.query';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
@@ -127,6 +128,19 @@ export class ProjectsController {
     const view = await this.queries.execute(new GetProjectQuery(parseProjectCode(code), { ...(asOf ? { asOf } : {}), ...(knownAt ? { knownAt } : {}) }));
     res.setHeader('ETag', `"${view.version}"`);
     return view;
+  }
+
+  @Get(':code/certificate.pdf')
+  @Roles('officer', 'auditor')
+  @ApiOperation({ summary: 'The Giấy chứng nhận đăng ký đầu tư as in force on a legal date (asOf, default today), as a PDF' })
+  @ApiQuery({ name: 'asOf', required: false, example: '2016-12-31' })
+  @ApiProduces('application/pdf')
+  async certificate(@Param('code') code: string, @Query('asOf') asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    if (asOf !== undefined && !isLegalDate(asOf)) throw new BadRequestException(problem(400, 'INVALID_AS_OF', 'The request is invalid', 'asOf must be an existing date YYYY-MM-DD'));
+    const projectCode = parseProjectCode(code);
+    const pdf = await this.queries.execute<GetCertificatePdfQuery, Buffer>(new GetCertificatePdfQuery(projectCode, asOf ?? vietnamDateOf(this.clock())));
+    res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="GCNDKDT-${projectCode.replace(/[^\w-]/g, '_')}.pdf"`);
+    return new StreamableFile(pdf);
   }
 
   @Get(':code/events')

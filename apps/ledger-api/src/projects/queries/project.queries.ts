@@ -4,6 +4,7 @@ import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type Bit
 import { toPlainRecorded, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { EVENT_STORE } from '../../store/store.providers';
 import { toProjectEvent } from '@ledger/ledger';
+import { GetCertificatePdfHandler } from '../certificate/certificate.query';
 
 export class GetProjectQuery {
   constructor(
@@ -75,4 +76,4 @@ export class GetProjectEventsHandler implements IQueryHandler<GetProjectEventsQu
   }
 }
 
-export const PROJECT_QUERY_HANDLERS = [GetProjectHandler, GetProjectEventsHandler];
+export const PROJECT_QUERY_HANDLERS = [GetProjectHandler, GetProjectEventsHandler, GetCertificatePdfHandler];
