@@ -24,6 +24,7 @@ import { ReportScope } from './reports/report-scope';
 import { ReportExportInterceptor } from './reports/export/report-export.interceptor';
 import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { WorkspaceController } from './workspace/workspace.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
 
@@ -36,7 +37,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { formatUsdCents, type LegalDate, type Origin } from '@ledger/domain';
+import { foldForSearch, formatUsdCents, type LegalDate, type Origin } from '@ledger/domain';
 import { filterSql, type ReportFilters, type Units } from './filters';
 
 export const REGISTER_SORTS = ['projectCode', 'projectName', 'issuedOn', 'registeredCapital'] as const;
@@ -35,10 +35,14 @@ export function projectRegister(db: Database.Database, units: Units, query: Regi
     where.push('status = @status');
     params.status = query.status;
   }
-  if (query.search) {
-    where.push("(project_code LIKE @search ESCAPE '\\' OR project_name LIKE @search ESCAPE '\\')");
-    params.search = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
+  // Every word of the query, folded like the stored text: accents and case never matter.
+  foldForSearch(query.search ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .forEach((word, i) => {
+      where.push(`search_text LIKE @search${i} ESCAPE '\\'`);
+      params[`search${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    });
   const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare(`SELECT COUNT(*) FROM project_register ${condition}`).pluck().get(params) as number;
   const rows = db
@@ -60,6 +64,7 @@ export function projectRegister(db: Database.Database, units: Units, query: Regi
         boardId: r.board_id,
         zoneId: r.zone_id,
         origin,
+        mainInvestorName: r.investor_name,
         mainInvestorCountry: r.country,
         issuedOn: r.issued_on,
         status,

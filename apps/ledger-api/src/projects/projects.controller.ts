@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, applyDecorators, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
@@ -17,6 +17,10 @@ import { GetCertificatePdfQuery } from './certificate/certificate.query';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
+
+/** A write endpoint: officers (and admin) only; `?dryRun=true` decides and checks without appending. */
+const WriteEndpoint = (summary: string) =>
+  applyDecorators(Roles('officer'), ApiOperation({ summary }), ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'true: answer 200 with the events and the certificate the act would produce; nothing is recorded' }));
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key and body returns the first result and appends nothing' })
@@ -48,65 +52,56 @@ export class ProjectsController {
   }
 
   @Post()
-  @Roles('officer')
-  @ApiOperation({ summary: 'Issue an Investment Registration Certificate (starts the project stream)' })
+  @WriteEndpoint('Issue an Investment Registration Certificate (starts the project stream)')
   issue(@Body() dto: IssueCertificateDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('IssueCertificate', dto.projectCode, dto, req, res);
   }
 
   @Post(':code/capital-increases')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Increase registered capital (an adjustment; numbered by the ledger)' })
+  @WriteEndpoint('Increase registered capital (an adjustment; numbered by the ledger)')
   increase(@Param('code') code: string, @Body() dto: CapitalChangeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('IncreaseCapital', code, dto, req, res);
   }
 
   @Post(':code/capital-decreases')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Decrease registered capital (must stay above zero)' })
+  @WriteEndpoint('Decrease registered capital (must stay above zero)')
   decrease(@Param('code') code: string, @Body() dto: CapitalChangeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('DecreaseCapital', code, dto, req, res);
   }
 
   @Post(':code/adjustments')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Adjust non-capital content of the certificate' })
+  @WriteEndpoint('Adjust non-capital content of the certificate')
   adjust(@Param('code') code: string, @Body() dto: AdjustCertificateDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('AdjustCertificate', code, dto, req, res);
   }
 
   @Post(':code/realized-capital')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Record capital realized (disbursed) in a period' })
+  @WriteEndpoint('Record capital realized (disbursed) in a period')
   realize(@Param('code') code: string, @Body() dto: RealizedCapitalDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('RecordRealizedCapital', code, dto, req, res);
   }
 
   @Post(':code/suspension')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Suspend the project (art. 47); it stays valid' })
+  @WriteEndpoint('Suspend the project (art. 47); it stays valid')
   suspend(@Param('code') code: string, @Body() dto: SuspensionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('SuspendProject', code, dto, req, res);
   }
 
   @Post(':code/resumption')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Resume a suspended project' })
+  @WriteEndpoint('Resume a suspended project')
   resume(@Param('code') code: string, @Body() dto: ResumptionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('ResumeProject', code, dto, req, res);
   }
 
   @Post(':code/termination')
-  @Roles('officer')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Terminate the project (art. 48); revokes the certificate' })
+  @WriteEndpoint('Terminate the project (art. 48); revokes the certificate')
   terminate(@Param('code') code: string, @Body() dto: TerminationDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('TerminateProject', code, dto, req, res);
   }
 
   @Post(':code/corrections')
-  @Roles('officer')
-  @ApiOperation({ summary: 'Correct a recorded act (new values or revoked); nothing is edited, an EventCorrected is appended' })
+  @WriteEndpoint('Correct a recorded act (new values or revoked); nothing is edited, an EventCorrected is appended')
   async correct(@Param('code') code: string, @Body() dto: CorrectionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     if (dto.correctedData) {
       const history = await this.queries.execute(new GetProjectEventsQuery(parseProjectCode(code)));
@@ -121,7 +116,7 @@ export class ProjectsController {
   @Roles('officer', 'auditor')
   @ApiOperation({ summary: 'The certificate as in force on a legal date (asOf), as known at a system time (knownAt)' })
   @ApiQuery({ name: 'asOf', required: false, example: '2016-12-31' })
-  @ApiQuery({ name: 'knownAt', required: false, example: '2017-03-15T00:00:00Z' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'ISO 8601 instant, e.g. 2026-12-01T09:00:00+07:00' })
   async get(@Param('code') code: string, @Query('asOf') asOf: string | undefined, @Query('knownAt') knownAt: string | undefined, @Res({ passthrough: true }) res: Response) {
     if (asOf !== undefined && !isLegalDate(asOf)) throw new BadRequestException(problem(400, 'INVALID_AS_OF', 'The request is invalid', 'asOf must be an existing date YYYY-MM-DD'));
     if (knownAt !== undefined && Number.isNaN(Date.parse(knownAt))) throw new BadRequestException(problem(400, 'INVALID_KNOWN_AT', 'The request is invalid', 'knownAt must be an ISO 8601 timestamp'));

@@ -34,7 +34,7 @@ export class ReportFiltersDto {
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal)', example: '2017-03-15T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal), an ISO 8601 instant such as 2026-12-01T09:00:00+07:00' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' })
   knownAt?: string;

@@ -1,5 +1,5 @@
 import { fdiIssued } from '../../../domain/src/testing/fixtures';
-import { given, officerOf } from './write-path';
+import { given, officerOf } from '../testing/write-path';
 
 /** Issue 14: zone and board are checked on the act's own legal date, not on today's. */
 describe('reference data on the act’s date', () => {

@@ -1,5 +1,5 @@
 import { fdiIssued } from '../../../domain/src/testing/fixtures';
-import { given, officerOf } from './write-path';
+import { given, officerOf } from '../testing/write-path';
 
 /** Issues 13 and 14: a corrected history passes every rule an act would; a correction states only what changes. */
 describe('corrections through the write path', () => {

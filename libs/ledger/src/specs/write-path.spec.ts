@@ -3,7 +3,7 @@ import { IdempotencyConflictError, MemoryEventStore, WrongExpectedVersionError, 
 import { AuthorityError } from '../errors';
 import { StreamStates } from '../stream-states';
 import { recordProjectAct, type ProjectAct } from '../project/record-project-act';
-import { contextOf, officerOf, writePath } from './write-path';
+import { contextOf, officerOf, writePath } from '../testing/write-path';
 
 const officer = officerOf('BQL-HN');
 const code = fdiIssued.projectCode;

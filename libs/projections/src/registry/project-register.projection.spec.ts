@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { RuleViolation, addDays, decide, foldProject, formatUsdCents, type ProjectCommand, type ProjectEvent, type ProjectState } from '@ledger/domain';
+import { RuleViolation, addDays, decide, foldForSearch, foldProject, formatUsdCents, type ProjectCommand, type ProjectEvent, type ProjectState } from '@ledger/domain';
 import { MemoryEventStore } from '@ledger/event-store';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { LicensingFactsProjection } from './licensing-facts.projection';
@@ -40,6 +40,8 @@ function expectedRow(code: string, s: ProjectState, version: number) {
     realized_vnd: s.realizedCapital.vnd,
     realized_usd: s.realizedCapital.usdCents ?? 0n,
     version: BigInt(version),
+    investor_name: s.investors?.[0]?.name ?? '',
+    search_text: foldForSearch([code, s.projectName ?? '', ...(s.investors ?? []).map((i) => i.name)].join(' ')),
   };
 }
 

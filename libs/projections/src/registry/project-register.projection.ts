@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { applyCorrections, evolve, foldEffective, initialProjectState, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
+import { applyCorrections, evolve, foldEffective, foldForSearch, initialProjectState, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
@@ -27,7 +27,10 @@ CREATE TABLE IF NOT EXISTS project_register (
   realized_vnd   INTEGER NOT NULL,
   realized_usd   INTEGER NOT NULL,
   version        INTEGER NOT NULL,
-  state          TEXT NOT NULL
+  state          TEXT NOT NULL,
+  investor_name  TEXT NOT NULL,
+  -- code, project and investor names folded for accent-insensitive search (foldForSearch)
+  search_text    TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS register_by_board ON project_register (board_id, issued_on);
 CREATE INDEX IF NOT EXISTS register_by_issued ON project_register (issued_on);
@@ -63,8 +66,8 @@ const refold = (events: readonly ProjectEvent[]) => foldEffective(applyCorrectio
 
 export class ProjectRegisterProjection implements Projection {
   readonly name = 'project-register';
-  /** 2: the stream moved from a JSON array in the row to project_register_events, the row keeps the folded state. */
-  readonly version = 2;
+  /** 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
+  readonly version = 3;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -85,7 +88,7 @@ export class ProjectRegisterProjection implements Projection {
     statement(
       db,
       `INSERT OR REPLACE INTO project_register VALUES (@code, @boardId, @zoneId, @origin, @name, @country, @issuedOn, @status, @suspended, @terminatedOn,
-         @adjustmentNo, @regVnd, @regUsd, @realizedVnd, @realizedUsd, @version, @state)`,
+         @adjustmentNo, @regVnd, @regUsd, @realizedVnd, @realizedUsd, @version, @state, @investorName, @searchText)`,
     ).run({
       code,
       boardId: state.boardId,
@@ -104,6 +107,8 @@ export class ProjectRegisterProjection implements Projection {
       realizedUsd: state.realizedCapital.usdCents ?? 0n,
       version: recorded.streamVersion,
       state: encodeState(state),
+      investorName: state.investors?.[0]?.name ?? '',
+      searchText: foldForSearch([code, state.projectName ?? '', ...(state.investors ?? []).map((i) => i.name)].join(' ')),
     });
   }
 

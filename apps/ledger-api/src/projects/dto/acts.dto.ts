@@ -105,7 +105,7 @@ export class CorrectionDto {
   @Max(1_000_000)
   correctsVersion!: number;
 
-  @ApiPropertyOptional({ description: 'the act as it should have been recorded (same fields as the original request)' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'only the fields of the act that change (named as in its own request); the others stay as recorded' })
   @IsOptional()
   @IsObject()
   correctedData?: Record<string, unknown>;

@@ -36,7 +36,7 @@ export class CertificateDetailsDto {
   @Type(() => InvestorDto)
   investors!: InvestorDto[];
 
-  @ApiProperty({ example: 'KCN-QUANG-CHAU' })
+  @ApiProperty({ example: 'KCN-THANG-LONG' })
   @IsString()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   zoneId!: string;
@@ -71,7 +71,7 @@ export class IssueCertificateDto extends CertificateDetailsDto {
   @Matches(PROJECT_CODE_PATTERN, { message: '$property must be 10 digits, a legacy 12-digit certificate number or a licence number like 123/GP' })
   projectCode!: string;
 
-  @ApiProperty({ example: 'BQL-BG' })
+  @ApiProperty({ example: 'BQL-HN' })
   @IsString()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   boardId!: string;

@@ -2,6 +2,7 @@ import { moneyToJson } from '../../money';
 import { issued } from '../../testing/fixtures';
 import { projectAsOf } from '../as-of';
 import { foldProject } from '../state';
+import { foldForSearch } from '../../search-text';
 
 const at = (recordedAt: string) => (event: Parameters<typeof foldProject>[0] extends Iterable<infer E> ? E : never) => ({ event, recordedAt });
 
@@ -36,5 +37,12 @@ describe('project state', () => {
 
   it('before issuance the project does not exist', () => {
     expect(projectAsOf(history, { asOf: '2016-03-14' }).status).toBe('UNISSUED');
+  });
+});
+
+describe('foldForSearch', () => {
+  it('drops diacritics, case and đ so an unaccented query finds the accented name', () => {
+    expect(foldForSearch('Công ty TNHH Sao Việt  Điện tử')).toBe('cong ty tnhh sao viet dien tu');
+    expect(foldForSearch('Sản xuất bo mạch')).toContain('bo mach');
   });
 });

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/roles';
+import { problem } from '../http/problem';
+
+/** dist/workspace, written by scripts/build-workspace.sh (`npm run build`, which `npm start` and `npm test` run first). */
+export function workspaceAssetsDir(): string {
+  const candidates = [resolve(__dirname, '../../../../workspace'), resolve('dist/workspace')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'workspace.js')));
+  if (!found) throw new Error(`the workspace is not built (looked in ${candidates.join(', ')}): run npm run build`);
+  return found;
+}
+
+const ASSETS: Record<string, string> = {
+  'workspace.js': 'text/javascript; charset=utf-8',
+  'workspace.js.map': 'application/json; charset=utf-8',
+  'workspace.css': 'text/css; charset=utf-8',
+};
+
+/**
+ * The officers' workspace: a static page and its bundle (no token needed to load them); the page calls
+ * /api/v1 with the signed-in person's token. Files are read and sent as bytes, so where the ledger is
+ * installed (a folder with a dot in its path) never matters.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('workspace')
+export class WorkspaceController {
+  @Get()
+  page(@Res() res: Response): void {
+    res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');
+    res.send(readFileSync(join(workspaceAssetsDir(), 'index.html')));
+  }
+
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    const type = Object.prototype.hasOwnProperty.call(ASSETS, file) ? ASSETS[file] : undefined;
+    if (!type) throw new NotFoundException(problem(404, 'NOT_FOUND', 'Not found', `no workspace asset ${file}`));
+    res.type(type).setHeader('Cache-Control', 'no-cache');
+    res.send(readFileSync(join(workspaceAssetsDir(), file)));
+  }
+}
