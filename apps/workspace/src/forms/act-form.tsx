@@ -24,6 +24,13 @@ const ACT_OF_EVENT: Record<string, ActType> = {
   CapitalRealized: 'RecordRealizedCapital', ProjectSuspended: 'SuspendProject', ProjectResumed: 'ResumeProject', ProjectTerminated: 'TerminateProject',
 };
 
+/** Fields left empty are not sent, so the API answers "required" beside them rather than a format error. */
+function withoutBlanks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutBlanks);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '' && v !== undefined).map(([k, v]) => [k, withoutBlanks(v)]));
+}
+
 const dmy = (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : '');
 const moneyText = (m: { vnd?: string; usd?: string; exchangeRate?: string } | undefined, lang: Lang) => ({
   ...emptyMoney(),
@@ -107,7 +114,8 @@ export function ActForm(props: ActFormProps) {
     setProblem(undefined);
     setErrors({});
     try {
-      const body = props.type === 'CorrectEvent' && prefilled ? correctionBody({ ...state, correctsVersion: String(props.target?.streamVersion) }, bodyOf(prefilled) as Record<string, unknown>, bodyOf(state) as Record<string, unknown>) : bodyOf(state);
+      const built = props.type === 'CorrectEvent' && prefilled ? correctionBody({ ...state, correctsVersion: String(props.target?.streamVersion) }, bodyOf(prefilled) as Record<string, unknown>, bodyOf(state) as Record<string, unknown>) : bodyOf(state);
+      const body = withoutBlanks(built);
       const path = ACT_PATHS[props.type];
       const headers: Record<string, string> = { 'Idempotency-Key': key, ...(version !== undefined ? { 'If-Match': `"${version}"` } : {}) };
       // The body is built by the typed builders in acts.ts; the path union is too wide to type here.

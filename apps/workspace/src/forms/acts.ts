@@ -70,7 +70,8 @@ export const emptyForm = (): ActFormState => ({
 /** A date as typed (dd/mm/yyyy); left as typed when unreadable so the API names the field. */
 const date = (text: string) => parseDateInput(text) ?? text;
 const optional = <K extends string, V>(key: K, value: V | '' | undefined) => (value === '' || value === undefined ? {} : ({ [key]: value } as Record<K, V>));
-const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : (text as unknown as number));
+/** A whole number as typed; text that is no number is sent as typed, for the API to name the field. */
+const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : (text.trim() as unknown as number));
 
 function money(state: ActFormState, lang: Lang, fdi: boolean): { vnd: string; usd?: string; exchangeRate?: string } {
   const m = moneyOf(state.money, lang);

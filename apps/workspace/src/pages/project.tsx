@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
-  EVENT_LABELS, ORIGIN_LABELS, STATUS_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS, fieldLabel, formatUsdText, formatVndText, labelOf, type Lang,
+  EVENT_LABELS, ORIGIN_LABELS, STATUS_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS, fieldLabel, formatUsdText, formatWhole, formatVndText, labelOf, type Lang,
 } from '@ledger/labels';
 import { currentReadingOf } from '@ledger/domain';
 import countries from 'i18n-iso-countries';
@@ -88,14 +88,14 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
           <dt>{fieldLabel('zoneId', lang)}</dt><dd>{zoneName(props.reference, project.zoneId, lang)}</dd>
           <dt>{fieldLabel('issuedOn', lang)}</dt><dd>{dmy(project.issuedOn)}</dd>
           <dt>{t('adjustmentNo', lang)}</dt><dd data-adjustment-no>{project.adjustmentNo}</dd>
-          <dt>{fieldLabel('registeredCapital', lang)}</dt><dd data-capital>{money(project.registeredCapital, lang)}{project.registeredCapital.exchangeRate ? ` — ${fieldLabel('exchangeRate', lang)} ${project.registeredCapital.exchangeRate}` : ''}</dd>
+          <dt>{fieldLabel('registeredCapital', lang)}</dt><dd data-capital>{money(project.registeredCapital, lang)}{project.registeredCapital.exchangeRate ? ` — ${fieldLabel('exchangeRate', lang)} ${formatWhole(BigInt(project.registeredCapital.exchangeRate.split('.')[0]), lang)}` : ''}</dd>
           <dt>{lang === 'vi' ? 'Vốn thực hiện lũy kế' : 'Realized capital to date'}</dt><dd>{money(project.realizedCapital, lang)}</dd>
           {project.landAreaM2 && <><dt>{fieldLabel('landAreaM2', lang)}</dt><dd>{project.landAreaM2}</dd></>}
           <dt>{fieldLabel('objectives', lang)}</dt><dd>{project.objectives}</dd>
           <dt>{fieldLabel('durationYears', lang)}</dt><dd>{project.durationYears}</dd>
           {project.terminatedOn && <><dt>{labelOf(EVENT_LABELS, 'ProjectTerminated', lang)}</dt><dd>{dmy(project.terminatedOn)} — {labelOf(TERMINATION_GROUND_LABELS, project.terminationGround ?? '', lang)}</dd></>}
         </dl>
-        {isOfficer && !form && (
+        {isOfficer && !form && project.status === 'VALID' && (
           <div class="actions" data-acts>
             {PROJECT_ACTS.map((type) => <button type="button" class="secondary" name={type} onClick={() => { setNotice(undefined); setForm({ type }); }}>{ACT_LABELS[type][lang]}</button>)}
           </div>
