@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS facts (
   reg_usd      INTEGER NOT NULL,
   realized_vnd INTEGER NOT NULL,
   realized_usd INTEGER NOT NULL,
-  sign         INTEGER NOT NULL,
+  sign         INTEGER NOT NULL, -- 1: derived from an act; -1: cancelled by a correction
   PRIMARY KEY (position, seq)
 );
 -- The project's events with their log positions: a correction finds the project's facts by those
@@ -89,8 +89,12 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 
 const usd = (m: Money) => m.usdCents ?? 0n;
 
-/** The facts of project @code: those at the positions of its events. */
-const OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code) AND project_code = @code';
+/**
+ * The live facts of project @code: those derived (sign 1) at the positions of its events from
+ * @since on — its last correction, or 0. Everything before that correction it has cancelled, so a
+ * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
+ */
+const LIVE_OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1';
 
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
@@ -103,8 +107,8 @@ interface FactContext {
 
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
-  /** 3: facts_adjusted_days, and event positions in facts_project_events instead of an index of facts by project. */
-  readonly version = 3;
+  /** 4: a correction cancels only the live facts (read models blown up by version 3's corrections are rebuilt). */
+  readonly version = 4;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -128,22 +132,25 @@ export class LicensingFactsProjection implements Projection {
       if (ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, recorded.position);
       return;
     }
-    // A correction: cancel every fact of the project as of the correction's recording time, then
+    // A correction: cancel the project's live facts as of the correction's recording time, then
     // derive the facts of the corrected history. Queries known before it still see the originals.
-    const earliest = statement(db, `SELECT MIN(effective_on) FROM facts WHERE ${OF_PROJECT}`).pluck().get({ code }) as string | null;
+    const since = statement(db, "SELECT COALESCE(MAX(position), 0) FROM facts_project_events WHERE project_code = ? AND type = 'EventCorrected' AND position < ?")
+      .pluck()
+      .get(code, recorded.position);
+    const earliest = statement(db, `SELECT MIN(effective_on) FROM facts WHERE ${LIVE_OF_PROJECT}`).pluck().get({ code, since }) as string | null;
     if (earliest) this.dropSnapshotsFrom(db, earliest);
-    statement(
+    const cancelled = statement(
       db,
       `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
-         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${OF_PROJECT}`,
-    ).run({ position: recorded.position, recordedAt: recorded.recordedAt, code });
-    at.seq = Number(statement(db, 'SELECT COUNT(*) FROM facts WHERE position = ?').pluck().get(recorded.position)) + 1;
+         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${LIVE_OF_PROJECT}`,
+    ).run({ position: recorded.position, recordedAt: recorded.recordedAt, code, since });
+    at.seq = cancelled.changes + 1;
     statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
     const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
     for (const corrected of applyCorrections(history)) this.derive(db, code, corrected, at);
-    this.refreshAdjustedDays(db, code);
+    this.refreshAdjustedDays(db, code, recorded.position);
   }
 
   private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
@@ -255,16 +262,16 @@ export class LicensingFactsProjection implements Projection {
     });
   }
 
-  /** The project's adjustment days recomputed from its facts (after a correction). */
-  private refreshAdjustedDays(db: Database.Database, code: string): void {
+  /** The project's adjustment days recomputed from the facts its correction at @since derived. */
+  private refreshAdjustedDays(db: Database.Database, code: string, since: bigint): void {
     statement(db, 'DELETE FROM facts_adjusted_days WHERE project_code = ?').run(code);
     statement(
       db,
       `INSERT INTO facts_adjusted_days
        SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
-       FROM facts WHERE ${OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
-       GROUP BY origin, effective_on HAVING SUM(sign) > 0`,
-    ).run({ code });
+       FROM facts WHERE ${LIVE_OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
+       GROUP BY origin, effective_on`,
+    ).run({ code, since });
   }
 
   /** Month-end snapshots that include `date` no longer hold: the reports rebuild them when asked. */
