@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type Money, type ProjectEvent } from '@ledger/domain';
+import { addDays, applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
+import { canonicalInstant } from './instant';
 
 /**
  * Every licensing act as additive, dated deltas ("facts"): change in valid projects, registered
@@ -18,7 +19,7 @@ export type FactKind = (typeof FACT_KINDS)[number];
 export const ADJUSTMENT_FACT_KINDS = ['INCREASED', 'DECREASED', 'ADJUSTED'] as const satisfies readonly FactKind[];
 
 /** `kind IN (…)` over fact kinds: constants of this module, never request input. */
-export const kindIn = (kinds: readonly FactKind[]) => `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
+const kindIn = (kinds: readonly FactKind[]) => `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
 
 interface Dims {
   board_id: string;
@@ -65,14 +66,15 @@ CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
 CREATE INDEX IF NOT EXISTS facts_by_kind_date_project ON facts (kind, effective_on, board_id, zone_id, origin, project_code, sign);
--- Month-end running sums, built on demand by the reports (libs/reporting cumulative.ts) and
--- dropped here when a fact effective on or before them is inserted.
+-- Running sums of the facts at every month end from the first fact's month to the last one's, per
+-- kind × board × zone × origin, kept here as facts arrive: a report "as of D" reads those of the
+-- last month end on or before D plus the facts after it, and never writes.
+CREATE TABLE IF NOT EXISTS facts_month_ends (as_of TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts_cumulative (
   as_of TEXT NOT NULL, kind TEXT NOT NULL, board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL,
   n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
   PRIMARY KEY (as_of, kind, board_id, zone_id, origin)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS facts_cumulative_dates (as_of TEXT PRIMARY KEY);
 -- The days a project (under an origin) has adjustment occurrences, as known now, each with the
 -- previous such day: the projects adjusted in [from, to] are then the days in it whose previous
 -- day is before "from" — a count over one index instead of a distinct over every adjustment.
@@ -107,7 +109,10 @@ interface FactContext {
 
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
-  /** 4: a correction cancels only the live facts (read models blown up by version 3's corrections are rebuilt). */
+  /**
+   * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
+   * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
+   */
   readonly version = 4;
 
   setup(db: Database.Database): void {
@@ -116,7 +121,8 @@ export class LicensingFactsProjection implements Projection {
 
   reset(db: Database.Database): void {
     db.exec(
-      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_adjusted_days;',
+      // facts_cumulative_dates: version 3's list of snapshots built by the reports.
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days;',
     );
     forgetStatements(db);
   }
@@ -126,36 +132,37 @@ export class LicensingFactsProjection implements Projection {
     const code = recorded.streamId.slice('project-'.length);
     const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
     statement(db, 'INSERT INTO facts_project_events VALUES (?, ?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position);
-    const at: FactContext = { position: recorded.position, recordedAt: recorded.recordedAt, seq: 0 };
-    if (event.type !== 'EventCorrected') {
+    const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
+    if (event.type === 'EventCorrected') this.correct(db, code, at);
+    else {
       this.derive(db, code, event, at);
       if (ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, recorded.position);
-      return;
     }
+    this.accumulate(db, recorded.position);
+  }
+
+  private correct(db: Database.Database, code: string, at: FactContext): void {
     // A correction: cancel the project's live facts as of the correction's recording time, then
     // derive the facts of the corrected history. Queries known before it still see the originals.
     const since = statement(db, "SELECT COALESCE(MAX(position), 0) FROM facts_project_events WHERE project_code = ? AND type = 'EventCorrected' AND position < ?")
       .pluck()
-      .get(code, recorded.position);
-    const earliest = statement(db, `SELECT MIN(effective_on) FROM facts WHERE ${LIVE_OF_PROJECT}`).pluck().get({ code, since }) as string | null;
-    if (earliest) this.dropSnapshotsFrom(db, earliest);
+      .get(code, at.position);
     const cancelled = statement(
       db,
       `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
          origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${LIVE_OF_PROJECT}`,
-    ).run({ position: recorded.position, recordedAt: recorded.recordedAt, code, since });
+    ).run({ position: at.position, recordedAt: at.recordedAt, code, since });
     at.seq = cancelled.changes + 1;
     statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
     const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
     for (const corrected of applyCorrections(history)) this.derive(db, code, corrected, at);
-    this.refreshAdjustedDays(db, code, recorded.position);
+    this.refreshAdjustedDays(db, code, at.position);
   }
 
   private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
     const on = effectiveDateOf(event);
-    this.dropSnapshotsFrom(db, on);
     const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) =>
       statement(
         db,
@@ -274,10 +281,38 @@ export class LicensingFactsProjection implements Projection {
     ).run({ code, since });
   }
 
-  /** Month-end snapshots that include `date` no longer hold: the reports rebuild them when asked. */
-  private dropSnapshotsFrom(db: Database.Database, date: string): void {
-    statement(db, 'DELETE FROM facts_cumulative_dates WHERE as_of >= ?').run(date);
-    statement(db, 'DELETE FROM facts_cumulative WHERE as_of >= ?').run(date);
+  /**
+   * Adds the facts an event derived (a correction's cancellations included, which mostly net out
+   * with its re-derived facts) to the running sums at every month end on or after each fact's date.
+   */
+  private accumulate(db: Database.Database, position: bigint): void {
+    const span = statement(db, 'SELECT MIN(effective_on) AS first, MAX(effective_on) AS last FROM facts WHERE position = ?').get(position) as { first: string | null; last: string };
+    if (span.first === null) return;
+    this.extendMonthEnds(db, monthEndOf(span.first), monthEndOf(span.last));
+    statement(
+      db,
+      `INSERT INTO facts_cumulative
+       SELECT m.as_of, f.kind, f.board_id, f.zone_id, f.origin, SUM(f.sign), SUM(f.valid_delta), SUM(f.reg_vnd), SUM(f.reg_usd), SUM(f.realized_vnd), SUM(f.realized_usd)
+       FROM facts f JOIN facts_month_ends m ON m.as_of >= f.effective_on WHERE f.position = ?
+       GROUP BY m.as_of, f.kind, f.board_id, f.zone_id, f.origin
+       ON CONFLICT (as_of, kind, board_id, zone_id, origin) DO UPDATE SET n = n + excluded.n, valid = valid + excluded.valid, reg_vnd = reg_vnd + excluded.reg_vnd,
+         reg_usd = reg_usd + excluded.reg_usd, realized_vnd = realized_vnd + excluded.realized_vnd, realized_usd = realized_usd + excluded.realized_usd`,
+    ).run(position);
+  }
+
+  /**
+   * Month ends run without gaps from the first fact's to the last one's. A new last month end starts
+   * with the sums of the one before it; a new first one starts empty (nothing was effective before it).
+   */
+  private extendMonthEnds(db: Database.Database, first: LegalDate, last: LegalDate): void {
+    const [low, high] = statement(db, 'SELECT (SELECT MIN(as_of) FROM facts_month_ends), (SELECT MAX(as_of) FROM facts_month_ends)').raw().get() as [string | null, string | null];
+    const add = statement(db, 'INSERT INTO facts_month_ends VALUES (?)');
+    const carry = statement(db, `INSERT INTO facts_cumulative SELECT @to, kind, board_id, zone_id, origin, n, valid, reg_vnd, reg_usd, realized_vnd, realized_usd FROM facts_cumulative WHERE as_of = @from`);
+    for (let m = high === null ? first : nextMonthEnd(high), prev = high; m <= last; prev = m, m = nextMonthEnd(m)) {
+      add.run(m);
+      if (prev !== null) carry.run({ from: prev, to: m });
+    }
+    if (low !== null) for (let m = first; m < low; m = nextMonthEnd(m)) add.run(m);
   }
 
   private save(db: Database.Database, s: ProjectFactsState): void {
@@ -289,3 +324,6 @@ export class LicensingFactsProjection implements Projection {
     ).run(s);
   }
 }
+
+const monthEndOf = (date: LegalDate): LegalDate => addDays(`${addDays(`${date.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
+const nextMonthEnd = (monthEnd: LegalDate): LegalDate => monthEndOf(addDays(monthEnd, 1));
