@@ -3,6 +3,9 @@ import { RuleCode, RuleViolation } from './errors';
 /** A legal date `YYYY-MM-DD` (no time, no zone). ISO strings compare correctly as text. */
 export type LegalDate = string;
 
+/** Vietnam's first Law on Foreign Investment: no licensing act takes effect before it. */
+export const EARLIEST_LEGAL_DATE: LegalDate = '1987-12-29';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLegalDate(value: unknown): value is LegalDate {

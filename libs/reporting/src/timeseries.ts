@@ -44,9 +44,24 @@ interface Bucket {
   to: LegalDate;
 }
 
+const MONTHS: Record<Interval, number> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * A series has at most this many intervals — 40 years by month, from the first investment law
+ * (EARLIEST_LEGAL_DATE) to beyond today — so one request cannot ask for every month up to 9999.
+ */
+export const MAX_SERIES_INTERVALS = 480;
+
+/** How many intervals [from, to] spans (the first and last may be partial). */
+export function intervalCount(interval: Interval, from: LegalDate, to: LegalDate): number {
+  const index = (date: LegalDate) => Math.floor((Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1) / MONTHS[interval]);
+  return from > to ? 0 : index(to) - index(from) + 1;
+}
+
 export function buckets(interval: Interval, from: LegalDate, to: LegalDate): Bucket[] {
+  if (intervalCount(interval, from, to) > MAX_SERIES_INTERVALS) throw new RangeError(`a series has at most ${MAX_SERIES_INTERVALS} intervals`);
   const out: Bucket[] = [];
-  const months = interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
+  const months = MONTHS[interval];
   let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   m = Math.floor((m - 1) / months) * months + 1; // align to the start of the bucket
   for (;;) {

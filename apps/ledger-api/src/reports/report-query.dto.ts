@@ -1,8 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ORIGINS, type Origin } from '@ledger/domain';
-import { GROUP_DIMENSIONS, INTERVALS, METRICS, REGISTER_SORTS, type GroupDimension, type Interval, type Metric, type RegisterSort } from '@ledger/reporting';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { EARLIEST_LEGAL_DATE, ORIGINS, type Origin } from '@ledger/domain';
+import {
+  GROUP_DIMENSIONS,
+  INTERVALS,
+  MAX_SERIES_INTERVALS,
+  METRICS,
+  REGISTER_SORTS,
+  intervalCount,
+  type GroupDimension,
+  type Interval,
+  type Metric,
+  type RegisterSort,
+} from '@ledger/reporting';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
 
@@ -58,11 +69,31 @@ export class ActivityQueryDto extends GroupedReportDto {
   @ApiPropertyOptional({ example: '2016-12-31' }) @IsLegalDate() to!: string;
 }
 
+/** No act takes effect before the first investment law: a series starting earlier would be zeros. */
+const NotBeforeEarliestLegalDate = () =>
+  ValidateBy({ name: 'notBeforeEarliestLegalDate', validator: { validate: (value) => typeof value === 'string' && value >= EARLIEST_LEGAL_DATE, defaultMessage: () => `$property must be on or after ${EARLIEST_LEGAL_DATE} (Vietnam's first Law on Foreign Investment)` } });
+
+/** A series of at most MAX_SERIES_INTERVALS intervals, counted from the request's own from and interval. */
+const WithinSeriesBound = () =>
+  ValidateBy({
+    name: 'withinSeriesBound',
+    validator: {
+      validate: (value, args) => {
+        const { from, interval } = args?.object as TimeseriesQueryDto;
+        return typeof value !== 'string' || !(INTERVALS as readonly string[]).includes(interval) || typeof from !== 'string' || intervalCount(interval, from, value) <= MAX_SERIES_INTERVALS;
+      },
+      defaultMessage: (args) => {
+        const { from, interval } = args?.object as TimeseriesQueryDto;
+        return `$property: a series has at most ${MAX_SERIES_INTERVALS} intervals; ${from} to ${args?.value} by ${interval} has ${intervalCount(interval, from, args?.value)}`;
+      },
+    },
+  });
+
 export class TimeseriesQueryDto extends ReportFiltersDto {
   @ApiPropertyOptional({ enum: Object.keys(METRICS) }) @IsIn(Object.keys(METRICS)) metric!: Metric;
   @ApiPropertyOptional({ enum: INTERVALS }) @IsIn(INTERVALS) interval!: Interval;
-  @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;
-  @ApiPropertyOptional({ example: '2016-12-31' }) @IsLegalDate() to!: string;
+  @ApiPropertyOptional({ example: '2016-01-01', description: `on or after ${EARLIEST_LEGAL_DATE}` }) @IsLegalDate() @NotBeforeEarliestLegalDate() from!: string;
+  @ApiPropertyOptional({ example: '2016-12-31', description: `at most ${MAX_SERIES_INTERVALS} intervals after from` }) @IsLegalDate() @WithinSeriesBound() to!: string;
 }
 
 export class RegisterQueryDto extends ReportFiltersDto {
