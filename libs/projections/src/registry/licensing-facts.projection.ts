@@ -66,7 +66,7 @@ CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
 CREATE INDEX IF NOT EXISTS facts_by_kind_date_project ON facts (kind, effective_on, board_id, zone_id, origin, project_code, sign);
--- Running sums of the facts at every month end from the first fact's month to the last one's, per
+-- Running sums of the facts at the end of every month in which a fact takes effect, per
 -- kind × board × zone × origin, kept here as facts arrive: a report "as of D" reads those of the
 -- last month end on or before D plus the facts after it, and never writes.
 CREATE TABLE IF NOT EXISTS facts_month_ends (as_of TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -97,6 +97,10 @@ const usd = (m: Money) => m.usdCents ?? 0n;
  * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
  */
 const LIVE_OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1';
+
+/** Adds the inserted sums to those already at a month end. */
+const ADD_TO_SUMS = `ON CONFLICT (as_of, kind, board_id, zone_id, origin) DO UPDATE SET n = n + excluded.n, valid = valid + excluded.valid, reg_vnd = reg_vnd + excluded.reg_vnd,
+  reg_usd = reg_usd + excluded.reg_usd, realized_vnd = realized_vnd + excluded.realized_vnd, realized_usd = realized_usd + excluded.realized_usd`;
 
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
@@ -138,12 +142,13 @@ export class LicensingFactsProjection implements Projection {
       this.derive(db, code, event, at);
       if (ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, recorded.position);
     }
-    this.accumulate(db, recorded.position);
   }
 
+  /**
+   * A correction cancels the project's live facts as of its recording time, then derives the facts
+   * of the corrected history: queries known before it still see the originals.
+   */
   private correct(db: Database.Database, code: string, at: FactContext): void {
-    // A correction: cancel the project's live facts as of the correction's recording time, then
-    // derive the facts of the corrected history. Queries known before it still see the originals.
     const since = statement(db, "SELECT COALESCE(MAX(position), 0) FROM facts_project_events WHERE project_code = ? AND type = 'EventCorrected' AND position < ?")
       .pluck()
       .get(code, at.position);
@@ -153,6 +158,7 @@ export class LicensingFactsProjection implements Projection {
          origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${LIVE_OF_PROJECT}`,
     ).run({ position: at.position, recordedAt: at.recordedAt, code, since });
     at.seq = cancelled.changes + 1;
+    this.cancelInRunningSums(db, at.position);
     statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
     const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
@@ -163,27 +169,25 @@ export class LicensingFactsProjection implements Projection {
 
   private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
     const on = effectiveDateOf(event);
-    const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) =>
-      statement(
-        db,
-        `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd, 1)`,
-      ).run({
-        position: at.position,
-        seq: at.seq++,
-        code,
+    const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) => {
+      const sums = {
         kind,
         on,
-        recordedAt: at.recordedAt,
         board_id: dims.board_id,
         zone_id: dims.zone_id,
         origin: dims.origin,
-        country: dims.country,
         valid: delta.valid ?? 0n,
         reg_vnd: delta.reg?.vnd ?? 0n,
         reg_usd: delta.reg ? usd(delta.reg) : 0n,
         realized_vnd: delta.realized?.vnd ?? 0n,
         realized_usd: delta.realized ? usd(delta.realized) : 0n,
-      });
+      };
+      statement(
+        db,
+        `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd, 1)`,
+      ).run({ ...sums, position: at.position, seq: at.seq++, code, recordedAt: at.recordedAt, country: dims.country });
+      this.addToRunningSums(db, sums);
+    };
 
     if (event.type === 'CertificateIssued') {
       const reg = moneyFromJson(event.data.registeredCapital);
@@ -282,37 +286,35 @@ export class LicensingFactsProjection implements Projection {
   }
 
   /**
-   * Adds the facts an event derived (a correction's cancellations included, which mostly net out
-   * with its re-derived facts) to the running sums at every month end on or after each fact's date.
+   * A fact adds to the running sums at every month end on or after its date. Its own month end is
+   * added first if new, starting from the sums at the month end before it: no fact lies between
+   * the two, since every fact's month end is there.
    */
-  private accumulate(db: Database.Database, position: bigint): void {
-    const span = statement(db, 'SELECT MIN(effective_on) AS first, MAX(effective_on) AS last FROM facts WHERE position = ?').get(position) as { first: string | null; last: string };
-    if (span.first === null) return;
-    this.extendMonthEnds(db, monthEndOf(span.first), monthEndOf(span.last));
+  private addToRunningSums(db: Database.Database, sums: { on: LegalDate; kind: FactKind; board_id: string; zone_id: string; origin: string; valid: bigint; reg_vnd: bigint; reg_usd: bigint; realized_vnd: bigint; realized_usd: bigint }): void {
+    const monthEnd = monthEndOf(sums.on);
+    if (statement(db, 'INSERT OR IGNORE INTO facts_month_ends VALUES (?)').run(monthEnd).changes > 0) {
+      statement(
+        db,
+        `INSERT INTO facts_cumulative SELECT @monthEnd, kind, board_id, zone_id, origin, n, valid, reg_vnd, reg_usd, realized_vnd, realized_usd
+         FROM facts_cumulative WHERE as_of = (SELECT MAX(as_of) FROM facts_month_ends WHERE as_of < @monthEnd)`,
+      ).run({ monthEnd });
+    }
+    statement(
+      db,
+      `INSERT INTO facts_cumulative SELECT as_of, @kind, @board_id, @zone_id, @origin, 1, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd
+       FROM facts_month_ends WHERE as_of >= @on ${ADD_TO_SUMS}`,
+    ).run(sums);
+  }
+
+  /** A correction's cancellations (at its position, the facts it had derived not yet there) take their facts out of the running sums. */
+  private cancelInRunningSums(db: Database.Database, position: bigint): void {
     statement(
       db,
       `INSERT INTO facts_cumulative
        SELECT m.as_of, f.kind, f.board_id, f.zone_id, f.origin, SUM(f.sign), SUM(f.valid_delta), SUM(f.reg_vnd), SUM(f.reg_usd), SUM(f.realized_vnd), SUM(f.realized_usd)
        FROM facts f JOIN facts_month_ends m ON m.as_of >= f.effective_on WHERE f.position = ?
-       GROUP BY m.as_of, f.kind, f.board_id, f.zone_id, f.origin
-       ON CONFLICT (as_of, kind, board_id, zone_id, origin) DO UPDATE SET n = n + excluded.n, valid = valid + excluded.valid, reg_vnd = reg_vnd + excluded.reg_vnd,
-         reg_usd = reg_usd + excluded.reg_usd, realized_vnd = realized_vnd + excluded.realized_vnd, realized_usd = realized_usd + excluded.realized_usd`,
+       GROUP BY m.as_of, f.kind, f.board_id, f.zone_id, f.origin ${ADD_TO_SUMS}`,
     ).run(position);
-  }
-
-  /**
-   * Month ends run without gaps from the first fact's to the last one's. A new last month end starts
-   * with the sums of the one before it; a new first one starts empty (nothing was effective before it).
-   */
-  private extendMonthEnds(db: Database.Database, first: LegalDate, last: LegalDate): void {
-    const [low, high] = statement(db, 'SELECT (SELECT MIN(as_of) FROM facts_month_ends), (SELECT MAX(as_of) FROM facts_month_ends)').raw().get() as [string | null, string | null];
-    const add = statement(db, 'INSERT INTO facts_month_ends VALUES (?)');
-    const carry = statement(db, `INSERT INTO facts_cumulative SELECT @to, kind, board_id, zone_id, origin, n, valid, reg_vnd, reg_usd, realized_vnd, realized_usd FROM facts_cumulative WHERE as_of = @from`);
-    for (let m = high === null ? first : nextMonthEnd(high), prev = high; m <= last; prev = m, m = nextMonthEnd(m)) {
-      add.run(m);
-      if (prev !== null) carry.run({ from: prev, to: m });
-    }
-    if (low !== null) for (let m = first; m < low; m = nextMonthEnd(m)) add.run(m);
   }
 
   private save(db: Database.Database, s: ProjectFactsState): void {
@@ -325,5 +327,11 @@ export class LicensingFactsProjection implements Projection {
   }
 }
 
-const monthEndOf = (date: LegalDate): LegalDate => addDays(`${addDays(`${date.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
-const nextMonthEnd = (monthEnd: LegalDate): LegalDate => monthEndOf(addDays(monthEnd, 1));
+const monthEnds = new Map<string, LegalDate>();
+/** The last day of the date's month (memoised: the projection asks once per fact). */
+function monthEndOf(date: LegalDate): LegalDate {
+  const month = date.slice(0, 7);
+  let end = monthEnds.get(month);
+  if (!end) monthEnds.set(month, (end = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1)));
+  return end;
+}
