@@ -3,24 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, foldProject, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
 import { MemoryEventStore } from '@ledger/event-store';
-import { validProjectsReport, type Units } from '@ledger/reporting';
+import { validProjectsReport } from '@ledger/reporting';
 import { fdiIssued, increase, TODAY } from '../../../domain/src/testing/fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { allProjections } from '../index';
+import { oneBoardUnits } from '../testing/units';
 
 /**
  * A correction cancels the project's facts and derives those of the corrected history. Its work
  * must be bounded by the project's own events: cancelling earlier cancellations too made the
  * facts double with every correction (issue 13, defect 1: 2,097,151 rows after 20).
  */
-const units: Units = {
-  boardsInRegion: () => ['BQL-BG'],
-  boardsInProvince: () => ['BQL-BG'],
-  provinceOfBoard: () => 'BG',
-  regionOfBoard: () => 'R',
-  boardOn: (b) => b,
-  predecessorsOf: () => [],
-};
+const units = oneBoardUnits;
 const dir = mkdtempSync(join(tmpdir(), 'ledger-corrections-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
