@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decide, foldProject, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
+import type { ProjectCommand } from '@ledger/domain';
 import { MemoryEventStore } from '@ledger/event-store';
 import { validProjectsReport } from '@ledger/reporting';
 import { fdiIssued, increase, TODAY } from '../../../domain/src/testing/fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { allProjections } from '../index';
+import { TickingClock, record, type Histories } from '../testing/random-histories';
 import { oneBoardUnits } from '../testing/units';
 
 /**
@@ -21,23 +22,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const code = fdiIssued.projectCode;
 const correctIssuance: ProjectCommand = { type: 'CorrectEvent', today: TODAY, data: { correctsVersion: 1, correctedData: { ...fdiIssued }, reason: 'ghi lại như cũ' } };
 
-async function given(commands: ProjectCommand[]): Promise<ProjectionRunner> {
-  const store = new MemoryEventStore();
-  const history: ProjectEvent[] = [];
-  for (const command of commands) {
-    const events = decide(command, foldProject(history));
-    await store.append(`project-${code}`, events.map((e, i) => ({ eventId: `${code}-${history.length + i}`, type: e.type, data: e.data, metadata: {} })), history.length ? BigInt(history.length) : 'no_stream');
-    history.push(...events);
-  }
-  const runner = new ProjectionRunner(store, join(dir, `${commands.length}.db`), allProjections());
+let runs = 0;
+async function given(commands: ProjectCommand[]): Promise<{ runner: ProjectionRunner; recordedAt: string[] }> {
+  const clock = new TickingClock();
+  const store = new MemoryEventStore(clock.now);
+  const histories: Histories = new Map();
+  for (const command of commands) expect(await record(store, clock, histories, code, command)).toBe(true);
+  const runner = new ProjectionRunner(store, join(dir, `${++runs}.db`), allProjections());
   await runner.catchUp();
-  return runner;
+  return { runner, recordedAt: histories.get(code)!.map((h) => h.recordedAt) };
 }
 
 const factRows = (runner: ProjectionRunner) => runner.db.prepare('SELECT COUNT(*) FROM facts WHERE project_code = ?').pluck().get(code) as number;
 
 it('20 identical corrections of an issuance add two facts each: one cancellation, one re-derived issuance', async () => {
-  const runner = await given([{ type: 'IssueCertificate', today: TODAY, data: fdiIssued }, ...Array.from({ length: 20 }, () => correctIssuance)]);
+  const { runner } = await given([{ type: 'IssueCertificate', today: TODAY, data: fdiIssued }, ...Array.from({ length: 20 }, () => correctIssuance)]);
 
   expect(factRows(runner)).toBe(1 + 20 * 2);
   const report = validProjectsReport(runner.db, units, { asOf: '2016-12-31', filters: {}, groupBy: [] });
@@ -46,7 +45,7 @@ it('20 identical corrections of an issuance add two facts each: one cancellation
 });
 
 it('a correction cancels the facts of acts recorded after the previous correction, and only those', async () => {
-  const runner = await given([
+  const { runner } = await given([
     { type: 'IssueCertificate', today: TODAY, data: fdiIssued },
     increase({ vnd: '23500000000', usd: '1000000.00' }, '2016-06-01'),
     correctIssuance,
@@ -58,5 +57,15 @@ it('a correction cancels the facts of acts recorded after the previous correctio
   expect(factRows(runner)).toBe(2 + 4 + 1 + 6);
   const report = validProjectsReport(runner.db, units, { asOf: '2016-12-31', filters: {}, groupBy: [] });
   expect(report.total.FDI).toMatchObject({ validProjects: 1, registeredCapital: { currency: 'USD', amount: '12000000.00' } });
+  await runner.close();
+});
+
+it('known before a correction, the original; between two corrections, the first one\'s result; after both, the second\'s', async () => {
+  const capital = (usd: string, vnd: string) => ({ type: 'CorrectEvent', today: TODAY, data: { correctsVersion: 1, correctedData: { ...fdiIssued, registeredCapital: { vnd, usd, exchangeRate: '23500' } }, reason: 'sửa vốn' } }) as ProjectCommand;
+  const { runner, recordedAt } = await given([{ type: 'IssueCertificate', today: TODAY, data: fdiIssued }, capital('12000000.00', '282000000000'), capital('14000000.00', '329000000000')]);
+
+  const registered = (knownAt?: string) => validProjectsReport(runner.db, units, { asOf: '2016-12-31', filters: {}, groupBy: [], ...(knownAt ? { knownAt } : {}) }).total.FDI.registeredCapital.amount;
+  expect(recordedAt.map(registered)).toEqual(['10000000.00', '12000000.00', '14000000.00']);
+  expect(registered()).toBe('14000000.00');
   await runner.close();
 });
