@@ -57,4 +57,11 @@ describe('knownAt compares instants', () => {
     expect(await figuresKnownAt('2016-12-20T10:00:00+07:00')).toEqual(at);
     expect(await figuresKnownAt('2016-12-20T03:00:00Z')).toEqual(at);
   });
+
+  it.each(['2016-W51', '2016-355', '2016-12-20T10:00:00+07', '20161220T030000Z'])('ISO 8601 forms that name no single instant (%s) → 400 naming knownAt', async (knownAt) => {
+    const reply = await auditor.get(`/api/v1/reports/valid-projects?asOf=2016-12-31&knownAt=${encodeURIComponent(knownAt)}`);
+    expect(reply.status).toBe(400);
+    expect(reply.body.code).toBe('VALIDATION_FAILED');
+    expect(reply.body.errors.map((e: { field: string }) => e.field)).toEqual(['knownAt']);
+  });
 });

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { EARLIEST_LEGAL_DATE, ORIGINS, type Origin } from '@ledger/domain';
+import { isInstant } from '@ledger/projections';
 import {
   GROUP_DIMENSIONS,
   INTERVALS,
@@ -20,6 +21,16 @@ import { IsLegalDate } from '../projects/dto/validators';
 const ID_MESSAGE = '$property must be an identifier such as BQL-BG';
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+
+/** ISO 8601 forms without one instant (week or ordinal dates, `+07` without minutes) are refused, not guessed. */
+const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value) => typeof value === 'string' && isInstant(value),
+      defaultMessage: () => '$property must be an instant such as 2017-03-15T00:00:00Z or 2017-03-15T07:00:00+07:00',
+    },
+  });
 
 /** Filters and read-your-writes options shared by every report. */
 export class ReportFiltersDto {
@@ -45,9 +56,10 @@ export class ReportFiltersDto {
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal)', example: '2017-03-15T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal); any offset, none = UTC', example: '2017-03-15T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' })
+  @IsInstant()
   knownAt?: string;
 }
 
