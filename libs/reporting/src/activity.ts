@@ -4,7 +4,7 @@ import { ADJUSTMENT_FACT_KINDS } from '@ledger/projections';
 import { knownAtInstant } from './known-at';
 import { readPlan } from './read-plan';
 import { all, isIn, raw, sql, type Sql } from './sql';
-import { sumsOver, type SumDimension, type SumsRow } from './sums';
+import { dimensionsFor, sumsOver, type SumsRow } from './sums';
 import { amountOf, percent, type Amount } from './figures';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -129,8 +129,7 @@ function ratios(current: ActivityFigures, previous: ActivityFigures): Record<str
 function periodRows(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[]) {
   const plan = readPlan({ knownAt, filters, groupBy });
   const where = filterSql(filters, units);
-  const by: SumDimension[] = ['kind', 'board_id', ...(groupBy.includes('zone') ? (['zone_id'] as const) : []), ...(groupBy.includes('country') ? (['country'] as const) : [])];
-  const flows = sumsOver(db, plan.sums, from, to, { where, by, knownAt });
+  const flows = sumsOver(db, plan.sums, from, to, { where, by: ['kind', ...dimensionsFor(groupBy)], knownAt });
   const adjusted = plan.projectsAdjusted === 'adjusted-days' ? countedAdjusted(db, where, from, to) : listedAdjusted(db, where, { from, to, knownAt }, groupBy);
   return { flows, adjusted };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, type LegalDate, type Origin } from '@ledger/domain';
 import type { FactKind } from '@ledger/projections';
+import type { GroupDimension } from './filters';
 import type { FactsSource } from './read-plan';
 import { all, and, isIn, join, raw, sql, type Sql } from './sql';
 
@@ -38,6 +39,13 @@ export interface SumsRow {
 }
 
 const DIMENSIONS: readonly SumDimension[] = ['kind', 'board_id', 'zone_id', 'country'];
+
+/** The dimensions a grouping needs kept apart: board always (units roll up from it), zone and country when asked. */
+export const dimensionsFor = (groupBy: readonly GroupDimension[]): SumDimension[] => [
+  'board_id',
+  ...(groupBy.includes('zone') ? (['zone_id'] as const) : []),
+  ...(groupBy.includes('country') ? (['country'] as const) : []),
+];
 const SUMS = raw('SUM(n) AS n, SUM(valid) AS valid, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd');
 const FACT_VALUES = ['sign', 'valid_delta', 'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd'];
 const SUM_VALUES = ['n', 'valid', 'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd'];

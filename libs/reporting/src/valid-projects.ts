@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { ORIGINS, type LegalDate, type Origin } from '@ledger/domain';
 import { knownAtInstant } from './known-at';
 import { readPlan } from './read-plan';
-import { sumsAsOf, type SumDimension, type SumsRow } from './sums';
+import { dimensionsFor, sumsAsOf, type SumsRow } from './sums';
 import { amountOf, percent, type Amount } from './figures';
 import { filterSql, rollUp, type GroupDimension, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -53,8 +53,7 @@ function figures(totals: Totals): Record<Origin, ValidFigures> {
  * recorded by `knownAt` when given (a canonical instant).
  */
 export function stockRows(db: Database.Database, units: Units, asOf: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[] = []): StockRow[] {
-  const by: SumDimension[] = ['board_id', ...(groupBy.includes('zone') ? (['zone_id'] as const) : []), ...(groupBy.includes('country') ? (['country'] as const) : [])];
-  return sumsAsOf(db, readPlan({ knownAt, filters, groupBy }).sums, asOf, { where: filterSql(filters, units), by, knownAt });
+  return sumsAsOf(db, readPlan({ knownAt, filters, groupBy }).sums, asOf, { where: filterSql(filters, units), by: dimensionsFor(groupBy), knownAt });
 }
 
 const addStock = (acc: Totals, row: StockRow) => {
