@@ -13,6 +13,7 @@ const browserAvailable = existsSync(CHROMIUM);
 if (!browserAvailable) console.warn(`SKIPPED: workspace browser tests need Chromium at ${CHROMIUM} — run scripts/install-debian-packages.sh (or set CHROMIUM_PATH)`);
 
 declare const document: any;
+declare const localStorage: any;
 
 /**
  * A licensing officer of the Hà Nội board, in Vietnamese, with a browser and no curl: finds a project,

@@ -3,6 +3,7 @@ export * from './runner/projection-runner';
 export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
+export { canonicalInstant, isInstant } from './registry/instant';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
 

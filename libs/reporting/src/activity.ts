@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, addYears, type LegalDate, type Origin } from '@ledger/domain';
-import { ADJUSTMENT_FACT_KINDS, kindIn } from '@ledger/projections';
-import { addsNothing, periodSums } from './cumulative';
+import { ADJUSTMENT_FACT_KINDS } from '@ledger/projections';
+import { knownAtInstant } from './known-at';
+import { readPlan } from './read-plan';
+import { all, isIn, raw, sql, type Sql } from './sql';
+import { dimensionsFor, sumsOver, type SumsRow } from './sums';
 import { amountOf, percent, type Amount } from './figures';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -16,14 +19,7 @@ export interface ActivityQuery {
   today?: string;
 }
 
-interface FlowRow extends GroupRow {
-  kind: string;
-  n: bigint;
-  reg_vnd: bigint;
-  reg_usd: bigint;
-  realized_vnd: bigint;
-  realized_usd: bigint;
-}
+type FlowRow = SumsRow;
 
 const ADJUSTMENT_KINDS = new Set<string>(ADJUSTMENT_FACT_KINDS);
 
@@ -131,66 +127,48 @@ function ratios(current: ActivityFigures, previous: ActivityFigures): Record<str
 }
 
 function periodRows(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[]) {
-  const byCountry = groupBy.includes('country');
-  const filter = filterSql(filters, units);
-  const where = [...filter.where, 'effective_on BETWEEN @from AND @to', ...(knownAt ? ['recorded_at <= @knownAt'] : [])];
-  const bind = { ...filter.params, from, to, ...(knownAt ? { knownAt } : {}) };
-  const country = byCountry ? 'country' : "'' AS country";
-  const flows: FlowRow[] =
-    knownAt || byCountry
-      ? (db
-          .prepare(
-            `SELECT kind, board_id, zone_id, origin, ${country}, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
-                    SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
-             FROM facts WHERE ${where.join(' AND ')} GROUP BY kind, board_id, zone_id, origin${byCountry ? ', country' : ''}`,
-          )
-          .safeIntegers()
-          .all(bind) as FlowRow[])
-      : periodSums(db, from, to, { ...filter, by: groupBy.includes('zone') ? ['kind', 'board_id', 'zone_id'] : ['kind', 'board_id'] });
-  const adjusted = adjustedProjects(db, filters, filter, { from, to, knownAt, bind, where }, groupBy);
+  const plan = readPlan({ knownAt, filters, groupBy });
+  const where = filterSql(filters, units);
+  const flows = sumsOver(db, plan.sums, from, to, { where, by: ['kind', ...dimensionsFor(groupBy)], knownAt });
+  const adjusted = plan.projectsAdjusted === 'adjusted-days' ? countedAdjusted(db, where, from, to) : listedAdjusted(db, where, { from, to, knownAt }, groupBy);
   return { flows, adjusted };
 }
 
 /** Projects adjusted in the period: either counted per board and origin, or listed to be told apart. */
-type AdjustedRow = GroupRow & ({ n: number; project_code?: undefined } | { project_code: string; n?: undefined });
+type AdjustedRow = GroupRow & ({ n: bigint; project_code?: undefined } | { project_code: string; n?: undefined });
 
-const COUNTED_DIMENSIONS: readonly GroupDimension[] = ['region', 'province', 'board', 'origin'];
+/** A project (one board) counts once per origin: the adjustment days in the period whose previous one is before it. */
+function countedAdjusted(db: Database.Database, where: Sql, from: LegalDate, to: LegalDate): AdjustedRow[] {
+  return all<AdjustedRow>(
+    db,
+    sql`SELECT board_id, '' AS zone_id, origin, '' AS country, COUNT(*) AS n FROM facts_adjusted_days
+        WHERE effective_on BETWEEN ${from} AND ${to} AND prev_on < ${from} AND ${where} GROUP BY board_id, origin`,
+  );
+}
 
-function adjustedProjects(
-  db: Database.Database,
-  filters: ReportFilters,
-  filter: { where: string[]; params: Record<string, unknown> },
-  period: { from: LegalDate; to: LegalDate; knownAt?: string; bind: Record<string, unknown>; where: string[] },
-  groupBy: readonly GroupDimension[],
-): AdjustedRow[] {
-  // As known now, by board or coarser and without a zone filter, a project (one board) counts once
-  // per origin: count the adjustment days in the period whose previous one is before it.
-  if (!period.knownAt && !filters.zoneId && groupBy.every((d) => COUNTED_DIMENSIONS.includes(d))) {
-    return db
-      .prepare(
-        `SELECT board_id, '' AS zone_id, origin, '' AS country, COUNT(*) AS n FROM facts_adjusted_days
-         WHERE effective_on BETWEEN @from AND @to AND prev_on < @from${filter.where.map((c) => ` AND ${c}`).join('')} GROUP BY board_id, origin`,
-      )
-      .all({ ...filter.params, from: period.from, to: period.to }) as AdjustedRow[];
-  }
-  // Otherwise list them with the dimensions asked for (a reversal keeps its act's dimensions, so a
-  // project's net count per coarser group is positive exactly when it is in some finer one).
-  const byCountry = groupBy.includes('country');
-  const dims = ['board_id', groupBy.includes('zone') ? 'zone_id' : null, 'origin', byCountry ? 'country' : null].filter((d) => d !== null);
-  return db
-    .prepare(
-      // A corrected act appears as original, reversal and replacement: only net occurrences count.
-      `SELECT ${dims.join(', ')}, project_code FROM facts WHERE ${period.where.join(' AND ')} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
-       GROUP BY ${dims.join(', ')}, project_code HAVING SUM(sign) > 0`,
-    )
-    .all(period.bind) as AdjustedRow[];
+/**
+ * The projects adjusted, with the dimensions asked for (a reversal keeps its act's dimensions, so a
+ * project's net count per coarser group is positive exactly when it is in some finer one).
+ */
+function listedAdjusted(db: Database.Database, where: Sql, period: { from: LegalDate; to: LegalDate; knownAt?: string }, groupBy: readonly GroupDimension[]): AdjustedRow[] {
+  const dims = raw(['board_id', groupBy.includes('zone') ? 'zone_id' : "'' AS zone_id", 'origin', groupBy.includes('country') ? 'country' : "'' AS country"].join(', '));
+  const groups = raw(['board_id', 'origin', ...(groupBy.includes('zone') ? ['zone_id'] : []), ...(groupBy.includes('country') ? ['country'] : [])].join(', '));
+  const known = period.knownAt === undefined ? raw('1') : sql`recorded_at <= ${period.knownAt}`;
+  // A corrected act appears as original, reversal and replacement: only net occurrences count.
+  return all<AdjustedRow>(
+    db,
+    sql`SELECT ${dims}, project_code FROM facts
+        WHERE effective_on BETWEEN ${period.from} AND ${period.to} AND ${known} AND ${where} AND ${isIn('kind', ADJUSTMENT_FACT_KINDS)}
+        GROUP BY ${groups}, project_code HAVING SUM(sign) > 0`,
+  );
 }
 
 /** Period activity [from, to] with the same period one year earlier (DESIGN §5). */
 export function activityReport(db: Database.Database, units: Units, query: ActivityQuery) {
   const previousFrom = addYears(query.from, -1);
   const previousTo = addYears(query.to, -1);
-  const periods = [periodRows(db, units, query.from, query.to, query.knownAt, query.filters, query.groupBy), periodRows(db, units, previousFrom, previousTo, query.knownAt, query.filters, query.groupBy)];
+  const knownAt = knownAtInstant(query.knownAt);
+  const periods = [periodRows(db, units, query.from, query.to, knownAt, query.filters, query.groupBy), periodRows(db, units, previousFrom, previousTo, knownAt, query.filters, query.groupBy)];
   const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.to };
   const build = (groupBy: GroupDimension[]): Record<string, unknown>[] => {
     const byKey = new Map<string, { key: Record<string, string>; acc: [Record<Origin, Acc>, Record<Origin, Acc>] }>();
@@ -202,11 +180,11 @@ export function activityReport(db: Database.Database, units: Units, query: Activ
       return s.acc;
     };
     periods.forEach((p, i) => {
-      p.flows.filter((row) => !addsNothing({ ...row, valid: 0n })).forEach((row) => accumulate(slot(row)[i], row));
+      p.flows.forEach((row) => accumulate(slot(row)[i], row));
       const listed = new Map<Acc, Set<string>>();
       for (const row of p.adjusted) {
         const acc = slot(row)[i][row.origin];
-        if (row.project_code === undefined) acc.projectsAdjusted += row.n;
+        if (row.project_code === undefined) acc.projectsAdjusted += Number(row.n);
         else {
           let seen = listed.get(acc);
           if (!seen) listed.set(acc, (seen = new Set()));
@@ -235,7 +213,7 @@ export function activityReport(db: Database.Database, units: Units, query: Activ
     from: query.from,
     to: query.to,
     samePeriodLastYear: { from: previousFrom, to: previousTo },
-    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+    ...(knownAt ? { knownAt } : {}),
     filters: query.filters,
     groupBy: query.groupBy,
     units: view,

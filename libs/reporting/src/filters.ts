@@ -1,4 +1,5 @@
 import type { Origin } from '@ledger/domain';
+import { and, isIn, sql, type Sql } from './sql';
 
 export const GROUP_DIMENSIONS = ['region', 'province', 'board', 'zone', 'origin', 'country'] as const;
 export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
@@ -35,10 +36,9 @@ export interface UnitsView {
 
 export const boardInView = (units: Units, view: UnitsView | undefined, boardId: string) => (view ? units.boardOn(boardId, view.date) : boardId);
 
-/** SQL conditions over the facts/register columns for the filters; board sets come from reference data. */
-export function filterSql(filters: ReportFilters, units: Units): { where: string[]; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
+/** The condition over the facts/register columns for the filters; board sets come from reference data. */
+export function filterSql(filters: ReportFilters, units: Units): Sql {
+  const conditions: Sql[] = [];
   let boards: string[] | undefined;
   // A unit's figures include the projects of the units it succeeded.
   const withPredecessors = (ids: string[]) => [...new Set(ids.flatMap((id) => [id, ...units.predecessorsOf(id)]))];
@@ -49,20 +49,10 @@ export function filterSql(filters: ReportFilters, units: Units): { where: string
   if (filters.regionId) restrict(units.boardsInRegion(filters.regionId));
   if (filters.provinceId) restrict(units.boardsInProvince(filters.provinceId));
   if (filters.boardId) restrict([filters.boardId]);
-  if (boards) {
-    // Board ids are validated identifiers; binding each keeps the statement injection-free.
-    boards.forEach((b, i) => (params[`board${i}`] = b));
-    where.push(boards.length ? `board_id IN (${boards.map((_, i) => `@board${i}`).join(', ')})` : '0');
-  }
-  if (filters.zoneId) {
-    where.push('zone_id = @zoneId');
-    params.zoneId = filters.zoneId;
-  }
-  if (filters.origin) {
-    where.push('origin = @origin');
-    params.origin = filters.origin;
-  }
-  return { where, params };
+  if (boards) conditions.push(isIn('board_id', boards));
+  if (filters.zoneId) conditions.push(sql`zone_id = ${filters.zoneId}`);
+  if (filters.origin) conditions.push(sql`origin = ${filters.origin}`);
+  return and(conditions);
 }
 
 export interface GroupRow {

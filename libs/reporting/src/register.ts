@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { foldForSearch, formatUsdCents, type LegalDate, type Origin } from '@ledger/domain';
 import { filterSql, type ReportFilters, type Units } from './filters';
+import { all, and, raw, sql } from './sql';
 
 export const REGISTER_SORTS = ['projectCode', 'projectName', 'issuedOn', 'registeredCapital'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
@@ -25,36 +26,27 @@ const SORT_SQL: Record<RegisterSort, string> = {
 
 /** Paginated register of projects; with asOf, the status is the one in force on that date. */
 export function projectRegister(db: Database.Database, units: Units, query: RegisterQuery) {
-  const { where, params } = filterSql(query.filters, units);
+  const conditions = [filterSql(query.filters, units)];
   if (query.asOf) {
-    where.push('issued_on <= @asOf');
-    params.asOf = query.asOf;
-    if (query.status === 'VALID') where.push('(terminated_on IS NULL OR terminated_on > @asOf)');
-    if (query.status === 'TERMINATED') where.push('terminated_on <= @asOf');
-  } else if (query.status) {
-    where.push('status = @status');
-    params.status = query.status;
-  }
+    conditions.push(sql`issued_on <= ${query.asOf}`);
+    if (query.status === 'VALID') conditions.push(sql`(terminated_on IS NULL OR terminated_on > ${query.asOf})`);
+    if (query.status === 'TERMINATED') conditions.push(sql`terminated_on <= ${query.asOf}`);
+  } else if (query.status) conditions.push(sql`status = ${query.status}`);
   // Every word of the query, folded like the stored text: accents and case never matter.
-  foldForSearch(query.search ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .forEach((word, i) => {
-      where.push(`search_text LIKE @search${i} ESCAPE '\\'`);
-      params[`search${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    });
-  const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT COUNT(*) FROM project_register ${condition}`).pluck().get(params) as number;
-  const rows = db
-    .prepare(
-      `SELECT * FROM project_register ${condition} ORDER BY ${SORT_SQL[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}, project_code LIMIT @limit OFFSET @offset`,
-    )
-    .safeIntegers()
-    .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Record<string, bigint | string | null>[];
+  for (const word of foldForSearch(query.search ?? '').split(' ').filter(Boolean)) {
+    conditions.push(sql`search_text LIKE ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  }
+  const where = and(conditions);
+  const [{ total }] = all<{ total: bigint }>(db, sql`SELECT COUNT(*) AS total FROM project_register WHERE ${where}`);
+  const order = raw(`${SORT_SQL[query.sort]} ${query.order === 'desc' ? 'DESC' : 'ASC'}`);
+  const rows = all<Record<string, bigint | string | null>>(
+    db,
+    sql`SELECT * FROM project_register WHERE ${where} ORDER BY ${order}, project_code LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+  );
   return {
     page: query.page,
     pageSize: query.pageSize,
-    total,
+    total: Number(total),
     items: rows.map((r) => {
       const origin = r.origin as Origin;
       const status = query.asOf && r.terminated_on !== null && (r.terminated_on as string) > query.asOf ? 'VALID' : r.status;

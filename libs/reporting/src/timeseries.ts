@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, addDays, type LegalDate, type Origin } from '@ledger/domain';
-import { ADJUSTMENT_FACT_KINDS, kindIn, type FactKind } from '@ledger/projections';
+import { ADJUSTMENT_FACT_KINDS } from '@ledger/projections';
 import { amountOf } from './figures';
 import { filterSql, type ReportFilters, type Units } from './filters';
+import { knownAtInstant } from './known-at';
+import { readPlan } from './read-plan';
+import { sumsOver, type SumsRow } from './sums';
 import { stockRows } from './valid-projects';
-import { periodSums } from './cumulative';
 
 export const INTERVALS = ['month', 'quarter', 'year'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -42,9 +44,24 @@ interface Bucket {
   to: LegalDate;
 }
 
+const MONTHS: Record<Interval, number> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * A series has at most this many intervals — 40 years by month, from the first investment law
+ * (EARLIEST_LEGAL_DATE) to beyond today — so one request cannot ask for every month up to 9999.
+ */
+export const MAX_SERIES_INTERVALS = 480;
+
+/** How many intervals [from, to] spans (the first and last may be partial). */
+export function intervalCount(interval: Interval, from: LegalDate, to: LegalDate): number {
+  const index = (date: LegalDate) => Math.floor((Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1) / MONTHS[interval]);
+  return from > to ? 0 : index(to) - index(from) + 1;
+}
+
 export function buckets(interval: Interval, from: LegalDate, to: LegalDate): Bucket[] {
+  if (intervalCount(interval, from, to) > MAX_SERIES_INTERVALS) throw new RangeError(`a series has at most ${MAX_SERIES_INTERVALS} intervals`);
   const out: Bucket[] = [];
-  const months = interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
+  const months = MONTHS[interval];
   let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   m = Math.floor((m - 1) / months) * months + 1; // align to the start of the bucket
   for (;;) {
@@ -62,29 +79,15 @@ const valueOf = (origin: Origin, vnd: bigint, usd: bigint) => amountOf(origin, v
 
 const totalOf = <R extends { origin: Origin }>(rows: R[], origin: Origin, f: (r: R) => bigint) => rows.reduce((a, r) => (r.origin === origin ? a + f(r) : a), 0n);
 
-type FlowSums = { origin: Origin; n: bigint; reg_vnd: bigint; reg_usd: bigint; realized_vnd: bigint; realized_usd: bigint };
-
-/** The bucket's facts of these kinds per origin: as known now from the running sums, with `knownAt` from the facts themselves. */
-function flowReader(db: Database.Database, units: Units, kinds: readonly FactKind[], query: TimeseriesQuery): (bucket: Bucket) => FlowSums[] {
-  const filter = filterSql(query.filters, units);
-  if (!query.knownAt) return (bucket) => periodSums(db, bucket.from, bucket.to, { ...filter, kinds, by: [] });
-  const where = [...filter.where, 'effective_on BETWEEN @from AND @to', kindIn(kinds), 'recorded_at <= @knownAt'];
-  const flows = db
-    .prepare(
-      `SELECT origin, SUM(sign) AS n, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
-       FROM facts WHERE ${where.join(' AND ')} GROUP BY origin`,
-    )
-    .safeIntegers();
-  return (bucket) => flows.all({ ...filter.params, from: bucket.from, to: bucket.to, knownAt: query.knownAt }) as FlowSums[];
-}
-
 export function timeseriesReport(db: Database.Database, units: Units, query: TimeseriesQuery) {
   const spec = METRICS[query.metric];
-  let flowsOf: ((bucket: Bucket) => FlowSums[]) | undefined;
+  const knownAt = knownAtInstant(query.knownAt);
+  const where = filterSql(query.filters, units);
+  const source = readPlan({ knownAt, filters: query.filters, groupBy: [] }).sums;
   const series = buckets(query.interval, query.from, query.to).map((bucket) => {
     const point: Record<string, unknown> = { period: bucket.period, from: bucket.from, to: bucket.to };
     if ('stock' in spec) {
-      const rows = stockRows(db, units, bucket.to, query.knownAt, query.filters);
+      const rows = stockRows(db, units, bucket.to, knownAt, query.filters);
       for (const origin of ORIGINS) {
         const sum = (f: (r: (typeof rows)[number]) => bigint) => totalOf(rows, origin, f);
         point[origin] =
@@ -96,10 +99,10 @@ export function timeseriesReport(db: Database.Database, units: Units, query: Tim
       }
       return point;
     }
-    flowsOf ??= flowReader(db, units, spec.kinds, query);
-    const rows = flowsOf(bucket);
+    // The bucket's facts of the metric's kinds, per origin.
+    const rows = sumsOver(db, source, bucket.from, bucket.to, { where, kinds: spec.kinds, by: [], knownAt });
     for (const origin of ORIGINS) {
-      const sum = (f: (x: FlowSums) => bigint) => totalOf(rows, origin, f);
+      const sum = (f: (x: SumsRow) => bigint) => totalOf(rows, origin, f);
       point[origin] =
         spec.value === 'count'
           ? Number(sum((x) => x.n))
@@ -119,7 +122,7 @@ export function timeseriesReport(db: Database.Database, units: Units, query: Tim
     interval: query.interval,
     from: query.from,
     to: query.to,
-    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+    ...(knownAt ? { knownAt } : {}),
     filters: query.filters,
     units: query.units ?? 'historical',
     unit: counted ? { FDI: 'projects', DDI: 'projects' } : currency,

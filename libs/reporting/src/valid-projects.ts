@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { ORIGINS, type LegalDate, type Origin } from '@ledger/domain';
-import { cumulativeSums } from './cumulative';
+import { knownAtInstant } from './known-at';
+import { readPlan } from './read-plan';
+import { dimensionsFor, sumsAsOf, type SumsRow } from './sums';
 import { amountOf, percent, type Amount } from './figures';
-import { filterSql, rollUp, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
+import { filterSql, rollUp, type GroupDimension, type ReportFilters, type Units, type UnitsView } from './filters';
 
 export interface ValidProjectsQuery {
   asOf: LegalDate;
@@ -14,13 +16,7 @@ export interface ValidProjectsQuery {
   today?: string;
 }
 
-interface StockRow extends GroupRow {
-  valid: bigint;
-  reg_vnd: bigint;
-  reg_usd: bigint;
-  realized_vnd: bigint;
-  realized_usd: bigint;
-}
+type StockRow = SumsRow;
 
 export interface ValidFigures {
   validProjects: number;
@@ -53,25 +49,11 @@ function figures(totals: Totals): Record<Origin, ValidFigures> {
 }
 
 /**
- * Stock rows per board/zone/origin (and country when asked): every fact effective by `asOf` (and
- * recorded by `knownAt`). The figures as known now come from month-end snapshots; `knownAt` and
- * country need the facts themselves.
+ * Stock rows per board and origin (zone and country when asked): every fact effective by `asOf`,
+ * recorded by `knownAt` when given (a canonical instant).
  */
 export function stockRows(db: Database.Database, units: Units, asOf: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[] = []): StockRow[] {
-  const filter = filterSql(filters, units);
-  const byCountry = groupBy.includes('country');
-  if (!knownAt && !byCountry) return cumulativeSums(db, asOf, { ...filter, by: groupBy.includes('zone') ? ['board_id', 'zone_id'] : ['board_id'] });
-  const { where, params } = filter;
-  where.push('effective_on <= @asOf');
-  if (knownAt) where.push('recorded_at <= @knownAt');
-  return db
-    .prepare(
-      `SELECT board_id, zone_id, origin, ${byCountry ? 'country' : "'' AS country"}, SUM(valid_delta) AS valid, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd,
-              SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
-       FROM facts WHERE ${where.join(' AND ')} GROUP BY board_id, zone_id, origin${byCountry ? ', country' : ''}`,
-    )
-    .safeIntegers()
-    .all({ ...params, asOf, ...(knownAt ? { knownAt } : {}) }) as StockRow[];
+  return sumsAsOf(db, readPlan({ knownAt, filters, groupBy }).sums, asOf, { where: filterSql(filters, units), by: dimensionsFor(groupBy), knownAt });
 }
 
 const addStock = (acc: Totals, row: StockRow) => {
@@ -85,7 +67,8 @@ const addStock = (acc: Totals, row: StockRow) => {
 
 /** Valid projects as of D: issued on or before D and not terminated on or before D (DESIGN §5). */
 export function validProjectsReport(db: Database.Database, units: Units, query: ValidProjectsQuery) {
-  const rows = stockRows(db, units, query.asOf, query.knownAt, query.filters, query.groupBy);
+  const knownAt = knownAtInstant(query.knownAt);
+  const rows = stockRows(db, units, query.asOf, knownAt, query.filters, query.groupBy);
   const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.asOf };
   const groups = rollUp(rows, query.groupBy, units, view, emptyTotals, addStock).map((g) => ({ key: g.key, ...figures(g.acc) }));
   const total = emptyTotals();
@@ -93,7 +76,7 @@ export function validProjectsReport(db: Database.Database, units: Units, query: 
   return {
     report: 'valid-projects',
     asOf: query.asOf,
-    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+    ...(knownAt ? { knownAt } : {}),
     filters: query.filters,
     groupBy: query.groupBy,
     units: view,

@@ -1,14 +1,36 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ORIGINS, type Origin } from '@ledger/domain';
-import { GROUP_DIMENSIONS, INTERVALS, METRICS, REGISTER_SORTS, type GroupDimension, type Interval, type Metric, type RegisterSort } from '@ledger/reporting';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { EARLIEST_LEGAL_DATE, ORIGINS, type Origin } from '@ledger/domain';
+import { isInstant } from '@ledger/projections';
+import {
+  GROUP_DIMENSIONS,
+  INTERVALS,
+  MAX_SERIES_INTERVALS,
+  METRICS,
+  REGISTER_SORTS,
+  intervalCount,
+  type GroupDimension,
+  type Interval,
+  type Metric,
+  type RegisterSort,
+} from '@ledger/reporting';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
 
 const ID_MESSAGE = '$property must be an identifier such as BQL-BG';
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+
+/** ISO 8601 forms without one instant (week or ordinal dates, `+07` without minutes) are refused, not guessed. */
+const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value) => typeof value === 'string' && isInstant(value),
+      defaultMessage: () => '$property must be an instant such as 2017-03-15T00:00:00Z or 2017-03-15T07:00:00+07:00',
+    },
+  });
 
 /** Filters and read-your-writes options shared by every report. */
 export class ReportFiltersDto {
@@ -34,9 +56,10 @@ export class ReportFiltersDto {
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal), an ISO 8601 instant such as 2026-12-01T09:00:00+07:00' })
+  @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal): an ISO 8601 instant with any offset (none = UTC), e.g. 2026-12-01T09:00:00+07:00' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' })
+  @IsInstant()
   knownAt?: string;
 }
 
@@ -58,11 +81,31 @@ export class ActivityQueryDto extends GroupedReportDto {
   @ApiPropertyOptional({ example: '2016-12-31' }) @IsLegalDate() to!: string;
 }
 
+/** No act takes effect before the first investment law: a series starting earlier would be zeros. */
+const NotBeforeEarliestLegalDate = () =>
+  ValidateBy({ name: 'notBeforeEarliestLegalDate', validator: { validate: (value) => typeof value === 'string' && value >= EARLIEST_LEGAL_DATE, defaultMessage: () => `$property must be on or after ${EARLIEST_LEGAL_DATE} (Vietnam's first Law on Foreign Investment)` } });
+
+/** A series of at most MAX_SERIES_INTERVALS intervals, counted from the request's own from and interval. */
+const WithinSeriesBound = () =>
+  ValidateBy({
+    name: 'withinSeriesBound',
+    validator: {
+      validate: (value, args) => {
+        const { from, interval } = args?.object as TimeseriesQueryDto;
+        return typeof value !== 'string' || !(INTERVALS as readonly string[]).includes(interval) || typeof from !== 'string' || intervalCount(interval, from, value) <= MAX_SERIES_INTERVALS;
+      },
+      defaultMessage: (args) => {
+        const { from, interval } = args?.object as TimeseriesQueryDto;
+        return `$property: a series has at most ${MAX_SERIES_INTERVALS} intervals; ${from} to ${args?.value} by ${interval} has ${intervalCount(interval, from, args?.value)}`;
+      },
+    },
+  });
+
 export class TimeseriesQueryDto extends ReportFiltersDto {
   @ApiPropertyOptional({ enum: Object.keys(METRICS) }) @IsIn(Object.keys(METRICS)) metric!: Metric;
   @ApiPropertyOptional({ enum: INTERVALS }) @IsIn(INTERVALS) interval!: Interval;
-  @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;
-  @ApiPropertyOptional({ example: '2016-12-31' }) @IsLegalDate() to!: string;
+  @ApiPropertyOptional({ example: '2016-01-01', description: `on or after ${EARLIEST_LEGAL_DATE}` }) @IsLegalDate() @NotBeforeEarliestLegalDate() from!: string;
+  @ApiPropertyOptional({ example: '2016-12-31', description: `at most ${MAX_SERIES_INTERVALS} intervals after from` }) @IsLegalDate() @WithinSeriesBound() to!: string;
 }
 
 export class RegisterQueryDto extends ReportFiltersDto {

@@ -9,7 +9,7 @@ import { percentile, timeAsync, timeSync } from './stats';
 
 export interface ReportTimings {
   name: string;
-  /** The very first call of each side (ms): for reports, the one that builds a month-end snapshot. */
+  /** The very first call of each side (ms): cold statement caches and pages. */
   first?: [number, number];
   ledger: number[];
   raw: number[];
@@ -20,8 +20,8 @@ export interface ReportTimings {
  * (same facts table, no grouping by reference data, no formatting) run on the same connection.
  */
 export async function timeReports(logPath: string, readPath: string, iterations: number): Promise<ReportTimings[]> {
-  // Writable: the reports build their month-end snapshots on first use, as in the API.
-  const db = new Database(readPath);
+  // Read-only: the reports only read (the projection keeps the month-end running sums).
+  const db = new Database(readPath, { readonly: true });
   const units = unitsOf(ReferenceData.load());
   const stock = db.prepare('SELECT origin, SUM(valid_delta), SUM(reg_vnd), SUM(reg_usd), SUM(realized_vnd), SUM(realized_usd) FROM facts WHERE effective_on <= ? GROUP BY origin').safeIntegers();
   const flows = db.prepare('SELECT kind, origin, COUNT(*), SUM(reg_vnd), SUM(reg_usd) FROM facts WHERE effective_on BETWEEN ? AND ? GROUP BY kind, origin').safeIntegers();
@@ -75,7 +75,7 @@ export async function timeReports(logPath: string, readPath: string, iterations:
 
 export function reportRows(timings: readonly ReportTimings[], label: string): Row[] {
   return timings.flatMap((t) => [
-    ...(t.first ? [row({ section: `d. reports (${label})`, metric: `${t.name} first call`, unit: 'ms', better: 'lower', value: t.first[0], baselineName: 'bare SQL', baseline: t.first[1], note: 'cold: builds the month-end snapshots it reads' })] : []),
+    ...(t.first ? [row({ section: `d. reports (${label})`, metric: `${t.name} first call`, unit: 'ms', better: 'lower', value: t.first[0], baselineName: 'bare SQL', baseline: t.first[1], note: 'cold: first statement preparation and page reads' })] : []),
     row({ section: `d. reports (${label})`, metric: `${t.name} p50`, unit: 'ms', better: 'lower', value: percentile(t.ledger, 50), baselineName: 'bare SQL', baseline: percentile(t.raw, 50) }),
     row({ section: `d. reports (${label})`, metric: `${t.name} p95`, unit: 'ms', better: 'lower', value: percentile(t.ledger, 95), baselineName: 'bare SQL', baseline: percentile(t.raw, 95), note: t.name.startsWith('project') ? '' : 'target < 20 ms at 50k projects' }),
   ]);

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, foldProject, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
 import { MemoryEventStore } from '@ledger/event-store';
-import { activityReport, type Units } from '@ledger/reporting';
+import { activityReport } from '@ledger/reporting';
 import { fdiIssued, increase, TODAY } from '../../../domain/src/testing/fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { allProjections } from '../index';
+import { oneBoardUnits } from '../testing/units';
 
 /**
  * "Projects adjusted" in a period is a distinct count. As known now it is read from the projects'
@@ -14,14 +15,7 @@ import { allProjections } from '../index';
  * the facts. Both must agree on the edges: the first day of the period, the day before it, and
  * two adjustments on one day.
  */
-const units: Units = {
-  boardsInRegion: () => ['BQL-BG'],
-  boardsInProvince: () => ['BQL-BG'],
-  provinceOfBoard: () => 'BG',
-  regionOfBoard: () => 'R',
-  boardOn: (b) => b,
-  predecessorsOf: () => [],
-};
+const units = oneBoardUnits;
 const dir = mkdtempSync(join(tmpdir(), 'ledger-adjusted-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

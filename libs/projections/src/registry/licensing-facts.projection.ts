@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type Money, type ProjectEvent } from '@ledger/domain';
+import { addDays, applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
+import { canonicalInstant } from './instant';
 
 /**
  * Every licensing act as additive, dated deltas ("facts"): change in valid projects, registered
@@ -18,7 +19,7 @@ export type FactKind = (typeof FACT_KINDS)[number];
 export const ADJUSTMENT_FACT_KINDS = ['INCREASED', 'DECREASED', 'ADJUSTED'] as const satisfies readonly FactKind[];
 
 /** `kind IN (…)` over fact kinds: constants of this module, never request input. */
-export const kindIn = (kinds: readonly FactKind[]) => `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
+const kindIn = (kinds: readonly FactKind[]) => `kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
 
 interface Dims {
   board_id: string;
@@ -52,7 +53,7 @@ CREATE TABLE IF NOT EXISTS facts (
   reg_usd      INTEGER NOT NULL,
   realized_vnd INTEGER NOT NULL,
   realized_usd INTEGER NOT NULL,
-  sign         INTEGER NOT NULL,
+  sign         INTEGER NOT NULL, -- 1: derived from an act; -1: cancelled by a correction
   PRIMARY KEY (position, seq)
 );
 -- The project's events with their log positions: a correction finds the project's facts by those
@@ -65,14 +66,15 @@ CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
 CREATE INDEX IF NOT EXISTS facts_by_kind_date_project ON facts (kind, effective_on, board_id, zone_id, origin, project_code, sign);
--- Month-end running sums, built on demand by the reports (libs/reporting cumulative.ts) and
--- dropped here when a fact effective on or before them is inserted.
+-- Running sums of the facts at the end of every month in which a fact takes effect, per
+-- kind × board × zone × origin, kept here as facts arrive: a report "as of D" reads those of the
+-- last month end on or before D plus the facts after it, and never writes.
+CREATE TABLE IF NOT EXISTS facts_month_ends (as_of TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts_cumulative (
   as_of TEXT NOT NULL, kind TEXT NOT NULL, board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL,
   n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
   PRIMARY KEY (as_of, kind, board_id, zone_id, origin)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS facts_cumulative_dates (as_of TEXT PRIMARY KEY);
 -- The days a project (under an origin) has adjustment occurrences, as known now, each with the
 -- previous such day: the projects adjusted in [from, to] are then the days in it whose previous
 -- day is before "from" — a count over one index instead of a distinct over every adjustment.
@@ -89,8 +91,16 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 
 const usd = (m: Money) => m.usdCents ?? 0n;
 
-/** The facts of project @code: those at the positions of its events. */
-const OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code) AND project_code = @code';
+/**
+ * The live facts of project @code: those derived (sign 1) at the positions of its events from
+ * @since on — its last correction, or 0. Everything before that correction it has cancelled, so a
+ * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
+ */
+const LIVE_OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1';
+
+/** Adds the inserted sums to those already at a month end. */
+const ADD_TO_SUMS = `ON CONFLICT (as_of, kind, board_id, zone_id, origin) DO UPDATE SET n = n + excluded.n, valid = valid + excluded.valid, reg_vnd = reg_vnd + excluded.reg_vnd,
+  reg_usd = reg_usd + excluded.reg_usd, realized_vnd = realized_vnd + excluded.realized_vnd, realized_usd = realized_usd + excluded.realized_usd`;
 
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
@@ -103,8 +113,11 @@ interface FactContext {
 
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
-  /** 3: facts_adjusted_days, and event positions in facts_project_events instead of an index of facts by project. */
-  readonly version = 3;
+  /**
+   * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
+   * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
+   */
+  readonly version = 4;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -112,7 +125,8 @@ export class LicensingFactsProjection implements Projection {
 
   reset(db: Database.Database): void {
     db.exec(
-      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_adjusted_days;',
+      // facts_cumulative_dates: version 3's list of snapshots built by the reports.
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days;',
     );
     forgetStatements(db);
   }
@@ -122,54 +136,58 @@ export class LicensingFactsProjection implements Projection {
     const code = recorded.streamId.slice('project-'.length);
     const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
     statement(db, 'INSERT INTO facts_project_events VALUES (?, ?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position);
-    const at: FactContext = { position: recorded.position, recordedAt: recorded.recordedAt, seq: 0 };
-    if (event.type !== 'EventCorrected') {
+    const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
+    if (event.type === 'EventCorrected') this.correct(db, code, at);
+    else {
       this.derive(db, code, event, at);
       if (ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, recorded.position);
-      return;
     }
-    // A correction: cancel every fact of the project as of the correction's recording time, then
-    // derive the facts of the corrected history. Queries known before it still see the originals.
-    const earliest = statement(db, `SELECT MIN(effective_on) FROM facts WHERE ${OF_PROJECT}`).pluck().get({ code }) as string | null;
-    if (earliest) this.dropSnapshotsFrom(db, earliest);
-    statement(
+  }
+
+  /**
+   * A correction cancels the project's live facts as of its recording time, then derives the facts
+   * of the corrected history: queries known before it still see the originals.
+   */
+  private correct(db: Database.Database, code: string, at: FactContext): void {
+    const since = statement(db, "SELECT COALESCE(MAX(position), 0) FROM facts_project_events WHERE project_code = ? AND type = 'EventCorrected' AND position < ?")
+      .pluck()
+      .get(code, at.position);
+    const cancelled = statement(
       db,
       `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
-         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${OF_PROJECT}`,
-    ).run({ position: recorded.position, recordedAt: recorded.recordedAt, code });
-    at.seq = Number(statement(db, 'SELECT COUNT(*) FROM facts WHERE position = ?').pluck().get(recorded.position)) + 1;
+         origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${LIVE_OF_PROJECT}`,
+    ).run({ position: at.position, recordedAt: at.recordedAt, code, since });
+    at.seq = cancelled.changes + 1;
+    this.cancelInRunningSums(db, at.position);
     statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
     const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
     for (const corrected of applyCorrections(history)) this.derive(db, code, corrected, at);
-    this.refreshAdjustedDays(db, code);
+    this.refreshAdjustedDays(db, code, at.position);
   }
 
   private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
     const on = effectiveDateOf(event);
-    this.dropSnapshotsFrom(db, on);
-    const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) =>
-      statement(
-        db,
-        `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd, 1)`,
-      ).run({
-        position: at.position,
-        seq: at.seq++,
-        code,
+    const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) => {
+      const sums = {
         kind,
         on,
-        recordedAt: at.recordedAt,
         board_id: dims.board_id,
         zone_id: dims.zone_id,
         origin: dims.origin,
-        country: dims.country,
         valid: delta.valid ?? 0n,
         reg_vnd: delta.reg?.vnd ?? 0n,
         reg_usd: delta.reg ? usd(delta.reg) : 0n,
         realized_vnd: delta.realized?.vnd ?? 0n,
         realized_usd: delta.realized ? usd(delta.realized) : 0n,
-      });
+      };
+      statement(
+        db,
+        `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd, 1)`,
+      ).run({ ...sums, position: at.position, seq: at.seq++, code, recordedAt: at.recordedAt, country: dims.country });
+      this.addToRunningSums(db, sums);
+    };
 
     if (event.type === 'CertificateIssued') {
       const reg = moneyFromJson(event.data.registeredCapital);
@@ -255,22 +273,48 @@ export class LicensingFactsProjection implements Projection {
     });
   }
 
-  /** The project's adjustment days recomputed from its facts (after a correction). */
-  private refreshAdjustedDays(db: Database.Database, code: string): void {
+  /** The project's adjustment days recomputed from the facts its correction at @since derived. */
+  private refreshAdjustedDays(db: Database.Database, code: string, since: bigint): void {
     statement(db, 'DELETE FROM facts_adjusted_days WHERE project_code = ?').run(code);
     statement(
       db,
       `INSERT INTO facts_adjusted_days
        SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
-       FROM facts WHERE ${OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
-       GROUP BY origin, effective_on HAVING SUM(sign) > 0`,
-    ).run({ code });
+       FROM facts WHERE ${LIVE_OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
+       GROUP BY origin, effective_on`,
+    ).run({ code, since });
   }
 
-  /** Month-end snapshots that include `date` no longer hold: the reports rebuild them when asked. */
-  private dropSnapshotsFrom(db: Database.Database, date: string): void {
-    statement(db, 'DELETE FROM facts_cumulative_dates WHERE as_of >= ?').run(date);
-    statement(db, 'DELETE FROM facts_cumulative WHERE as_of >= ?').run(date);
+  /**
+   * A fact adds to the running sums at every month end on or after its date. Its own month end is
+   * added first if new, starting from the sums at the month end before it: no fact lies between
+   * the two, since every fact's month end is there.
+   */
+  private addToRunningSums(db: Database.Database, sums: { on: LegalDate; kind: FactKind; board_id: string; zone_id: string; origin: string; valid: bigint; reg_vnd: bigint; reg_usd: bigint; realized_vnd: bigint; realized_usd: bigint }): void {
+    const monthEnd = monthEndOf(sums.on);
+    if (statement(db, 'INSERT OR IGNORE INTO facts_month_ends VALUES (?)').run(monthEnd).changes > 0) {
+      statement(
+        db,
+        `INSERT INTO facts_cumulative SELECT @monthEnd, kind, board_id, zone_id, origin, n, valid, reg_vnd, reg_usd, realized_vnd, realized_usd
+         FROM facts_cumulative WHERE as_of = (SELECT MAX(as_of) FROM facts_month_ends WHERE as_of < @monthEnd)`,
+      ).run({ monthEnd });
+    }
+    statement(
+      db,
+      `INSERT INTO facts_cumulative SELECT as_of, @kind, @board_id, @zone_id, @origin, 1, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd
+       FROM facts_month_ends WHERE as_of >= @on ${ADD_TO_SUMS}`,
+    ).run(sums);
+  }
+
+  /** A correction's cancellations (at its position, the facts it had derived not yet there) take their facts out of the running sums. */
+  private cancelInRunningSums(db: Database.Database, position: bigint): void {
+    statement(
+      db,
+      `INSERT INTO facts_cumulative
+       SELECT m.as_of, f.kind, f.board_id, f.zone_id, f.origin, SUM(f.sign), SUM(f.valid_delta), SUM(f.reg_vnd), SUM(f.reg_usd), SUM(f.realized_vnd), SUM(f.realized_usd)
+       FROM facts f JOIN facts_month_ends m ON m.as_of >= f.effective_on WHERE f.position = ?
+       GROUP BY m.as_of, f.kind, f.board_id, f.zone_id, f.origin ${ADD_TO_SUMS}`,
+    ).run(position);
   }
 
   private save(db: Database.Database, s: ProjectFactsState): void {
@@ -281,4 +325,13 @@ export class LicensingFactsProjection implements Projection {
          reg_vnd = excluded.reg_vnd, reg_usd = excluded.reg_usd, realized_vnd = excluded.realized_vnd, realized_usd = excluded.realized_usd`,
     ).run(s);
   }
+}
+
+const monthEnds = new Map<string, LegalDate>();
+/** The last day of the date's month (memoised: the projection asks once per fact). */
+function monthEndOf(date: LegalDate): LegalDate {
+  const month = date.slice(0, 7);
+  let end = monthEnds.get(month);
+  if (!end) monthEnds.set(month, (end = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1)));
+  return end;
 }

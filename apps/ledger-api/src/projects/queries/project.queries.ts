@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type BitemporalQuery, type ProjectState } from '@ledger/domain';
 import { toPlainRecorded, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { canonicalInstant } from '@ledger/projections';
 import { EVENT_STORE } from '../../store/store.providers';
 import { toProjectEvent } from '@ledger/ledger';
 import { GetCertificatePdfHandler } from '../certificate/certificate.query';
@@ -36,9 +37,11 @@ async function loadHistory(store: EventStore, projectCode: string): Promise<Reco
 export class GetProjectHandler implements IQueryHandler<GetProjectQuery, ProjectView> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ projectCode, when }: GetProjectQuery): Promise<ProjectView> {
+  async execute({ projectCode, when: asked }: GetProjectQuery): Promise<ProjectView> {
     const history = await loadHistory(this.store, projectCode);
-    const visible = when.knownAt === undefined ? history : history.filter((e) => Date.parse(e.recordedAt) <= Date.parse(when.knownAt as string));
+    // The same instant as the reports read for this knownAt, whatever offset it was written in.
+    const when: BitemporalQuery = asked.knownAt === undefined ? asked : { ...asked, knownAt: canonicalInstant(asked.knownAt) };
+    const visible = when.knownAt === undefined ? history : history.filter((e) => canonicalInstant(e.recordedAt) <= (when.knownAt as string));
     const state = projectAsOf(visible.map((e) => ({ event: toProjectEvent(e), recordedAt: e.recordedAt })), when);
     if (state.status === 'UNISSUED') {
       throw new RuleViolation(RuleCode.PROJECT_NOT_FOUND, `project ${projectCode} had not been issued as of ${when.asOf ?? 'now'}${when.knownAt ? ` as known at ${when.knownAt}` : ''}`);

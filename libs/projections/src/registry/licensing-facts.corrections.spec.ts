@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProjectCommand } from '@ledger/domain';
+import { MemoryEventStore } from '@ledger/event-store';
+import { validProjectsReport } from '@ledger/reporting';
+import { fdiIssued, increase, TODAY } from '../../../domain/src/testing/fixtures';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { allProjections } from '../index';
+import { TickingClock, record, type Histories } from '../testing/random-histories';
+import { oneBoardUnits } from '../testing/units';
+
+/**
+ * A correction cancels the project's facts and derives those of the corrected history. Its work
+ * must be bounded by the project's own events: cancelling earlier cancellations too made the
+ * facts double with every correction (issue 13, defect 1: 2,097,151 rows after 20).
+ */
+const units = oneBoardUnits;
+const dir = mkdtempSync(join(tmpdir(), 'ledger-corrections-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const code = fdiIssued.projectCode;
+const correctIssuance: ProjectCommand = { type: 'CorrectEvent', today: TODAY, data: { correctsVersion: 1, correctedData: { ...fdiIssued }, reason: 'ghi lại như cũ' } };
+
+let runs = 0;
+async function given(commands: ProjectCommand[]): Promise<{ runner: ProjectionRunner; recordedAt: string[] }> {
+  const clock = new TickingClock();
+  const store = new MemoryEventStore(clock.now);
+  const histories: Histories = new Map();
+  for (const command of commands) expect(await record(store, clock, histories, code, command)).toBe(true);
+  const runner = new ProjectionRunner(store, join(dir, `${++runs}.db`), allProjections());
+  await runner.catchUp();
+  return { runner, recordedAt: histories.get(code)!.map((h) => h.recordedAt) };
+}
+
+const factRows = (runner: ProjectionRunner) => runner.db.prepare('SELECT COUNT(*) FROM facts WHERE project_code = ?').pluck().get(code) as number;
+
+it('20 identical corrections of an issuance add two facts each: one cancellation, one re-derived issuance', async () => {
+  const { runner } = await given([{ type: 'IssueCertificate', today: TODAY, data: fdiIssued }, ...Array.from({ length: 20 }, () => correctIssuance)]);
+
+  expect(factRows(runner)).toBe(1 + 20 * 2);
+  const report = validProjectsReport(runner.db, units, { asOf: '2016-12-31', filters: {}, groupBy: [] });
+  expect(report.total.FDI).toMatchObject({ validProjects: 1, registeredCapital: { currency: 'USD', amount: '10000000.00' } });
+  await runner.close();
+});
+
+it('a correction cancels the facts of acts recorded after the previous correction, and only those', async () => {
+  const { runner } = await given([
+    { type: 'IssueCertificate', today: TODAY, data: fdiIssued },
+    increase({ vnd: '23500000000', usd: '1000000.00' }, '2016-06-01'),
+    correctIssuance,
+    increase({ vnd: '23500000000', usd: '1000000.00' }, '2016-09-01'),
+    correctIssuance,
+  ]);
+
+  // 2 facts; 2 cancelled + 2 re-derived; 1; the 3 live ones cancelled + 3 re-derived.
+  expect(factRows(runner)).toBe(2 + 4 + 1 + 6);
+  const report = validProjectsReport(runner.db, units, { asOf: '2016-12-31', filters: {}, groupBy: [] });
+  expect(report.total.FDI).toMatchObject({ validProjects: 1, registeredCapital: { currency: 'USD', amount: '12000000.00' } });
+  await runner.close();
+});
+
+it('known before a correction, the original; between two corrections, the first one\'s result; after both, the second\'s', async () => {
+  const capital = (usd: string, vnd: string) => ({ type: 'CorrectEvent', today: TODAY, data: { correctsVersion: 1, correctedData: { ...fdiIssued, registeredCapital: { vnd, usd, exchangeRate: '23500' } }, reason: 'sửa vốn' } }) as ProjectCommand;
+  const { runner, recordedAt } = await given([{ type: 'IssueCertificate', today: TODAY, data: fdiIssued }, capital('12000000.00', '282000000000'), capital('14000000.00', '329000000000')]);
+
+  const registered = (knownAt?: string) => validProjectsReport(runner.db, units, { asOf: '2016-12-31', filters: {}, groupBy: [], ...(knownAt ? { knownAt } : {}) }).total.FDI.registeredCapital.amount;
+  expect(recordedAt.map(registered)).toEqual(['10000000.00', '12000000.00', '14000000.00']);
+  expect(registered()).toBe('14000000.00');
+  await runner.close();
+});

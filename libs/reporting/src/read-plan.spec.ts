@@ -1,0 +1,15 @@
+import { readPlan } from './read-plan';
+
+/** Which read model a report reads, by what it asks for. */
+describe('readPlan', () => {
+  it.each([
+    ['as known now, by board', { filters: {}, groupBy: ['board'] }, { sums: 'running-sums', projectsAdjusted: 'adjusted-days' }],
+    ['as known now, by region and origin, filtered to a board', { filters: { boardId: 'BQL-BG' }, groupBy: ['region', 'origin'] }, { sums: 'running-sums', projectsAdjusted: 'adjusted-days' }],
+    ['by zone: running sums keep zones, adjustment days do not', { filters: {}, groupBy: ['zone'] }, { sums: 'running-sums', projectsAdjusted: 'facts' }],
+    ['filtered to a zone', { filters: { zoneId: 'KCN-QUANG-CHAU' }, groupBy: [] }, { sums: 'running-sums', projectsAdjusted: 'facts' }],
+    ['by investor country: only the facts keep it', { filters: {}, groupBy: ['country'] }, { sums: 'facts', projectsAdjusted: 'facts' }],
+    ['known at a time: only the facts carry recorded_at', { knownAt: '2017-01-01T00:00:00.000Z', filters: {}, groupBy: [] }, { sums: 'facts', projectsAdjusted: 'facts' }],
+  ] as const)('%s', (_name, query, plan) => {
+    expect(readPlan({ ...query, groupBy: [...query.groupBy] })).toEqual(plan);
+  });
+});
