@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TokenThrottlerGuard, throttlerOptions } from './http/throttling';
 import { AuditController } from './audit/audit.controller';
+import { AnchorLifecycle } from './audit/anchor-lifecycle';
 import { AuthGuard } from './auth/auth.guard';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -49,6 +50,7 @@ export class AppModule implements OnApplicationShutdown {
         ProjectCommandExecutor,
         projectionRunnerProvider,
         ProjectionLifecycle,
+        AnchorLifecycle,
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_COMMAND_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,

@@ -10,6 +10,8 @@ export interface VerifyOptions {
   /** Start after a known-good point (e.g. a signed digest): its position and hash. */
   from?: { position: Position; hash: string };
   onProgress?: (position: Position) => void;
+  /** Awaited every 500 events, e.g. to let a server answer requests during a long walk. */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
     expectedPosition += 1n;
     events += 1n;
     if (events % 10_000n === 0n) options.onProgress?.(event.position);
+    if (options.pause && events % 500n === 0n) await options.pause();
   }
   options.onProgress?.(expectedPosition - 1n);
   return { ok: true, events, headPosition: expectedPosition - 1n, headHash: prevHash };
