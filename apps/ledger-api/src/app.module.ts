@@ -3,7 +3,7 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TokenThrottlerGuard, throttlerOptions } from './http/throttling';
+import { IdentityThrottlerGuard, throttlerOptions } from './http/throttling';
 import { AuditController } from './audit/audit.controller';
 import { AnchorLifecycle } from './audit/anchor-lifecycle';
 import { AuthGuard } from './auth/auth.guard';
@@ -56,7 +56,7 @@ export class AppModule implements OnApplicationShutdown {
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: TokenThrottlerGuard },
+        { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReportExportInterceptor },
       ],
