@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, chainHash } from '@ledger/event-store';
@@ -86,12 +86,24 @@ describe('ledger-cli for auditors', () => {
       expect(result.code).toBe(0);
     });
 
-    it('given the last events lost after an anchor (a truncated WAL) → FAILED (TRUNCATED)', async () => {
-      const env = await anchoredLog('truncated', 6);
+    it('given the WAL cut after an anchor, as a crash can leave it → the chain verifies, the anchor reports FAILED (TRUNCATED)', async () => {
+      const env = anchorsEnv('truncated');
+      const wal = `${env.LEDGER_DB_PATH}-wal`;
+      const crashed = join(dir, 'truncated', 'crashed');
+      mkdirSync(crashed);
+      // Six commits in the WAL; the crash copy keeps the WAL as it was after the fourth.
       const store = new SqliteEventStore({ path: env.LEDGER_DB_PATH });
-      store.db.exec('DROP TRIGGER events_are_never_deleted; DELETE FROM events WHERE position > 4;');
+      const append = (n: number) => store.append('project-2100000001', [{ eventId: randomUUID(), type: 'CapitalIncreased', data: { n }, metadata: {} }], 'any');
+      for (let i = 0; i < 4; i++) await append(i);
+      const afterFourth = statSync(wal).size;
+      for (let i = 4; i < 6; i++) await append(i);
+      copyFileSync(env.LEDGER_DB_PATH, join(crashed, 'ledger.db'));
+      copyFileSync(wal, join(crashed, 'ledger.db-wal'));
+      truncateSync(join(crashed, 'ledger.db-wal'), afterFourth);
       await store.close();
-      const result = await ledgerCli(['verify'], env);
+      expect((await ledgerCli(['digest'], env)).stdout).toMatch(/anchored in .*-p6-/);
+
+      const result = await ledgerCli(['verify'], { ...env, LEDGER_DB_PATH: join(crashed, 'ledger.db') });
       expect(result.stdout).toMatch(/FAILED against the anchor .* \(TRUNCATED\): the log ends at position 4, but the anchor of .* records position 6: 2 recorded events are missing/);
       expect(result.code).toBe(1);
     });
