@@ -19,19 +19,23 @@ describe('AnchorPublisher', () => {
     const sink = new AnchorDirectory(join(dir, 'anchors'));
     let now = new Date('2026-12-01T08:00:00Z');
     const errors: string[] = [];
-    const publisher = (clock = () => now) =>
-      new AnchorPublisher({ store, sink, privateKey, everyEvents: 3, everyMs: 5 * 60_000, pollMs: 3_600_000, clock, log: { info: () => undefined, error: (line) => errors.push(line) } });
+    const publisher = () =>
+      new AnchorPublisher({ store, sink, privateKey, everyEvents: 3, everyMs: 5 * 60_000, pollMs: 3_600_000, clock: () => now, log: { info: () => undefined, error: (line) => errors.push(line) } });
     const append = async (n: number) => {
       for (let i = 0; i < n; i++) await store.append(`project-${i % 2}`, [{ eventId: randomUUID(), type: 'CapitalIncreased', data: { i }, metadata: {} }], 'any');
     };
     const anchored = () => readdirSync(sink.dir).length;
-    return { store, sink, publisher, append, anchored, errors, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+    const started = async () => {
+      const p = publisher();
+      await p.start();
+      return p;
+    };
+    return { store, sink, started, append, anchored, errors, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
   }
 
   it('given 4 events → anchors the head; given 1 more → waits for 3 events or 5 minutes', async () => {
-    const { store, sink, publisher, append, anchored, advance } = setUp();
-    const p = publisher();
-    await p.start();
+    const { store, sink, started, append, anchored, advance } = setUp();
+    const p = await started();
     await append(4);
     await p.tick();
     expect(sink.latest()?.digest.position).toBe('4');
@@ -50,24 +54,21 @@ describe('AnchorPublisher', () => {
   });
 
   it('given events since the last anchor → close() anchors them', async () => {
-    const { sink, publisher, append } = setUp();
-    const p = publisher();
-    await p.start();
+    const { sink, started, append } = setUp();
+    const p = await started();
     await append(2);
     await p.close();
     expect(sink.latest()?.digest.position).toBe('2');
   });
 
   it('given the tail lost after the newest anchor → a restarted publisher refuses to sign and says why', async () => {
-    const { store, sink, publisher, append, anchored, errors } = setUp();
-    const first = publisher();
-    await first.start();
+    const { store, sink, started, append, anchored, errors } = setUp();
+    const first = await started();
     await append(6);
     await first.close();
     store.db.exec('DROP TRIGGER events_are_never_deleted; DELETE FROM events WHERE position > 4;');
     await append(5);
-    const restarted = publisher();
-    await restarted.start();
+    const restarted = await started();
     await restarted.tick(true);
     await restarted.close();
     expect(anchored()).toBe(1);
