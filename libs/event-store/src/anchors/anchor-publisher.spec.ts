@@ -75,4 +75,16 @@ describe('AnchorPublisher', () => {
     expect(sink.latest()?.digest.position).toBe('6');
     expect(errors).toEqual([expect.stringMatching(/NOT publishing anchors any more: .*\(FORKED\)/)]);
   });
+
+  it('given the tail lost while it runs → stops publishing instead of signing the shorter log', async () => {
+    const { store, sink, started, append, errors } = setUp();
+    const p = await started();
+    await append(5);
+    await p.tick();
+    store.db.exec('DROP TRIGGER events_are_never_deleted; DELETE FROM events WHERE position > 3;');
+    await p.tick(true);
+    await p.close();
+    expect(sink.latest()?.digest.position).toBe('5');
+    expect(errors).toEqual(['NOT publishing anchors any more: the log ends at position 3, before the last anchored position 5']);
+  });
 });

@@ -65,6 +65,7 @@ export class AnchorPublisher {
     if (this.stopped) return;
     const head = await this.options.store.headPosition();
     if (head === 0n || head === this.last?.position) return;
+    if (this.last && head < this.last.position) return this.stop(`the log ends at position ${head}, before the last anchored position ${this.last.position}`);
     const from = this.last?.position ?? 0n;
     const now = this.clock();
     const due = force || !this.last || head - from >= BigInt(this.options.everyEvents) || now.getTime() - this.last.at >= this.options.everyMs;
