@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { HeadDigest } from './head-digest';
 
@@ -32,9 +32,12 @@ export class AnchorDirectory {
   write(digest: HeadDigest): string {
     mkdirSync(this.dir, { recursive: true });
     const stamp = digest.createdAt.replace(/[-:]/g, '');
-    const path = join(this.dir, `anchor-${stamp}-p${digest.position}-${randomBytes(4).toString('hex')}.json`);
-    writeFileSync(path, `${JSON.stringify(digest, null, 2)}\n`, { flag: 'wx' });
-    return path;
+    const name = `anchor-${stamp}-p${digest.position}-${randomBytes(4).toString('hex')}.json`;
+    // Written aside and renamed: a crash mid-write leaves no half anchor under an anchor's name.
+    const partial = join(this.dir, `.${name}.partial`);
+    writeFileSync(partial, `${JSON.stringify(digest, null, 2)}\n`, { flag: 'wx' });
+    renameSync(partial, join(this.dir, name));
+    return join(this.dir, name);
   }
 
   /** The newest anchor by its file name (its signing time), or undefined when there is none yet. */
@@ -49,5 +52,9 @@ export class AnchorDirectory {
 }
 
 export function readDigestFile(path: string): HeadDigest {
-  return JSON.parse(readFileSync(path, 'utf8')) as HeadDigest;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as HeadDigest;
+  } catch (error) {
+    throw new Error(`${path} is not a readable digest: ${(error as Error).message}`);
+  }
 }

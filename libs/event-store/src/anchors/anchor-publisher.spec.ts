@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -86,5 +86,16 @@ describe('AnchorPublisher', () => {
     await p.close();
     expect(sink.latest()?.digest.position).toBe('5');
     expect(errors).toEqual(['NOT publishing anchors any more: the log ends at position 3, before the last anchored position 5']);
+  });
+
+  it('given an unreadable newest anchor → starts without publishing and says which file', async () => {
+    const { sink, started, append, anchored, errors } = setUp();
+    mkdirSync(sink.dir, { recursive: true });
+    writeFileSync(join(sink.dir, 'anchor-20261201T080000.000Z-p9-00000000.json'), '{"position":');
+    const p = await started();
+    await append(1);
+    await p.close();
+    expect(anchored()).toBe(1);
+    expect(errors).toEqual([expect.stringMatching(/^NOT publishing anchors any more: .*anchor-20261201T080000\.000Z-p9-00000000\.json is not a readable digest/)]);
   });
 });

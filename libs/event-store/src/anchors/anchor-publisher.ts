@@ -38,7 +38,12 @@ export class AnchorPublisher {
 
   /** Checks the newest anchor, then looks at the head every `pollMs`. */
   async start(): Promise<void> {
-    const latest = this.options.sink.latest();
+    let latest;
+    try {
+      latest = this.options.sink.latest();
+    } catch (error) {
+      return this.stop((error as Error).message);
+    }
     if (latest) {
       const check = await checkAgainstAnchor(this.options.store, latest.digest, createPublicKey(this.options.privateKey), this.clock());
       if (!check.ok) return this.stop(`the log does not match the newest anchor ${latest.path} (${check.problem}): ${check.detail}`);
