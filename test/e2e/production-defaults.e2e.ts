@@ -30,6 +30,12 @@ describe('start-up of the API process', () => {
     expect(existsSync(join(dir, 'dta'))).toBe(false);
   });
 
+  it('given LEDGER_ANCHOR_DIR without LEDGER_DIGEST_KEY → exits 1: the API would publish nothing', async () => {
+    const { code, output } = await apiProcessRefusal({ ...db('anchors'), LEDGER_ANCHOR_DIR: join(dir, '..', 'anchors-nowhere') }, portFor(0));
+    expect(code).toBe(1);
+    expect(output).toBe('Configuration error: LEDGER_DIGEST_KEY (the Ed25519 key that signs anchors) is required when LEDGER_ANCHOR_DIR is set\n');
+  });
+
   it('given development without LEDGER_JWT_SECRET → starts, and says loudly that the public development secret is in use', async () => {
     const api = await startApiProcess({ ...db('dev'), NODE_ENV: 'development', LEDGER_JWT_SECRET: '' }, portFor(3));
     await api.stop();
