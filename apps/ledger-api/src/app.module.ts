@@ -3,8 +3,9 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TokenThrottlerGuard, throttlerOptions } from './http/throttling';
+import { IdentityThrottlerGuard, throttlerOptions } from './http/throttling';
 import { AuditController } from './audit/audit.controller';
+import { AnchorLifecycle } from './audit/anchor-lifecycle';
 import { AuthGuard } from './auth/auth.guard';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -48,11 +49,12 @@ export class AppModule implements OnApplicationShutdown {
         RecordProjectActHandler,
         projectionRunnerProvider,
         ProjectionLifecycle,
+        AnchorLifecycle,
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: TokenThrottlerGuard },
+        { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReportExportInterceptor },
       ],

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { ConfigError, loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
+import { ConfigError, assertCanPublishAnchors, loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
 import { mintToken } from './auth/tokens';
 import { configureApp } from './http/configure-app';
 import { loadDemoData } from './demo/demo-data';
@@ -11,7 +11,9 @@ import type { EventStore } from '@ledger/event-store';
 
 function configOrExit(): LedgerConfig {
   try {
-    return loadLedgerConfig(process.env);
+    const config = loadLedgerConfig(process.env);
+    assertCanPublishAnchors(config);
+    return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Configuration error: ${error.message}\n`);
@@ -19,8 +21,22 @@ function configOrExit(): LedgerConfig {
   }
 }
 
+/** Said on stderr before anything else, so that no one runs the ledger this way by accident. */
+function warnAboutUnsafeSettings(config: LedgerConfig): void {
+  if (config.devSecret) {
+    process.stderr.write(
+      `WARNING: tokens are signed with the PUBLIC development secret: anyone can mint any token for this ledger.\n` +
+        `         Set LEDGER_JWT_SECRET (production refuses to start without it).\n`,
+    );
+  }
+  if (!config.anchors) {
+    process.stderr.write(`WARNING: LEDGER_ANCHOR_DIR is not set: no signed head digests are published, so a vanished or re-hashed tail of the log cannot be detected.\n`);
+  }
+}
+
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
+  warnAboutUnsafeSettings(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   await app.listen(config.port);

@@ -8,3 +8,7 @@ export * from './sqlite/sqlite-event-store';
 export * from './sqlite/wal-checkpointer';
 export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './esdb/esdb-event-store';
+export * from './anchors/head-digest';
+export * from './anchors/anchor-directory';
+export * from './anchors/check-anchor';
+export * from './anchors/anchor-publisher';

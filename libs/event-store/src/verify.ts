@@ -10,6 +10,8 @@ export interface VerifyOptions {
   /** Start after a known-good point (e.g. a signed digest): its position and hash. */
   from?: { position: Position; hash: string };
   onProgress?: (position: Position) => void;
+  /** Awaited after every page of 250 events (instead of 2000), e.g. to let a server answer requests during the walk. */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -21,7 +23,8 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
   let expectedPosition = (options.from?.position ?? 0n) + 1n;
   let prevHash = options.from?.hash ?? GENESIS_HASH;
   let events = 0n;
-  for await (const event of readAll(store, options.from?.position ?? 0n, 2000)) {
+  const pageSize = options.pause ? 250 : 2000;
+  for await (const event of readAll(store, options.from?.position ?? 0n, pageSize)) {
     if (event.position !== expectedPosition) {
       return { ok: false, events, position: expectedPosition, problem: 'ORDER', detail: `expected position ${expectedPosition}, found ${event.position}: an event is missing or out of order` };
     }
@@ -36,6 +39,7 @@ export async function verifyChain(store: EventStore, options: VerifyOptions = {}
     expectedPosition += 1n;
     events += 1n;
     if (events % 10_000n === 0n) options.onProgress?.(event.position);
+    if (options.pause && events % BigInt(pageSize) === 0n) await options.pause();
   }
   options.onProgress?.(expectedPosition - 1n);
   return { ok: true, events, headPosition: expectedPosition - 1n, headHash: prevHash };

@@ -5,7 +5,9 @@ import { IsISO8601, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class
 import { toPlainRecorded, verifyChain, type EventStore } from '@ledger/event-store';
 import { Roles } from '../auth/roles';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { EVENT_STORE } from '../store/store.providers';
+import { anchorStatus } from './anchor-status';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,18}$/.test(value) ? Number(value) : value);
 
@@ -24,15 +26,18 @@ export class AuditLogQueryDto {
 @Roles('auditor')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
 
   @Get('verify')
-  @ApiOperation({ summary: 'Walk the whole log and report OK with the head hash, or the first position that does not match' })
+  @ApiOperation({ summary: 'Walk the whole log and check it against the newest anchor: OK with the head hash, or the first position (or the anchor) that does not match' })
   async verify() {
     const result = await verifyChain(this.store);
-    return result.ok
-      ? { ok: true, events: result.events.toString(), headPosition: result.headPosition.toString(), headHash: result.headHash }
-      : { ok: false, events: result.events.toString(), position: result.position.toString(), problem: result.problem, detail: result.detail };
+    if (!result.ok) return { ok: false, events: result.events.toString(), position: result.position.toString(), problem: result.problem, detail: result.detail };
+    const anchor = await anchorStatus(this.store, this.config, new Date());
+    return { ok: anchor.ok, events: result.events.toString(), headPosition: result.headPosition.toString(), headHash: result.headHash, anchor };
   }
 
   @Get('log')

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { problem } from '../http/problem';
 import { PUBLIC_KEY, ROLES_KEY, type Actor, type Role } from './roles';
-import { verifyToken } from './tokens';
+import { authenticate } from './bearer';
 
 /** Bearer JWT on every route not marked @Public(); then the route's @Roles(). */
 @Injectable()
@@ -18,14 +18,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
-    const header = request.header('authorization') ?? '';
-    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header)?.[1];
-    if (!token) throw new UnauthorizedException(problem(401, 'UNAUTHENTICATED', 'Authentication required', 'send Authorization: Bearer <token>; mint one with `npm run cli -- token`'));
-    try {
-      request.user = verifyToken(this.jwt, token);
-    } catch (error) {
-      throw new UnauthorizedException(problem(401, 'INVALID_TOKEN', 'Invalid token', `the token was refused: ${(error as Error).message}`));
-    }
+    const authentication = authenticate(this.jwt, request);
+    if ('missing' in authentication) throw new UnauthorizedException(problem(401, 'UNAUTHENTICATED', 'Authentication required', 'send Authorization: Bearer <token>; mint one with `npm run cli -- token`'));
+    if ('refused' in authentication) throw new UnauthorizedException(problem(401, 'INVALID_TOKEN', 'Invalid token', `the token was refused: ${authentication.refused}`));
+    request.user = authentication.actor;
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (allowed && request.user.role !== 'admin' && !allowed.includes(request.user.role)) {
       throw new ForbiddenException(problem(403, 'ROLE_NOT_ALLOWED', 'Not allowed', `role ${request.user.role} may not call this endpoint (allowed: ${[...allowed, 'admin'].join(', ')})`));

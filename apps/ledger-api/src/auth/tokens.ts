@@ -17,7 +17,9 @@ export function mintToken(secret: string, claims: TokenClaims, ttl = '8h'): stri
 }
 
 export function verifyToken(jwt: JwtService, token: string): Actor {
-  const claims = jwt.verify<Partial<TokenClaims>>(token, { algorithms: ['HS256'] });
+  const claims = jwt.verify<Partial<TokenClaims> & { exp?: unknown }>(token, { algorithms: ['HS256'] });
+  // jsonwebtoken accepts a token without `exp` as valid forever: a leaked one could never be retired.
+  if (typeof claims.exp !== 'number') throw new TokenError('token has no expiry (exp)');
   if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role)) throw new TokenError('token lacks a subject or a known role');
   if (claims.role === 'officer' && typeof claims.boardId !== 'string') throw new TokenError('officer token lacks boardId');
   return { id: claims.sub, role: claims.role as Role, ...(claims.boardId ? { boardId: claims.boardId } : {}) };

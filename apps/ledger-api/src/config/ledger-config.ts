@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isInside } from '@ledger/event-store';
+
 /**
  * Environment-driven configuration, validated once at start. A bad value stops start-up with
  * one line naming the variable, the allowed values and what was given.
  */
 export interface LedgerConfig {
+  /** Any NODE_ENV but `development` or `test` (unset counts as development, so `npm start` works). */
+  production: boolean;
   port: number;
   store: 'sqlite' | 'esdb' | 'memory';
   dbPath: string;
@@ -21,9 +27,15 @@ export interface LedgerConfig {
   jwtSecret: string;
   /** True when the built-in development secret is in use (never in production). */
   devSecret: boolean;
+  /** Where signed head digests are published, and how often (LEDGER_ANCHOR_*). */
+  anchors?: { dir: string; everyEvents: number; everyMinutes: number };
+  /** Ed25519 private key (PEM file) that signs digests; never inside the log's directory. */
+  digestKeyPath?: string;
+  /** The public key verification trusts (PEM text or file); never taken from a digest. */
+  digestPublicKey?: string;
 }
 
-/** Lets `npm ci && npm start` work with no set-up; refused when NODE_ENV=production. */
+/** Lets `npm ci && npm start` work with no set-up; refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {}
@@ -43,30 +55,87 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return Number(raw);
 }
 
+export function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return !!env.NODE_ENV && !['development', 'test'].includes(env.NODE_ENV);
+}
+
+/**
+ * The HS256 secret tokens are checked with. This is the seam for an OpenID Connect issuer
+ * (LEDGER_OIDC_ISSUER, issue 16): production will then need an issuer or an explicit secret.
+ */
+function jwtSecretOf(env: NodeJS.ProcessEnv, production: boolean): string {
+  const secret = env.LEDGER_JWT_SECRET;
+  if (!secret) {
+    if (production) throw new ConfigError(`LEDGER_JWT_SECRET is required in production (NODE_ENV=${JSON.stringify(env.NODE_ENV)}; only development and test run without it)`);
+    return DEVELOPMENT_JWT_SECRET;
+  }
+  if (production && secret.trim() === DEVELOPMENT_JWT_SECRET) throw new ConfigError('LEDGER_JWT_SECRET is the public development secret; production needs a secret of its own');
+  if (secret.length < 32) throw new ConfigError(`LEDGER_JWT_SECRET must be at least 32 characters (got ${secret.length})`);
+  return secret;
+}
+
+/** Demo acts go only into a store declared a demo: in production that takes a second flag. */
+function demoDataOf(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const demo = oneOf(env, 'LEDGER_DEMO_DATA', ['true', 'false'] as const, production ? 'false' : 'true') === 'true';
+  if (demo && production && env.LEDGER_DEMO_STORE !== 'true') {
+    throw new ConfigError('LEDGER_DEMO_DATA=true in production would append demo acts to a log that can never be cleaned; set LEDGER_DEMO_STORE=true as well if this store is a demo');
+  }
+  return demo;
+}
+
+/** A mistyped path must not silently start a new, empty ledger in a new folder. */
+function existingParent(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const path = env[name] || undefined;
+  if (path && path !== ':memory:' && !existsSync(dirname(resolve(path)))) {
+    throw new ConfigError(`${name}: the directory ${dirname(resolve(path))} does not exist (got ${JSON.stringify(path)}); create it or fix the path`);
+  }
+  return path;
+}
+
+/** Evidence against the log must not sit where whoever can rewrite the log can rewrite it too. */
+function outsideLog(env: NodeJS.ProcessEnv, name: string, logDir: string | undefined): string | undefined {
+  const path = env[name] || undefined;
+  if (path && logDir && isInside(path, logDir)) throw new ConfigError(`${name} must be outside the log's directory ${logDir} (got ${JSON.stringify(path)})`);
+  return path;
+}
+
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const production = isProduction(env);
   const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'esdb', 'memory'] as const, 'sqlite');
   const esdbUrl = env.LEDGER_ESDB_URL || undefined;
   if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
   if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
-  const dbPath = env.LEDGER_DB_PATH || './data/ledger.db';
-  const jwtSecret = env.LEDGER_JWT_SECRET || (env.NODE_ENV === 'production' ? '' : DEVELOPMENT_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigError('LEDGER_JWT_SECRET is required when NODE_ENV=production');
-  if (jwtSecret.length < 32) throw new ConfigError(`LEDGER_JWT_SECRET must be at least 32 characters (got ${jwtSecret.length})`);
+  const dbPath = (store === 'sqlite' ? existingParent(env, 'LEDGER_DB_PATH') : env.LEDGER_DB_PATH) || './data/ledger.db';
+  const readDbPath = existingParent(env, 'LEDGER_READ_DB_PATH') || dbPath.replace(/(\.db)?$/, '.read-models.db');
+  const logDir = store === 'sqlite' ? dirname(resolve(dbPath)) : undefined;
+  const jwtSecret = jwtSecretOf(env, production);
+  const anchorDir = outsideLog(env, 'LEDGER_ANCHOR_DIR', logDir);
   return {
+    production,
     port: integer(env, 'PORT', 3000, 0, 65535),
     store,
     dbPath,
-    readDbPath: env.LEDGER_READ_DB_PATH || dbPath.replace(/(\.db)?$/, '.read-models.db'),
+    readDbPath,
     esdbUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    demoData: oneOf(env, 'LEDGER_DEMO_DATA', ['true', 'false'] as const, 'true') === 'true',
+    demoData: demoDataOf(env, production),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     projector: oneOf(env, 'LEDGER_PROJECTOR', ['in-process', 'external'] as const, 'in-process'),
     readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_WAIT_MS', 5000, 0, 60_000),
     rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
     jwtSecret,
     devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
+    ...(anchorDir
+      ? { anchors: { dir: anchorDir, everyEvents: integer(env, 'LEDGER_ANCHOR_EVERY_EVENTS', 1000, 1, 10_000_000), everyMinutes: integer(env, 'LEDGER_ANCHOR_EVERY_MINUTES', 5, 1, 7 * 24 * 60) } }
+      : {}),
+    digestKeyPath: outsideLog(env, 'LEDGER_DIGEST_KEY', logDir),
+    digestPublicKey: env.LEDGER_DIGEST_PUBLIC_KEY || undefined,
   };
+}
+
+/** The API signs anchors itself, so a sink without a signing key is a configuration error there. */
+export function assertCanPublishAnchors(config: LedgerConfig): void {
+  if (config.anchors && !config.digestKeyPath) throw new ConfigError('LEDGER_DIGEST_KEY (the Ed25519 key that signs anchors) is required when LEDGER_ANCHOR_DIR is set');
 }
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');

@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { JwtService } from '@nestjs/jwt';
+import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { Reflector } from '@nestjs/core';
+import { authenticate } from '../auth/bearer';
 import type { LedgerConfig } from '../config/ledger-config';
 
-/** Limits per bearer token (each officer, analyst or dashboard separately), else per address. */
+/**
+ * Limits each verified caller (subject and board) separately, and everything else (no token, a
+ * forged or expired one) by client address: an unverified token names no one, so it must not
+ * open a bucket of its own.
+ */
 @Injectable()
-export class TokenThrottlerGuard extends ThrottlerGuard {
+export class IdentityThrottlerGuard extends ThrottlerGuard {
+  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, reflector: Reflector, private readonly jwt: JwtService) {
+    super(options, storage, reflector);
+  }
+
   protected override async getTracker(req: Record<string, any>): Promise<string> {
-    const header = typeof req.headers?.authorization === 'string' ? req.headers.authorization : '';
-    return header.startsWith('Bearer ') ? `token:${header.slice(7).split('.')[2] ?? header}` : `ip:${req.ip}`;
+    const authentication = authenticate(this.jwt, req);
+    return 'actor' in authentication ? `user:${JSON.stringify([authentication.actor.id, authentication.actor.boardId ?? null])}` : `ip:${req.ip}`;
   }
 }
 

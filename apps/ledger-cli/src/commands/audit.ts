@@ -1,33 +1,66 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify as verifySignature } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { canonicalize } from 'json-canonicalize';
-import { ImportError, SqliteEventStore, START_OF_CHAIN, parseNdjsonLine, readAll, toNdjsonLine, verifyChain, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import {
+  AnchorDirectory,
+  ImportError,
+  SqliteEventStore,
+  START_OF_CHAIN,
+  checkAgainstAnchor,
+  describeAge,
+  isInside,
+  parseNdjsonLine,
+  readAll,
+  readDigestFile,
+  signHeadDigest,
+  signingKey,
+  toNdjsonLine,
+  trustedPublicKey,
+  verifyChain,
+  type EventStore,
+  type HeadDigest,
+  type RecordedEvent,
+} from '@ledger/event-store';
+import { ConfigError, type LedgerConfig } from '../../../ledger-api/src/config/ledger-config';
 import { progressBar } from '../progress';
 import { openStore } from '../stores';
 
-interface Digest {
-  position: string;
-  headHash: string;
-  createdAt: string;
-  publicKey: string;
-  signature: string;
+/** The anchor to check: the file given, else the newest one in LEDGER_ANCHOR_DIR. */
+function anchorToCheck(config: LedgerConfig, file?: string): { source: string; digest: HeadDigest } | undefined {
+  if (file) return { source: file, digest: readDigestFile(file) };
+  const latest = config.anchors && new AnchorDirectory(config.anchors.dir).latest();
+  return latest ? { source: latest.path, digest: latest.digest } : undefined;
 }
 
-const signedPart = (d: Pick<Digest, 'position' | 'headHash' | 'createdAt'>) => Buffer.from(canonicalize({ position: d.position, headHash: d.headHash, createdAt: d.createdAt }));
+/** The key verification trusts: from configuration, never from the digest. */
+function configuredPublicKey(config: LedgerConfig): KeyObject {
+  if (!config.digestPublicKey) throw new ConfigError('LEDGER_DIGEST_PUBLIC_KEY (the trusted public key, PEM text or file) is required to check an anchor');
+  return trustedPublicKey(config.digestPublicKey);
+}
 
-/** The Ed25519 key that signs digests: LEDGER_DIGEST_KEY (PEM file), created on first use if missing. */
-function digestKey(): { privateKey: ReturnType<typeof createPrivateKey>; path: string } {
-  const path = process.env.LEDGER_DIGEST_KEY || './data/digest-key.pem';
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    process.stderr.write(`created a new Ed25519 digest key at ${path}\n`);
+/** Prints the outcome of checking the log against an anchor; false when it does not hold. */
+async function reportAnchor(store: EventStore, config: LedgerConfig, trustedKey: () => KeyObject, file?: string): Promise<boolean> {
+  const anchor = anchorToCheck(config, file);
+  if (!anchor) {
+    process.stdout.write(
+      config.anchors
+        ? `WARNING: no anchor in ${config.anchors.dir} yet: a vanished or re-hashed tail cannot be detected\n`
+        : 'WARNING: no anchor checked (set LEDGER_ANCHOR_DIR or give --since-digest): a vanished or re-hashed tail cannot be detected\n',
+    );
+    return true;
   }
-  return { privateKey: createPrivateKey(readFileSync(path)), path };
+  const check = await checkAgainstAnchor(store, anchor.digest, trustedKey(), new Date());
+  if (!check.ok) {
+    process.stdout.write(`FAILED against the anchor ${anchor.source} (${check.problem}): ${check.detail}\n`);
+    return false;
+  }
+  process.stdout.write(
+    `OK: the log extends the anchor of ${check.anchor.createdAt} (position ${check.anchor.position} → ${check.headPosition}); ` +
+      `the anchor is ${describeAge(check.ageMs)} old: events after it are covered by the chain only\n`,
+  );
+  return true;
 }
 
 async function verifyWithProgress(store: EventStore) {
@@ -38,10 +71,6 @@ async function verifyWithProgress(store: EventStore) {
   return result;
 }
 
-async function eventAt(store: EventStore, position: bigint): Promise<RecordedEvent | undefined> {
-  return (await store.readPage(position - 1n, 1))[0];
-}
-
 async function close(store: EventStore, ok: boolean): Promise<void> {
   await store.close();
   if (!ok) process.exitCode = 1;
@@ -50,50 +79,48 @@ async function close(store: EventStore, ok: boolean): Promise<void> {
 export function registerAuditCommands(program: Command): void {
   program
     .command('verify')
-    .description('walk the whole log and check the hash chain; with --since-digest also prove the log only grew')
-    .option('--since-digest <file>', 'a digest written earlier by `digest`')
+    .description('walk the whole log, check the hash chain and check the log against the newest anchor (or --since-digest)')
+    .option('--since-digest <file>', 'check against this digest instead of the newest one in LEDGER_ANCHOR_DIR')
     .action(async (options: { sinceDigest?: string }) => {
-      const { store } = openStore();
+      const { config, store } = openStore();
       const result = await verifyWithProgress(store);
       if (!result.ok) {
         process.stdout.write(`FAILED at position ${result.position} (${result.problem}): ${result.detail}\n`);
         return close(store, false);
       }
-      if (options.sinceDigest) {
-        const digest = JSON.parse(readFileSync(options.sinceDigest, 'utf8')) as Digest;
-        const signed = verifySignature(null, signedPart(digest), createPublicKey(digest.publicKey), Buffer.from(digest.signature, 'base64'));
-        const then = await eventAt(store, BigInt(digest.position));
-        if (!signed || then?.hash !== digest.headHash) {
-          process.stdout.write(signed ? `FAILED: position ${digest.position} no longer has the digest's hash: history before the digest changed\n` : 'FAILED: the digest signature is invalid\n');
-          return close(store, false);
-        }
-        process.stdout.write(`OK: the log only grew since the digest of ${digest.createdAt} (position ${digest.position} → ${result.headPosition})\n`);
-      }
-      process.stdout.write(`OK ${result.events} events, head position ${result.headPosition}, head hash ${result.headHash}\n`);
-      return close(store, true);
+      const anchored = await reportAnchor(store, config, () => configuredPublicKey(config), options.sinceDigest);
+      if (anchored) process.stdout.write(`OK ${result.events} events, head position ${result.headPosition}, head hash ${result.headHash}\n`);
+      return close(store, anchored);
     });
 
   program
     .command('digest')
-    .description('print and save a signed digest of the log head (position, hash, time)')
-    .option('--out <file>', 'where to save it', `./data/digest-${new Date().toISOString().slice(0, 10)}.json`)
-    .action(async (options: { out: string }) => {
-      const { store } = openStore();
+    .description('verify the log, then sign its head (position, hash, time) into LEDGER_ANCHOR_DIR and/or --out')
+    .option('--out <file>', 'also save the digest to this file (outside the log\'s directory)')
+    .action(async (options: { out?: string }) => {
+      const { config, store } = openStore();
+      if (!config.digestKeyPath) throw new ConfigError('LEDGER_DIGEST_KEY (the Ed25519 key that signs digests, outside the log\'s directory) is required');
+      if (!options.out && !config.anchors) throw new ConfigError('set LEDGER_ANCHOR_DIR (where anchors are published) or give --out');
+      if (options.out && config.store === 'sqlite' && isInside(options.out, dirname(config.dbPath))) throw new ConfigError(`--out must be outside the log's directory ${dirname(config.dbPath)}`);
       const result = await verifyWithProgress(store);
       if (!result.ok) {
         process.stdout.write(`refusing to sign: the log fails verification at position ${result.position}\n`);
         return close(store, false);
       }
-      const { privateKey } = digestKey();
-      const body = { position: result.headPosition.toString(), headHash: result.headHash, createdAt: new Date().toISOString() };
-      const digest: Digest = {
-        ...body,
-        publicKey: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
-        signature: sign(null, signedPart(body), privateKey).toString('base64'),
-      };
-      mkdirSync(dirname(options.out), { recursive: true });
-      writeFileSync(options.out, `${JSON.stringify(digest, null, 2)}\n`);
-      process.stdout.write(`${JSON.stringify(digest)}\nsaved to ${options.out}\n`);
+      const privateKey = signingKey(config.digestKeyPath, (line) => process.stderr.write(`${line}\n`));
+      // Never sign a log that no longer extends what was anchored before.
+      if (config.anchors && !(await reportAnchor(store, config, () => createPublicKey(privateKey)))) {
+        process.stdout.write('refusing to sign: the log does not extend the newest anchor\n');
+        return close(store, false);
+      }
+      const digest = signHeadDigest({ position: result.headPosition, hash: result.headHash }, privateKey, new Date());
+      if (config.anchors) process.stdout.write(`anchored in ${new AnchorDirectory(config.anchors.dir).write(digest)}\n`);
+      if (options.out) {
+        mkdirSync(dirname(options.out), { recursive: true });
+        writeFileSync(options.out, `${JSON.stringify(digest, null, 2)}\n`);
+        process.stdout.write(`saved to ${options.out}\n`);
+      }
+      process.stdout.write(`${JSON.stringify(digest)}\n`);
       return close(store, true);
     });
 

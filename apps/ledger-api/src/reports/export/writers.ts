@@ -7,6 +7,15 @@ async function* rowsOf(sheets: Sheet[]): AsyncGenerator<Row> {
   for (const sheet of sheets) for await (const row of sheet.rows) yield row;
 }
 
+/**
+ * OWASP's CSV-injection rule: a text cell that a spreadsheet would run as a formula gets a leading
+ * single quote. Only text columns: numeric columns hold the exact decimal strings of the report,
+ * and a negative amount such as `-123.45` is data, kept as it is.
+ */
+function neutralised(value: Cell): Cell {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM so Excel shows Vietnamese; values are the exact JSON strings. */
 export function csvStream(table: ExportTable): Readable {
   const stringifier = stringify({
@@ -20,7 +29,7 @@ export function csvStream(table: ExportTable): Readable {
     (async function* () {
       for await (const row of rowsOf(table.sheets)) {
         // Object keys contain dots ("registeredCapital.vnd"): hand csv-stringify arrays, not paths.
-        yield table.columns.map((c) => row[c.key] ?? null);
+        yield table.columns.map((c) => (c.kind === 'text' ? neutralised(row[c.key]) : row[c.key]) ?? null);
       }
     })(),
   );
