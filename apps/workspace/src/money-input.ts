@@ -16,27 +16,26 @@ export function parseVndInput(text: string, lang: InputLang): string | undefined
   return BigInt(plain).toString();
 }
 
+/** A typed decimal: its whole part (grouped as the language writes it) and up to `places` decimals. */
+function parseDecimalInput(text: string, lang: InputLang, places: number): { units: string; fraction: string } | undefined {
+  const [whole, fraction, extra] = clean(text).split(lang === 'vi' ? ',' : '.');
+  if (extra !== undefined || (fraction !== undefined && !new RegExp(`^\\d{1,${places}}$`).test(fraction))) return undefined;
+  const units = parseVndInput(whole, lang);
+  return units === undefined ? undefined : { units, fraction: fraction ?? '' };
+}
+
 /** "400.000,5" (vi) or "400,000.50" (en) → "400000.50"; at most two decimals. */
 export function parseUsdInput(text: string, lang: InputLang): string | undefined {
-  const t = clean(text);
-  const decimal = lang === 'vi' ? ',' : '.';
-  const [whole, fraction, extra] = t.split(decimal);
-  if (extra !== undefined || (fraction !== undefined && !/^\d{1,2}$/.test(fraction))) return undefined;
-  const units = parseVndInput(whole, lang);
-  if (units === undefined) return undefined;
-  return `${units}.${(fraction ?? '').padEnd(2, '0')}`;
+  const d = parseDecimalInput(text, lang, 2);
+  return d && `${d.units}.${d.fraction.padEnd(2, '0')}`;
 }
 
 /** A rate as printed ("23.500" or "23.500,5" in vi) → "23500" / "23500.5" (up to 4 decimals). */
 export function parseRateInput(text: string, lang: InputLang): string | undefined {
-  const t = clean(text);
-  const decimal = lang === 'vi' ? ',' : '.';
-  const [whole, fraction, extra] = t.split(decimal);
-  if (extra !== undefined || (fraction !== undefined && !/^\d{1,4}$/.test(fraction))) return undefined;
-  const units = parseVndInput(whole, lang);
-  if (units === undefined || units === '0') return undefined;
-  const f = (fraction ?? '').replace(/0+$/, '');
-  return f ? `${units}.${f}` : units;
+  const d = parseDecimalInput(text, lang, 4);
+  if (!d || d.units === '0') return undefined;
+  const f = d.fraction.replace(/0+$/, '');
+  return f ? `${d.units}.${f}` : d.units;
 }
 
 const rateScaled = (rate: string) => {
