@@ -58,7 +58,7 @@ export class ActPlanner {
       if (r.code === undefined) continue;
       const group = groups.get(r.code) ?? [];
       if (layout === 'projects' && group.length > 0) {
-        this.reader.issue(r.row, 'projectCode', ImportCode.DUPLICATE_PROJECT, { value: r.code, first: group[0].row });
+        this.reader.issue(r.row, this.reader.codeField, ImportCode.DUPLICATE_PROJECT, { value: r.code, first: group[0].row });
         continue;
       }
       group.push(r);

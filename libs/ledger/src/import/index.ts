@@ -5,3 +5,4 @@ export * from './row-report';
 export type { Layout } from './acts';
 export type { ImportFigures, FiguresAsOf, NewCertificatesOfYear } from './figures';
 export * from './exchange-rates';
+export { WorkbookUnreadableError } from './read-sheet';

@@ -8,7 +8,8 @@
  *
  * Numeric cells hold an IEEE double. Their decimal is the shortest one that reads back as the same
  * double (ECMAScript Number#toString), which is what Excel shows for numbers of up to 15 significant
- * digits — Excel itself keeps no more — so `840.37` is read as 840.37, never 840.3699999…
+ * digits — Excel itself keeps no more — so `840.37` is read as 840.37, never 840.3699999…; a formula's
+ * result with binary noise is read at those 15 digits, as Excel shows it.
  */
 export interface Decimal {
   /** The digits as an integer: value = units × 10^-scale. */
@@ -22,15 +23,25 @@ const PLAIN = /^-?\d+(\.\d+)?$/;
 
 export function decimalOfNumber(value: number): Decimal {
   if (!Number.isFinite(value)) throw new NumberFormatError(`${value} is not a number`);
-  const text = String(value);
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
-  if (!m) throw new NumberFormatError(`${text} is not a number`);
-  const digits = (m[2] + (m[3] ?? '')).replace(/^0+(?=\d)/, '');
-  if (digits.replace(/^0+/, '').length > 15) throw new NumberFormatError(`${text} has more than the 15 significant digits a spreadsheet number keeps; type it as text`);
-  const scale = (m[3]?.length ?? 0) - Number(m[4] ?? 0);
-  const units = BigInt(`${m[1]}${digits}`);
+  let parsed = expanded(String(value));
+  if (significantDigits(parsed) > 15) {
+    // Formula results carry binary noise (840.3700000000001); Excel shows 15 significant digits, and so do we.
+    if (Math.abs(value) >= 1e15) throw new NumberFormatError(`${value} has more than the 15 significant digits a spreadsheet number keeps; type it as text`);
+    parsed = expanded(value.toPrecision(15));
+  }
+  return parsed;
+}
+
+/** A JavaScript number's text (maybe with an exponent) as units × 10^-scale, trailing zeros dropped. */
+function expanded(text: string): Decimal {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text) as RegExpExecArray;
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  const scale = fraction.length - Number(m[4] ?? 0);
+  const units = BigInt(`${m[1]}${m[2]}${fraction}`);
   return scale >= 0 ? { units, scale } : { units: units * 10n ** BigInt(-scale), scale: 0 };
 }
+
+const significantDigits = (d: Decimal) => (d.units < 0n ? -d.units : d.units).toString().replace(/0+$/, '').length;
 
 export function decimalOfText(raw: string): Decimal {
   let text = raw.replace(/[\s\u00a0]/g, '');

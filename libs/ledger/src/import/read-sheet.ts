@@ -47,10 +47,16 @@ export function cellValueOf(value: ExcelJS.CellValue): CellValue {
 
 const textOf = (value: CellValue) => (value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
-/** Reads a workbook from its bytes (exceljs). */
+export class WorkbookUnreadableError extends Error {}
+
+/** Reads a workbook from its bytes (exceljs); anything but an .xlsx is refused with one line. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new WorkbookUnreadableError(`the file is not an Excel workbook (.xlsx): ${(error as Error).message}`);
+  }
   return workbook;
 }
 
@@ -124,7 +130,9 @@ export function readRegisterSheet(sheet: ExcelJS.Worksheet, mapping?: ColumnMapp
   for (let r = header.headerRow + 1; r <= sheet.rowCount; r++) {
     const row = rowOf(sheet, r, header.columns);
     if (row.texts.length === 0) continue;
-    if (!row.cells.has('projectCode') && !row.cells.has('certificateNo') && row.texts.some((t) => TOTALS.test(keyOf(t)))) {
+    // "Tổng cộng" may stand in any column, the code column included; a row with a code-like value is a project.
+    const codes = [row.cells.get('projectCode'), row.cells.get('certificateNo')].filter((v) => v !== undefined).map(textOf);
+    if (!codes.some((c) => /\d/.test(c)) && row.texts.some((t) => TOTALS.test(keyOf(t)))) {
       totals = row;
       break;
     }

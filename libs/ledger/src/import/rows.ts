@@ -69,6 +69,11 @@ export class RowReader {
     }
   }
 
+  /** The column the project code is read from: "Mã số dự án", else "Số GCNĐKĐT". */
+  get codeField(): Field {
+    return this.context.sheet.columns.some((c) => c.field === 'projectCode') ? 'projectCode' : 'certificateNo';
+  }
+
   /** Reports a problem on a row, naming the column (letter and header) of `field`. */
   issue(row: number, field: Field | undefined, code: ImportCode, params: Record<string, string | number> = {}, severity: RowIssue['severity'] = 'error'): void {
     const column = field && this.context.sheet.columns.find((c) => c.field === field);
@@ -85,7 +90,8 @@ export class RowReader {
     const date = (field: Field) => this.date(row, field, get(field));
     const out: RegisterRow = { row, terminated: false };
     const code = text('projectCode') ?? text('certificateNo');
-    if (code === undefined) this.issue(row, 'projectCode', ImportCode.VALUE_MISSING, { field: 'mã số dự án / project code' });
+    const before = this.context.issues.length;
+    if (code === undefined) this.issue(row, this.codeField, ImportCode.VALUE_MISSING, { field: 'mã số dự án / project code' });
     else out.code = code.replace(/\s+/g, '').toUpperCase();
     out.projectName = text('projectName');
     out.investor = text('investor');
@@ -123,7 +129,8 @@ export class RowReader {
       if (Number.isInteger(years) && years > 0) out.durationYears = years;
       else this.issue(row, 'durationYears', ImportCode.NOT_A_NUMBER, { value: String(duration) });
     }
-    if (out.origin) out.money = this.money(row, out.origin, sheetRow.cells, out.adjustedOn ?? out.issuedOn);
+    // A row already found wrong gets no money read: a missing date or amount would only be reported twice.
+    if (out.origin && this.context.issues.length === before) out.money = this.money(row, out.origin, sheetRow.cells, out.adjustedOn ?? out.issuedOn);
     return out;
   }
 
@@ -200,9 +207,11 @@ export class RowReader {
    * too, USD = VND ÷ rate (to the cent) when only VND and a rate are given. DDI: VND only.
    */
   private money(row: number, origin: Origin, cells: Map<Field, CellValue>, on: LegalDate | undefined): RowMoney | undefined {
+    const before = this.context.issues.length;
     const usd = this.amount(row, cells, USD_COLUMNS, 2, 'cent');
     const vnd = this.amount(row, cells, VND_COLUMNS, 0, 'đồng');
     const rateDecimal = this.number(row, 'exchangeRate', cells.get('exchangeRate'));
+    if (this.context.issues.length > before) return undefined;
     if (origin === 'DDI') {
       if (!vnd) {
         if (!usd) this.issue(row, 'capitalVnd', ImportCode.VALUE_MISSING, { field: 'vốn đăng ký (VND) / registered capital (VND)' });
@@ -216,7 +225,7 @@ export class RowReader {
     if (rate === undefined && usd && !vnd) {
       const configured = year ? this.context.exchangeRates[year] : undefined;
       if (!configured) {
-        this.issue(row, 'exchangeRate', ImportCode.NO_RATE_FOR_YEAR, { year: year ?? '?' });
+        this.issue(row, usd.field, ImportCode.NO_RATE_FOR_YEAR, { year: year ?? '?' });
         return undefined;
       }
       rate = scaled(decimalOf(configured), 0, 4);
