@@ -59,7 +59,7 @@ describe('POST /api/v1/imports/register: Bắc Giang 2016 (seed 000) from its re
   it('dry run, commit, reports equal to the published figures, a second upload appends nothing, verify passes', async () => {
     const bytes = await xlsxOf(versionSheet(bacGiangHistory()));
     const dry = await upload(bytes, 'boardId=BQL-BG');
-    const report = await dry.json();
+    const report: any = await dry.json();
     expect(dry.status).toBe(200);
     expect(report.issues).toEqual([]);
     expect(report).toMatchObject({ dryRun: true, valid: true, errors: 0, layout: 'versions', projects: 16 + 44 });
@@ -70,7 +70,7 @@ describe('POST /api/v1/imports/register: Bắc Giang 2016 (seed 000) from its re
     const form = new FormData();
     form.append('file', new Blob([bytes], { type: XLSX }), 'bac-giang-2017-02.xlsx');
     const committed = await fetch(`${server.baseUrl}/api/v1/imports/register?boardId=BQL-BG&dryRun=false`, { method: 'POST', headers: bearer('officer', 'BQL-BG'), body: form });
-    const result = await committed.json();
+    const result: any = await committed.json();
     expect(committed.status).toBe(201);
     expect(result).toMatchObject({ dryRun: false, appended: report.events, file: { name: 'bac-giang-2017-02.xlsx' } });
     expect(await server.eventCount()).toBe(report.events);
@@ -106,7 +106,7 @@ describe('POST /api/v1/imports/register: refusals', () => {
   it('a register with errors: 422 naming row and column, nothing appended; the row report as CSV and XLSX', async () => {
     const before = await server.eventCount();
     const reply = await upload(await broken(), 'boardId=BQL-BG&dryRun=false&lang=en');
-    const body = await reply.json();
+    const body: any = await reply.json();
     expect(reply.status).toBe(422);
     expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(body.code).toBe('IMPORT_HAS_ERRORS');
@@ -128,7 +128,7 @@ describe('POST /api/v1/imports/register: refusals', () => {
 
   it('only an officer of that board or an admin; only workbooks; boardId required', async () => {
     const bytes = await broken();
-    const codeOf = async (reply: Response) => [reply.status, (await reply.json()).code];
+    const codeOf = async (reply: Response) => [reply.status, ((await reply.json()) as { code: string }).code];
     expect(await codeOf(await upload(bytes, 'boardId=BQL-BG', 'analyst'))).toEqual([403, 'ROLE_NOT_ALLOWED']);
     expect(await codeOf(await upload(bytes, 'boardId=BQL-BG', 'officer', 'BQL-BN'))).toEqual([403, 'OUTSIDE_JURISDICTION']);
     expect(await codeOf(await upload(Buffer.from('STT,Mã số dự án\n'), 'boardId=BQL-BG'))).toEqual([400, 'IMPORT_FILE_UNREADABLE']);

@@ -103,7 +103,11 @@ export function registerImportRegisterCommand(program: Command): void {
         const report = importReportOf(plan);
         const summary = `${plan.file.name} (sha256 ${plan.file.sha256.slice(0, 12)}…), sheet ${plan.file.sheet ?? '?'}, layout ${plan.layout ?? '?'}: ${plan.rows} rows, ${plan.projects} projects, ${report.events} events; ${plan.errors} errors, ${plan.warnings} warnings`;
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else process.stdout.write(`${summary}\n${plan.issues.slice(0, 50).map((i) => `  row ${i.row}${i.column ? ` column ${i.column} (${i.header})` : ''}: ${i.code} ${i.message}`).join('\n')}${plan.issues.length > 50 ? `\n  … ${plan.issues.length - 50} more (--report file)` : ''}\n${figuresText(plan)}\n`);
+        else {
+          const shown = plan.issues.slice(0, 50).map((i) => `  row ${i.row}${i.column ? ` column ${i.column} (${i.header})` : ''}: ${i.code} ${i.message}`);
+          if (plan.issues.length > shown.length) shown.push(`  … ${plan.issues.length - shown.length} more (--report file)`);
+          process.stdout.write(`${[summary, ...shown, figuresText(plan)].join('\n')}\n`);
+        }
         if (options.dryRun) {
           process.stderr.write(`dry run: nothing appended${plan.errors > 0 ? '; fix the errors above before importing' : ''}\n`);
           process.exitCode = plan.errors > 0 ? 2 : 0;

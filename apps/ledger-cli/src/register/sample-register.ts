@@ -25,7 +25,8 @@ const viTenths = (tenths: number) => `${Math.floor(tenths / 10).toLocaleString('
 /**
  * A plausible version register of one board, deterministic per seed: projects issued between `from` and
  * `to`, each with 0–3 adjustments (capital increases, one decrease now and then), a few terminated; FDI in
- * USD with the rate of the year, DDI in tỷ đồng written the Vietnamese way; a merged two-row header.
+ * USD with the rate of the year, DDI in tỷ đồng written the Vietnamese way; a merged two-row header and a
+ * totals row.
  */
 export function sampleVersionRegister(reference: ReferenceData, options: SampleRegisterOptions): SheetSpec {
   const rng = new Prng(options.seed);
@@ -33,6 +34,7 @@ export function sampleVersionRegister(reference: ReferenceData, options: SampleR
   const span = Math.round((Date.parse(options.to) - Date.parse(options.from)) / 86_400_000);
   const rows: Cell[][] = [[`DANH SÁCH DỰ ÁN ĐẦU TƯ - ${options.boardId}`], [], VERSION_HEADER, UNITS_ROW];
   let n = 0;
+  const latest = { usd: 0, tenths: 0 };
   for (let p = 0; p < options.projects; p++) {
     const code = String(2_000_000_000 + p * 7 + rng.int(0, 6));
     const fdi = rng.chance(0.6);
@@ -72,6 +74,10 @@ export function sampleVersionRegister(reference: ReferenceData, options: SampleR
         ended ? dmy(terminatedOn as string) : null,
       ]);
     });
+    if (fdi) latest.usd += usd;
+    else latest.tenths += tenths;
   }
+  // The totals row boards put under the register: each project's latest version, column by column.
+  rows.push([null, null, 'Tổng cộng', null, null, null, null, null, null, latest.usd, viTenths(latest.tenths)]);
   return { name: 'Danh sách dự án', rows, merges: ['A1:N1', 'J3:K3', ...['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'L', 'M', 'N'].map((c) => `${c}3:${c}4`)] };
 }

@@ -40,10 +40,10 @@ export function figuresOf(histories: Iterable<readonly ProjectEvent[]>, today: L
       .map((event, index) => ({ event, index, on: effectiveDateOf(event) }))
       .sort((a, b) => (a.on === b.on ? a.index - b.index : a.on < b.on ? -1 : 1)),
   );
-  const years = new Set<number>();
-  for (const events of projects) for (const e of events) if (e.on <= today) years.add(Number(e.on.slice(0, 4)));
+  // Every year end from the first act's year to last year, then today.
   const thisYear = Number(today.slice(0, 4));
-  const dates = [...years].filter((y) => y < thisYear).sort((a, b) => a - b).map((y) => `${y}-12-31`);
+  const first = Math.min(thisYear, ...projects.flatMap((events) => (events.length > 0 ? [Number(events[0].on.slice(0, 4))] : [])));
+  const dates = Array.from({ length: thisYear - first }, (_, i) => `${first + i}-12-31`);
   dates.push(today);
   const totals = dates.map(() => ({ FDI: { n: 0, capital: 0n }, DDI: { n: 0, capital: 0n } }));
   const issued = new Map<number, { FDI: { n: number; capital: bigint }; DDI: { n: number; capital: bigint } }>();
