@@ -12,6 +12,8 @@ const RATES: Record<number, number> = { 2010: 18620, 2011: 20650, 2012: 20830, 2
 export interface SampleRegisterOptions {
   boardId: string;
   projects: number;
+  /** Stop after the project that brings the register to this many rows (benchmarks). */
+  maxRows?: number;
   seed: number;
   /** First and last legal date of the history. */
   from: string;
@@ -35,7 +37,7 @@ export function sampleVersionRegister(reference: ReferenceData, options: SampleR
   const rows: Cell[][] = [[`DANH SÁCH DỰ ÁN ĐẦU TƯ - ${options.boardId}`], [], VERSION_HEADER, UNITS_ROW];
   let n = 0;
   const latest = { usd: 0, tenths: 0 };
-  for (let p = 0; p < options.projects; p++) {
+  for (let p = 0; p < options.projects && n < (options.maxRows ?? Infinity); p++) {
     const code = String(2_000_000_000 + p * 7 + rng.int(0, 6));
     const fdi = rng.chance(0.6);
     const zone = zones[rng.int(0, zones.length - 1)];

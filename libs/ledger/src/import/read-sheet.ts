@@ -66,10 +66,10 @@ interface HeaderGuess {
 }
 
 /** The columns a header block ending on `row` names: each column's texts down the block, then its last text alone. */
-function headerEndingAt(sheet: ExcelJS.Worksheet, row: number, mapping?: ColumnMapping): SheetColumn[] {
+function headerEndingAt(sheet: ExcelJS.Worksheet, row: number, columnCount: number, mapping?: ColumnMapping): SheetColumn[] {
   const columns: SheetColumn[] = [];
   const taken = new Set<Field>();
-  for (let c = 1; c <= sheet.columnCount; c++) {
+  for (let c = 1; c <= columnCount; c++) {
     const texts: string[] = [];
     for (let r = Math.max(1, row - HEADER_DEPTH + 1); r <= row; r++) {
       // A merged cell reads its master's value in every cell it covers, so a block's parts repeat: keep one.
@@ -92,8 +92,10 @@ function headerEndingAt(sheet: ExcelJS.Worksheet, row: number, mapping?: ColumnM
 
 function guessHeader(sheet: ExcelJS.Worksheet, mapping?: ColumnMapping): HeaderGuess | undefined {
   let best: HeaderGuess | undefined;
+  // exceljs counts columns by walking every row: count them once.
+  const columnCount = sheet.columnCount;
   for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
-    const columns = headerEndingAt(sheet, r, mapping);
+    const columns = headerEndingAt(sheet, r, columnCount, mapping);
     // Ties go to the later row: a block merged down two rows scores the same on both.
     if (columns.length > 0 && (!best || columns.length >= best.columns.length)) best = { headerRow: r, columns };
   }
@@ -127,7 +129,8 @@ export function readRegisterSheet(sheet: ExcelJS.Worksheet, mapping?: ColumnMapp
   if (!header) return undefined;
   const rows: SheetRow[] = [];
   let totals: SheetRow | undefined;
-  for (let r = header.headerRow + 1; r <= sheet.rowCount; r++) {
+  const rowCount = sheet.rowCount;
+  for (let r = header.headerRow + 1; r <= rowCount; r++) {
     const row = rowOf(sheet, r, header.columns);
     if (row.texts.length === 0) continue;
     // "Tổng cộng" may stand in any column, the code column included; a row with a code-like value is a project.
