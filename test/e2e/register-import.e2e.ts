@@ -57,7 +57,8 @@ const upload = (bytes: Buffer, query: string, role: 'officer' | 'analyst' | 'adm
 
 describe('POST /api/v1/imports/register: Bắc Giang 2016 (seed 000) from its register', () => {
   it('dry run, commit, reports equal to the published figures, a second upload appends nothing, verify passes', async () => {
-    const bytes = await xlsxOf(versionSheet(bacGiangHistory()));
+    const history = bacGiangHistory();
+    const bytes = await xlsxOf(versionSheet(history));
     const dry = await upload(bytes, 'boardId=BQL-BG');
     const report: any = await dry.json();
     expect(dry.status).toBe(200);
@@ -84,6 +85,16 @@ describe('POST /api/v1/imports/register: Bắc Giang 2016 (seed 000) from its re
       const valid = await analyst.get(`/api/v1/reports/valid-projects?asOf=${f.asOf}&boardId=BQL-BG&minPosition=${result.position}`);
       expect([valid.body.total.FDI.validProjects, valid.body.total.FDI.registeredCapital.amount, valid.body.total.DDI.validProjects, valid.body.total.DDI.registeredCapital.amount]).toEqual([f.FDI.validProjects, f.FDI.registeredCapital, f.DDI.validProjects, f.DDI.registeredCapital]);
     }
+
+    // And today's report equals the totals computed from the sheet itself: each project's last version, unless terminated.
+    const latest = new Map(history.map((r) => [r[1], r]));
+    const digits = (cell: Cell) => Number(String(cell).replace(/[.,]/g, ''));
+    const live = [...latest.values()].filter((r) => r[12] !== 'Đã chấm dứt');
+    const fdi = live.filter((r) => r[9] !== null);
+    const ddi = live.filter((r) => r[10] !== null);
+    const today = await analyst.get(`/api/v1/reports/valid-projects?asOf=2017-02-01&boardId=BQL-BG&minPosition=${result.position}`);
+    expect(today.body.total.FDI).toMatchObject({ validProjects: fdi.length, registeredCapital: { amount: `${fdi.reduce((sum, r) => sum + digits(r[9]), 0) * 10_000}.00` } });
+    expect(today.body.total.DDI).toMatchObject({ validProjects: ddi.length, registeredCapital: { amount: `${ddi.reduce((sum, r) => sum + digits(r[10]), 0)}00000000` } });
 
     const again = await upload(bytes, 'boardId=BQL-BG&dryRun=false');
     expect(again.status).toBe(200);

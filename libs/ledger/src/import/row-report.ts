@@ -9,7 +9,9 @@ const HEADERS: Record<Lang, string[]> = {
 };
 const SEVERITY: Record<Lang, Record<RowIssue['severity'], string>> = { vi: { error: 'lỗi', warning: 'cảnh báo' }, en: { error: 'error', warning: 'warning' } };
 
-const cellsOf = (issue: RowIssue, lang: Lang) => [issue.row === 0 ? '' : issue.row, issue.column ?? '', issue.header ?? '', issue.code, SEVERITY[lang][issue.severity], issue.message];
+/** Headers and messages quote the uploaded sheet: text a spreadsheet would run as a formula is kept as text. */
+const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+const cellsOf = (issue: RowIssue, lang: Lang) => [issue.row === 0 ? '' : issue.row, issue.column ?? '', inert(issue.header ?? ''), issue.code, SEVERITY[lang][issue.severity], inert(issue.message)];
 
 /** The row report as CSV: UTF-8 with BOM so Excel shows Vietnamese, CRLF line ends. */
 export function rowReportCsv(issues: readonly RowIssue[], lang: Lang): string {
