@@ -145,6 +145,7 @@ describe('POST /api/v1/imports/register: refusals', () => {
     expect(await codeOf(await upload(Buffer.from('STT,Mã số dự án\n'), 'boardId=BQL-BG'))).toEqual([400, 'IMPORT_FILE_UNREADABLE']);
     expect(await codeOf(await upload(bytes, 'dryRun=false'))).toEqual([400, 'IMPORT_QUERY_INVALID']);
     expect(await codeOf(await upload(bytes, 'boardId=BQL-BG&dryRun=maybe'))).toEqual([400, 'IMPORT_QUERY_INVALID']);
+    expect(await codeOf(await upload(bytes, 'boardId=BQL-BG&dryRun=false&format=csv'))).toEqual([400, 'IMPORT_QUERY_INVALID']);
     expect((await upload(bytes, 'boardId=BQL-BG', 'admin')).status).toBe(200);
   });
 });

@@ -194,6 +194,17 @@ describe('rows that break the rules', () => {
     expect(await verifyChain(store)).toMatchObject({ ok: true });
   });
 
+  it('FDI capital whose VND, USD and rate disagree is named at the rate column', async () => {
+    const result = await plan(await xlsxOf(versionSheet([[1, '2400000501', 'Dự án tỷ giá', 'Ba Co.', 'Hàn Quốc', 'KCN Vân Trung', 0, '01/03/2016', null, '2', '50', 22300]])));
+    expect(issuesOf(result)).toEqual([{ row: 5, column: V.rate, code: 'EXCHANGE_RATE_MISMATCH' }]);
+  });
+
+  it('a workbook without a register, or without the sheet asked for, is one sheet-level problem', async () => {
+    const notes = await workbookOf([{ name: 'Ghi chú', rows: [['Báo cáo tháng'], ['Không có số liệu']] }]);
+    expect(issuesOf(await plan(notes))).toEqual([{ row: 0, column: undefined, code: 'HEADER_NOT_FOUND' }]);
+    expect(issuesOf(await plan(await messyVersions(), { sheet: 'Sheet9' }))).toEqual([{ row: 0, column: undefined, code: 'SHEET_NOT_FOUND' }]);
+  });
+
   it('cells that cannot be read are named with their column: dates, numbers, countries, zones', async () => {
     const result = await plan(
       await xlsxOf(

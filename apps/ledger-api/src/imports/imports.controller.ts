@@ -74,6 +74,7 @@ export class ImportsController {
     const dryRun = choice('dryRun', query.dryRun, ['true', 'false'], 'true') === 'true';
     const format = choice('format', query.format, ['json', 'csv', 'xlsx'], 'json');
     const lang = choice<Lang>('lang', query.lang, ['vi', 'en'], 'vi');
+    if (format !== 'json' && !dryRun) throw new BadRequestException(problem(400, 'IMPORT_QUERY_INVALID', 'The request is invalid', 'the row report (format=csv|xlsx) comes from a dry run; commit with format=json'));
     const layout = query.layout === undefined ? undefined : choice<Layout>('layout', query.layout, ['projects', 'versions'], 'projects');
     const bytes = file?.buffer ?? (await rawBodyOf(req));
     const fileName = file?.originalname ?? query.fileName ?? 'register.xlsx';

@@ -44,7 +44,8 @@ function expanded(text: string): Decimal {
 const significantDigits = (d: Decimal) => (d.units < 0n ? -d.units : d.units).toString().replace(/0+$/, '').length;
 
 export function decimalOfText(raw: string): Decimal {
-  let text = raw.replace(/[\s\u00a0]/g, '');
+  // A currency written into the cell ("12.500 USD", "350 tỷ" is not: units belong in the header).
+  let text = raw.replace(/[\s\u00a0]/g, '').replace(/^(US\$|\$)|(USD|VNĐ|VND|đồng|đ)$/i, '');
   if (text === '') throw new NumberFormatError('empty');
   const [dots, commas] = [(text.match(/\./g) ?? []).length, (text.match(/,/g) ?? []).length];
   if (dots > 0 && commas > 0) {
