@@ -13,7 +13,7 @@ import { projectCommandOf } from '../project/record-project-act';
 import { ActPlanner, detectLayout, type Layout, type PlannedAct, type PlannedProject } from './acts';
 import type { ColumnMapping, Field } from './columns';
 import { figuresOf, type ImportFigures } from './figures';
-import { ImportCode, importMessage, ruleMessage, type Lang, type RowIssue } from './issues';
+import { ImportCode, importMessage, ruleMessage, viDate, type Lang, type RowIssue } from './issues';
 import { checkTotals } from './totals';
 import { findRegisterSheet, loadWorkbook, type RegisterSheet } from './read-sheet';
 import { RowReader, type RegisterRow } from './rows';
@@ -87,6 +87,12 @@ function fieldOfRule(code: string, planned: PlannedAct, sheet: RegisterSheet): F
   if (ZONE_RULES.includes(code)) return 'zone';
   if (code === RuleCode.EXCHANGE_RATE_MISMATCH && has('exchangeRate')) return 'exchangeRate';
   return planned.moneyField;
+}
+
+/** What the Vietnamese wording of a rule names: the act's date and the project's dates so far. */
+function ruleParams(planned: PlannedAct, state: ProjectState, today: string): Record<string, string> {
+  const data = planned.act.data as { effectiveOn?: string; issuedOn?: string };
+  return { code: planned.act.projectCode, date: viDate(data.effectiveOn ?? data.issuedOn), today: viDate(today), issuedOn: viDate(state.issuedOn), lastOn: viDate(state.lastEffectiveOn), terminatedOn: viDate(state.terminatedOn) };
 }
 
 /**
@@ -181,7 +187,7 @@ function decideProject(project: PlannedProject, stored: readonly RecordedEvent[]
       if (!(error instanceof RuleViolation) && !(error instanceof AuthorityError)) throw error;
       const field = fieldOfRule(error.code, planned, sheet);
       const column = field && sheet.columns.find((c) => c.field === field);
-      input.issues.push({ row: planned.row, ...(column ? { column: column.letter, header: column.header } : {}), code: error.code, severity: 'error', message: ruleMessage(error.code, error.message, input.lang) });
+      input.issues.push({ row: planned.row, ...(column ? { column: column.letter, header: column.header } : {}), code: error.code, severity: 'error', message: ruleMessage(error.code, error.message, input.lang, ruleParams(planned, state, today)) });
       return undefined;
     }
     const key = importKeyOf(sha256, sheet.name, planned.row, index);

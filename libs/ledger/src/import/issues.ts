@@ -67,8 +67,8 @@ const TEXT: Record<ImportCode, { vi: string; en: string }> = {
 
 /** Vietnamese wording of the decider's and the write path's rule codes; the English is the rule's own message. */
 const RULE_VI: Partial<Record<string, string>> = {
-  [RuleCode.PROJECT_ALREADY_ISSUED]: 'Mã số dự án đã được cấp trong sổ cái',
-  [RuleCode.PROJECT_TERMINATED]: 'Dự án đã chấm dứt; không ghi thêm được',
+  [RuleCode.PROJECT_ALREADY_ISSUED]: 'Mã số dự án {code} đã được cấp trong sổ cái',
+  [RuleCode.PROJECT_TERMINATED]: 'Dự án đã chấm dứt ngày {terminatedOn}; không ghi thêm được',
   [RuleCode.PROJECT_CODE_INVALID]: 'Mã số dự án không hợp lệ (10 chữ số, 12 chữ số hoặc dạng 123/GP)',
   [RuleCode.AMOUNT_NOT_POSITIVE]: 'Số vốn phải lớn hơn 0',
   [RuleCode.AMOUNT_INVALID]: 'Số vốn không hợp lệ',
@@ -77,15 +77,15 @@ const RULE_VI: Partial<Record<string, string>> = {
   [RuleCode.EXCHANGE_RATE_REQUIRED_FOR_FDI]: 'Dự án FDI cần tỷ giá',
   [RuleCode.EXCHANGE_RATE_MISMATCH]: 'Vốn VND, USD và tỷ giá không khớp (lệch quá 1 USD)',
   [RuleCode.DATE_INVALID]: 'Ngày không hợp lệ',
-  [RuleCode.FUTURE_DATED]: 'Ngày ở tương lai',
-  [RuleCode.EFFECTIVE_BEFORE_ISSUANCE]: 'Ngày hiệu lực trước ngày cấp GCNĐKĐT',
-  [RuleCode.EFFECTIVE_BEFORE_LAST_ACT]: 'Ngày hiệu lực trước một lần điều chỉnh đã ghi',
+  [RuleCode.FUTURE_DATED]: 'Ngày {date} ở tương lai (hôm nay là {today})',
+  [RuleCode.EFFECTIVE_BEFORE_ISSUANCE]: 'Ngày {date} trước ngày cấp GCNĐKĐT {issuedOn}',
+  [RuleCode.EFFECTIVE_BEFORE_LAST_ACT]: 'Ngày {date} trước một lần điều chỉnh đã ghi có hiệu lực ngày {lastOn}',
   [RuleCode.DATE_TOO_EARLY]: 'Ngày trước Luật Đầu tư nước ngoài 1987',
   [RuleCode.NO_CHANGES]: 'Lần điều chỉnh không thay đổi nội dung nào',
   [RuleCode.ZONE_UNKNOWN]: 'KCN không có trong dữ liệu tham chiếu',
-  [RuleCode.ZONE_NOT_IN_BOARD]: 'KCN không thuộc Ban Quản lý vào ngày đó',
+  [RuleCode.ZONE_NOT_IN_BOARD]: 'KCN không thuộc Ban Quản lý vào ngày {date}',
   [RuleCode.BOARD_UNKNOWN]: 'Ban Quản lý không có trong dữ liệu tham chiếu',
-  [RuleCode.BOARD_NOT_IN_FORCE]: 'Ban Quản lý chưa thành lập hoặc đã giải thể vào ngày đó',
+  [RuleCode.BOARD_NOT_IN_FORCE]: 'Ban Quản lý chưa thành lập hoặc đã giải thể vào ngày {date}',
   [AuthorityCode.OUTSIDE_JURISDICTION]: 'Dự án không thuộc thẩm quyền của Ban',
   [AuthorityCode.BOARD_DISSOLVED]: 'Ban Quản lý đã giải thể; dự án do Ban kế nhiệm quản lý',
   [AuthorityCode.ACTOR_BOARD_UNKNOWN]: 'Ban Quản lý của người nhập không có trong dữ liệu tham chiếu',
@@ -97,7 +97,10 @@ export function importMessage(code: ImportCode, params: Params, lang: Lang): str
   return fill(TEXT[code][lang], params);
 }
 
-/** A decider or authority rejection in the report's language: Vietnamese title with the rule's detail in English mode. */
-export function ruleMessage(code: string, detail: string, lang: Lang): string {
-  return lang === 'en' ? detail : (RULE_VI[code] ?? detail);
+/** A decider or authority rejection in the report's language: the rule's own (English) message, or the Vietnamese wording filled from the act. */
+export function ruleMessage(code: string, detail: string, lang: Lang, params: Params): string {
+  return lang === 'en' ? detail : RULE_VI[code] ? fill(RULE_VI[code], params) : detail;
 }
+
+/** A legal date as people read it: 01/04/2016. */
+export const viDate = (date: string | undefined) => (date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '');
