@@ -105,6 +105,22 @@ describe('POST /api/v1/imports/register: Bắc Giang 2016 (seed 000) from its re
   });
 });
 
+describe('imported acts are ordinary acts', () => {
+  it('a later increase continues the adjustment numbers, a correction applies, the history shows the import', async () => {
+    const officer = client(server.baseUrl, bearer('officer', 'BQL-BG'));
+    const code = '2400001001'; // issued 2014, increased in 2015, decreased in 2016 by the register above
+    const events = await officer.get(`/api/v1/projects/${code}/events`);
+    expect(events.status).toBe(200);
+    expect(events.body.events.map((e: { type: string }) => e.type)).toEqual(['CertificateIssued', 'CapitalIncreased', 'CapitalDecreased']);
+    expect(events.body.events[0].metadata).toMatchObject({ source: 'import', importFile: 'bac-giang-2017-02.xlsx', importRow: expect.any(Number) });
+    const increase = await officer.post(`/api/v1/projects/${code}/capital-increases`, { amount: { vnd: '2270000000', usd: '100000.00' }, effectiveOn: '2017-01-20', reason: 'Mở rộng' });
+    expect(increase.status).toBe(201);
+    expect(increase.body.events).toEqual([{ type: 'CapitalIncreased', adjustmentNo: 3 }]);
+    const correction = await officer.post(`/api/v1/projects/${code}/corrections`, { correctsVersion: 3, revoked: true, reason: 'Nhập sai từ sổ đăng ký' });
+    expect(correction.status).toBe(201);
+  });
+});
+
 describe('POST /api/v1/imports/register: refusals', () => {
   const broken = () =>
     xlsxOf(
