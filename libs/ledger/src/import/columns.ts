@@ -9,6 +9,9 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
+/** The registered-capital columns, one per unit: amounts are summed by the totals check and mark a project row. */
+export const CAPITAL_FIELDS: readonly Field[] = ['capitalUsd', 'capitalMillionUsd', 'capitalVnd', 'capitalMillionVnd', 'capitalBillionVnd'];
+
 type Match = 'exact' | 'prefix' | 'suffix';
 
 /**

@@ -11,7 +11,7 @@ import { actingBoardOf } from '../project/authority';
 import { projectAggregate, toProjectEvent } from '../project/project-aggregate';
 import { projectCommandOf } from '../project/record-project-act';
 import { ActPlanner, detectLayout, type Layout, type PlannedAct, type PlannedProject } from './acts';
-import type { ColumnMapping, Field } from './columns';
+import { CAPITAL_FIELDS, type ColumnMapping, type Field } from './columns';
 import { figuresOf, type ImportFigures } from './figures';
 import { ImportCode, importMessage, ruleMessage, viDate, type Lang, type RowIssue } from './issues';
 import { checkTotals } from './totals';
@@ -78,14 +78,15 @@ export const importKeyOf = (sha256: string, sheet: string, row: number, actIndex
 const DATE_RULES: readonly string[] = [RuleCode.DATE_INVALID, RuleCode.FUTURE_DATED, RuleCode.EFFECTIVE_BEFORE_ISSUANCE, RuleCode.EFFECTIVE_BEFORE_LAST_ACT, RuleCode.DATE_TOO_EARLY, RuleCode.BOARD_NOT_IN_FORCE, RuleCode.PROJECT_TERMINATED];
 const CODE_RULES: readonly string[] = [RuleCode.PROJECT_CODE_INVALID, RuleCode.PROJECT_ALREADY_ISSUED];
 const ZONE_RULES: readonly string[] = [RuleCode.ZONE_UNKNOWN, RuleCode.ZONE_NOT_IN_BOARD];
+/** A row holding none of these is a heading or a note. */
+const ROW_MARKS: readonly Field[] = ['projectCode', 'certificateNo', 'issuedOn', 'adjustedOn', ...CAPITAL_FIELDS];
 
 /** The column a rule names on the row of an act. */
-function fieldOfRule(code: string, planned: PlannedAct, sheet: RegisterSheet): Field | undefined {
-  const has = (field: Field) => sheet.columns.some((c) => c.field === field);
+function fieldOfRule(code: string, planned: PlannedAct, sheet: RegisterSheet, codeField: Field): Field | undefined {
   if (DATE_RULES.includes(code)) return planned.dateField;
-  if (CODE_RULES.includes(code)) return has('projectCode') ? 'projectCode' : 'certificateNo';
+  if (CODE_RULES.includes(code)) return codeField;
   if (ZONE_RULES.includes(code)) return 'zone';
-  if (code === RuleCode.EXCHANGE_RATE_MISMATCH && has('exchangeRate')) return 'exchangeRate';
+  if (code === RuleCode.EXCHANGE_RATE_MISMATCH && sheet.columns.some((c) => c.field === 'exchangeRate')) return 'exchangeRate';
   return planned.moneyField;
 }
 
@@ -125,7 +126,7 @@ export async function planImport(bytes: Buffer, options: RegisterImportOptions, 
   const rows: RegisterRow[] = [];
   for (const sheetRow of sheet.rows) {
     // A row with no code, no date and no amount is a heading ("I. Dự án FDI") or a note, not a project.
-    if (!['projectCode', 'certificateNo', 'issuedOn', 'adjustedOn', 'capitalUsd', 'capitalMillionUsd', 'capitalVnd', 'capitalMillionVnd', 'capitalBillionVnd'].some((f) => sheetRow.cells.has(f as Field))) continue;
+    if (!ROW_MARKS.some((f) => sheetRow.cells.has(f))) continue;
     rows.push(reader.read(sheetRow));
   }
   plan.rows = rows.length;
@@ -147,7 +148,7 @@ export async function planImport(bytes: Buffer, options: RegisterImportOptions, 
     issues.push({ row: 0, code: ImportCode.ALREADY_IMPORTED, severity: 'warning', message: importMessage(ImportCode.ALREADY_IMPORTED, { at: before.recordedAt }, lang) });
   } else {
     projects.forEach((project, i) => {
-      const decided = decideProject(project, stored.get(project.code) ?? [], { sha256, sheet, options, deps, context, today, lang, issues });
+      const decided = decideProject(project, stored.get(project.code) ?? [], { sha256, sheet, reader, options, deps, context, today, lang });
       if (decided) {
         plan.entries.push(decided.entry);
         plan.acts += project.acts.length;
@@ -163,12 +164,12 @@ export async function planImport(bytes: Buffer, options: RegisterImportOptions, 
 interface DecideInput {
   sha256: string;
   sheet: RegisterSheet;
+  reader: RowReader;
   options: RegisterImportOptions;
   deps: RegisterImportDeps;
   context: RegisterImportContext;
   today: string;
   lang: Lang;
-  issues: RowIssue[];
 }
 
 /** A project's acts decided one after the other on its folded state; the first rejection names its row and column and stops the project. */
@@ -185,9 +186,7 @@ function decideProject(project: PlannedProject, stored: readonly RecordedEvent[]
       decision = command.decide(state, command.authorize(state, today), today);
     } catch (error) {
       if (!(error instanceof RuleViolation) && !(error instanceof AuthorityError)) throw error;
-      const field = fieldOfRule(error.code, planned, sheet);
-      const column = field && sheet.columns.find((c) => c.field === field);
-      input.issues.push({ row: planned.row, ...(column ? { column: column.letter, header: column.header } : {}), code: error.code, severity: 'error', message: ruleMessage(error.code, error.message, input.lang, ruleParams(planned, state, today)) });
+      input.reader.report(planned.row, fieldOfRule(error.code, planned, sheet, input.reader.codeField), error.code, ruleMessage(error.code, error.message, input.lang, ruleParams(planned, state, today)));
       return undefined;
     }
     const key = importKeyOf(sha256, sheet.name, planned.row, index);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fieldOfHeader, type ColumnMapping, type Field } from './columns';
+import { CAPITAL_FIELDS, fieldOfHeader, type ColumnMapping, type Field } from './columns';
 import { cleanText, keyOf } from './text';
 
 /** A cell as the importer reads it: text (trimmed), a number, a date, or nothing. */
@@ -101,7 +101,7 @@ function guessHeader(sheet: ExcelJS.Worksheet, mapping?: ColumnMapping): HeaderG
   }
   const fields = new Set(best?.columns.map((c) => c.field));
   const hasCode = fields.has('projectCode') || fields.has('certificateNo');
-  const hasCapital = [...fields].some((f) => f.startsWith('capital'));
+  const hasCapital = CAPITAL_FIELDS.some((f) => fields.has(f));
   return best && hasCode && hasCapital && best.columns.length >= 3 ? best : undefined;
 }
 

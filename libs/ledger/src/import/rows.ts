@@ -74,10 +74,15 @@ export class RowReader {
     return this.context.sheet.columns.some((c) => c.field === 'projectCode') ? 'projectCode' : 'certificateNo';
   }
 
-  /** Reports a problem on a row, naming the column (letter and header) of `field`. */
+  /** Reports an importer problem on a row, naming the column (letter and header) of `field`. */
   issue(row: number, field: Field | undefined, code: ImportCode, params: Record<string, string | number> = {}, severity: RowIssue['severity'] = 'error'): void {
+    this.report(row, field, code, importMessage(code, params, this.context.lang), severity);
+  }
+
+  /** Any problem on a row (the decider's too), with its message already worded. */
+  report(row: number, field: Field | undefined, code: string, message: string, severity: RowIssue['severity'] = 'error'): void {
     const column = field && this.context.sheet.columns.find((c) => c.field === field);
-    this.context.issues.push({ row, ...(column ? { column: column.letter, header: column.header } : {}), code, severity, message: importMessage(code, params, this.context.lang) });
+    this.context.issues.push({ row, ...(column ? { column: column.letter, header: column.header } : {}), code, severity, message });
   }
 
   read(sheetRow: SheetRow): RegisterRow {

@@ -1,11 +1,9 @@
 import type { Layout } from './acts';
-import type { Field } from './columns';
+import { CAPITAL_FIELDS } from './columns';
 import { ImportCode } from './issues';
 import { NumberFormatError, decimalOf, decimalText, type Decimal } from './numbers';
 import type { RegisterSheet, SheetRow } from './read-sheet';
 import type { RegisterRow, RowReader } from './rows';
-
-const SUMMED: readonly Field[] = ['capitalUsd', 'capitalMillionUsd', 'capitalVnd', 'capitalMillionVnd', 'capitalBillionVnd'];
 
 const parse = (value: unknown): Decimal | undefined => {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
@@ -40,7 +38,7 @@ export function checkTotals(sheet: RegisterSheet, rows: readonly RegisterRow[], 
     }
     counted = [...latest.values()];
   }
-  for (const field of SUMMED) {
+  for (const field of CAPITAL_FIELDS) {
     const stated = parse(sheet.totals.cells.get(field));
     if (!stated) continue;
     const computed = counted.reduce<Decimal>((sum, r) => {
