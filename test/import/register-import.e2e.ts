@@ -160,6 +160,22 @@ describe('a project register (one row per project, current figures)', () => {
   });
 });
 
+describe("a merged board's register", () => {
+  it("holds its predecessors' projects: each certificate's issuer is the board holding its zone on the issue date", async () => {
+    const sheet = projectSheet([
+      [1, '2400000601', 'Dự án Bắc Giang', 'Công ty CP BG', 'Việt Nam', 'KCN Quang Châu', '10/10/2016', null, '10'],
+      [2, '2400000602', 'Dự án Bắc Ninh', 'Công ty CP BN', 'Việt Nam', 'KCN Quế Võ', '11/11/2016', null, '20'],
+      [3, '2400000603', 'Dự án sau sáp nhập', 'Công ty CP Mới', 'Việt Nam', 'KCN Đình Trám', '15/09/2025', null, '30'],
+    ]);
+    const after = new Date('2026-01-15T03:00:00Z');
+    const result = await planImport(await xlsxOf(sheet), { boardId: 'BQL-BN-2025', fileName: 'bn-2025.xlsx' }, { reference, referenceDataVersion: reference.version, store }, { actor: { id: 'officer-bn', role: 'officer', boardId: 'BQL-BN-2025' }, now: after });
+    expect(issuesOf(result)).toEqual([]);
+    expect(result.entries.map((e) => (e.events[0].data as { boardId: string }).boardId)).toEqual(['BQL-BG', 'BQL-BN', 'BQL-BN-2025']);
+    // Recorded today by the board that holds them all now.
+    expect(result.entries.map((e) => e.events[0].metadata.boardId)).toEqual(['BQL-BN-2025', 'BQL-BN-2025', 'BQL-BN-2025']);
+  });
+});
+
 describe('rows that break the rules', () => {
   /** Rows 5–8: a decrease to zero (row 6) and an adjustment dated before the issuance (row 8). */
   const broken = (zeroed: string, adjustedOn: string) =>

@@ -44,7 +44,8 @@ const moneyJson = (m: RowMoney, origin: Origin): CertificateMoneyJson =>
 export class ActPlanner {
   constructor(
     private readonly reader: RowReader,
-    private readonly boardId: string,
+    /** The board that issued a certificate in a zone on a date (a merged board's register holds its predecessors' projects). */
+    private readonly issuingBoardOf: (zoneId: string, issuedOn: string) => string,
     private readonly defaultZone: string | undefined,
     private readonly defaults: PlanDefaults,
     /** Where a termination decision has no number: the row it was read from. */
@@ -92,7 +93,7 @@ export class ActPlanner {
         projectCode: r.code as string,
         data: {
           projectCode: r.code as string,
-          boardId: this.boardId,
+          boardId: this.issuingBoardOf(zoneId, r.issuedOn),
           zoneId,
           projectName: r.projectName,
           investors: [{ name: r.investor, country }],

@@ -134,7 +134,9 @@ export async function planImport(bytes: Buffer, options: RegisterImportOptions, 
   plan.layout = layout;
   checkTotals(sheet, rows, layout, reader);
   const zones = deps.reference.zonesOfBoard(options.boardId);
-  const planner = new ActPlanner(reader, options.boardId, zones.length === 1 ? zones[0].id : undefined, { durationYears: options.durationYears ?? 50, terminationGround: 'INVESTOR_DECISION' }, (row) => `${options.fileName} — ${sheet.name}, dòng ${row}`);
+  // Zones are looked up among the board's and its predecessors' own: the issuer is whichever held the zone that day.
+  const issuingBoardOf = (zoneId: string, issuedOn: string) => deps.reference.successorBoardOn(deps.reference.zone(zoneId)?.boardId ?? options.boardId, issuedOn);
+  const planner = new ActPlanner(reader, issuingBoardOf, zones.length === 1 ? zones[0].id : undefined, { durationYears: options.durationYears ?? 50, terminationGround: 'INVESTOR_DECISION' }, (row) => `${options.fileName} — ${sheet.name}, dòng ${row}`);
   const erroneous = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   const projects = planner.plan(rows, layout, erroneous);
   plan.projects = projects.length;
