@@ -43,7 +43,7 @@ export interface RowIssue {
 type Params = Record<string, string | number>;
 const TEXT: Record<ImportCode, { vi: string; en: string }> = {
   SHEET_NOT_FOUND: { vi: 'Không có trang tính "{sheet}" trong tệp', en: 'the workbook has no sheet "{sheet}"' },
-  HEADER_NOT_FOUND: { vi: 'Không nhận ra dòng tiêu đề (cần ít nhất mã số dự án, ngày cấp và vốn đăng ký); hãy dùng tệp ánh xạ cột', en: 'no header row recognised (need at least the project code, issue date and registered capital); use a mapping file' },
+  HEADER_NOT_FOUND: { vi: 'Không nhận ra dòng tiêu đề (cần ít nhất cột mã số dự án và cột vốn đăng ký); hãy dùng tệp ánh xạ cột', en: 'no header row recognised (need at least a project code column and a registered-capital column); use a mapping file' },
   COLUMN_MISSING: { vi: 'Thiếu cột {field}', en: 'column {field} is missing' },
   MAPPING_INVALID: { vi: 'Tệp ánh xạ không hợp lệ: {detail}', en: 'the mapping file is invalid: {detail}' },
   VALUE_MISSING: { vi: 'Ô trống: cần {field}', en: '{field} is empty' },
