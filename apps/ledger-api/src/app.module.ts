@@ -13,6 +13,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { EventStore } from '@ledger/event-store';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
 import { httpLoggerOptions } from './http/http-logger';
 import { ProblemFilter } from './http/problem.filter';
 import { RecordProjectActHandler, writeDepsProvider } from './projects/commands/record-project-act';
@@ -38,7 +39,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController, ImportsController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,

@@ -9,6 +9,7 @@ import { renderScalingChart } from './chart';
 import { benchEmmett } from './emmett';
 import { datasetOfSize, workspace } from './fixtures';
 import { benchHttp } from './http';
+import { benchRegisterImport } from './import-register';
 import { formatTable, type Row } from './results';
 import { benchScale, type ScalePoint } from './scaling';
 
@@ -23,8 +24,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function sizes(full: boolean) {
   return full
-    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 } }
-    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, emmett: { appends: 500, streams: 200, reads: 1_000 } };
+    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 }, registerRows: 20_000 }
+    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, emmett: { appends: 500, streams: 200, reads: 1_000 }, registerRows: 20_000 };
 }
 
 /** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
@@ -47,6 +48,8 @@ export function registerBenchCommand(program: Command): void {
         rows.push(...(await benchAppend(ws, datasetOfSize(size.appends).events.slice(0, size.appends))));
         log(`b. batched import: ${size.batch} events`);
         rows.push(...benchBatch(ws, datasetOfSize(size.batch).events));
+        log(`h. register import: ${size.registerRows} rows of an Excel register`);
+        rows.push(...(await benchRegisterImport(ws, size.registerRows)));
         for (const scale of size.scales) {
           log(`c/d/f. scale ${scale} events`);
           const result = await benchScale(ws, scale, scale >= 1_000_000 ? 30 : size.reportIterations, log);
