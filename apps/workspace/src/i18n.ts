@@ -63,6 +63,20 @@ const UI = {
   changeNo: { vi: 'Chứng nhận thay đổi lần thứ', en: 'Amended certificate no.' },
   firstIssue: { vi: 'Chứng nhận lần đầu', en: 'First issued' },
   capitalLine: { vi: 'vốn đầu tư', en: 'registered capital' },
+  importRegister: { vi: 'Nhập sổ đăng ký từ Excel', en: 'Import the register from Excel' },
+  importTitle: { vi: 'Nhập sổ đăng ký dự án của Ban từ tệp Excel', en: "Import the board's project register from Excel" },
+  importHint: { vi: 'Kiểm tra trước: từng dòng có lỗi được nêu theo dòng và cột, cùng số liệu sẽ có sau khi nhập. Chỉ ghi nhận khi không còn lỗi, và ghi tất cả hoặc không ghi gì.', en: 'Check first: each problem is named by row and column, with the figures the import would give. Recording happens only without errors, all or nothing.' },
+  importCheck: { vi: 'Kiểm tra tệp', en: 'Check the file' },
+  importCommit: { vi: 'Ghi nhận toàn bộ', en: 'Record everything' },
+  importRowReport: { vi: 'Tải báo cáo kiểm tra (XLSX)', en: 'Download the check report (XLSX)' },
+  importRows: { vi: 'dòng', en: 'rows' },
+  importActs: { vi: 'ghi nhận', en: 'acts' },
+  importErrors: { vi: 'lỗi', en: 'errors' },
+  importWarnings: { vi: 'cảnh báo', en: 'warnings' },
+  importAlready: { vi: 'Tệp này đã được nhập lúc', en: 'This file was imported at' },
+  importRow: { vi: 'Dòng', en: 'Row' },
+  importColumn: { vi: 'Cột', en: 'Column' },
+  importFigures: { vi: 'Số liệu sau khi nhập (dự án còn hiệu lực, vốn đăng ký)', en: 'Figures after the import (valid projects, registered capital)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof UI;

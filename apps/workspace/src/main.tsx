@@ -8,13 +8,15 @@ import { forgetToken, identityOf, saveLang, savedLang, storeToken, takeToken } f
 import { SearchPage } from './pages/search';
 import { ProjectPage } from './pages/project';
 import { ActForm } from './forms/act-form';
+import { ImportPage } from './pages/import';
 
-type Route = { page: 'search' } | { page: 'project'; code: string } | { page: 'issue' };
+type Route = { page: 'search' } | { page: 'project'; code: string } | { page: 'issue' } | { page: 'import' };
 
 function routeOf(hash: string): Route {
   const project = /^#\/p\/([^?]+)/.exec(hash);
   if (project) return { page: 'project', code: decodeURIComponent(project[1]) };
   if (hash.startsWith('#/issue')) return { page: 'issue' };
+  if (hash.startsWith('#/import')) return { page: 'import' };
   return { page: 'search' };
 }
 
@@ -63,8 +65,9 @@ function App() {
             <div class="actions"><button type="submit">{t('signIn', lang)}</button></div>
           </form>
         )}
-        {identity && reference && route.page === 'search' && <SearchPage api={api} lang={lang} reference={reference} canIssue={identity.role === 'officer' || identity.role === 'admin'} open={(code) => go(`#/p/${encodeURIComponent(code)}`)} issue={() => go('#/issue')} />}
+        {identity && reference && route.page === 'search' && <SearchPage api={api} lang={lang} reference={reference} canIssue={identity.role === 'officer' || identity.role === 'admin'} open={(code) => go(`#/p/${encodeURIComponent(code)}`)} issue={() => go('#/issue')} importRegister={() => go('#/import')} />}
         {identity && reference && route.page === 'project' && <ProjectPage api={api} lang={lang} reference={reference} identity={identity} code={route.code} back={() => go('#/')} />}
+        {identity && token && route.page === 'import' && <ImportPage lang={lang} token={token} boardId={identity.boardId ?? ''} back={() => go('#/')} />}
         {identity && reference && route.page === 'issue' && (
           <ActForm type="IssueCertificate" api={api} lang={lang} reference={reference} identity={identity} onRecorded={(r) => go(`#/p/${encodeURIComponent(r.projectCode)}`)} onCancel={() => go('#/')} onReload={async () => undefined} />
         )}

@@ -6,7 +6,7 @@ import { boardName, zoneName, type Reference } from '../reference';
 import type { RegisterItem } from '../types';
 
 /** Find a project by code, project name or investor name; accents optional ("Sao Viet" finds "Sao Việt"). */
-export function SearchPage(props: { api: Api; lang: Lang; reference: Reference; canIssue: boolean; open: (code: string) => void; issue: () => void }) {
+export function SearchPage(props: { api: Api; lang: Lang; reference: Reference; canIssue: boolean; open: (code: string) => void; issue: () => void; importRegister: () => void }) {
   const { lang } = props;
   const [q, setQ] = useState(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '');
   const [items, setItems] = useState<RegisterItem[] | undefined>();
@@ -26,6 +26,7 @@ export function SearchPage(props: { api: Api; lang: Lang; reference: Reference; 
         <input name="q" style="flex:1" placeholder={t('searchPlaceholder', lang)} value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit">{t('search', lang)}</button>
         {props.canIssue && <button type="button" class="secondary" onClick={props.issue} name="new-certificate">{t('newCertificate', lang)}</button>}
+        {props.canIssue && <button type="button" class="secondary" onClick={props.importRegister} name="import-register">{t('importRegister', lang)}</button>}
       </form>
       {items && items.length === 0 && <p>{t('noResults', lang)}</p>}
       {items && items.length > 0 && (
