@@ -86,7 +86,7 @@ function finish({ figures, processing, statutory, committed }: Accumulator): Dos
  * Adds one dossier to a period's figures: its state at the end of the day before `from` and at the
  * end of `to`, each folded from the steps dated (Vietnam time) up to that day.
  */
-export function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: LegalDate, to: LegalDate): void {
+function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: LegalDate, to: LegalDate): void {
   let before = initialDossierState;
   let end = initialDossierState;
   for (const event of events) {
@@ -125,6 +125,13 @@ export function countDossier(acc: Accumulator, events: readonly DossierEvent[], 
   acc.processing.push(daysBetween(clock.clockStartsOn, resolvedOn));
   acc.statutory.push(daysBetween(clock.clockStartsOn, clock.statutoryDueOn));
   acc.committed.push(daysBetween(clock.clockStartsOn, clock.committedDueOn));
+}
+
+/** The figures of [from, to] over some dossiers' streams. */
+export function periodFigures(dossiers: readonly (readonly DossierEvent[])[], from: LegalDate, to: LegalDate): DossierFigures {
+  const acc = emptyAccumulator();
+  for (const events of dossiers) countDossier(acc, events, from, to);
+  return finish(acc);
 }
 
 interface EventRow {
