@@ -28,6 +28,10 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { Jurisdiction } from './projects/commands/jurisdiction';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierWriter } from './dossiers/dossier-writer';
+import { dossierConfigProvider } from './dossiers/dossier-config.provider';
+import { DOSSIER_QUERY_HANDLERS } from './dossiers/dossier.queries';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -38,7 +42,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, DossiersController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -53,6 +57,9 @@ export class AppModule implements OnApplicationShutdown {
         ...PROJECT_COMMAND_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
+        dossierConfigProvider,
+        DossierWriter,
+        ...DOSSIER_QUERY_HANDLERS,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
