@@ -1,5 +1,9 @@
 import { capitalChange, fdiCertificate } from '../support/certificates';
-import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
+import type { FactoryProvider } from '@nestjs/common';
+import { AppModule } from '../../apps/ledger-api/src/app.module';
+import { loadLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { dossierConfigProvider } from '../../apps/ledger-api/src/dossiers/dossier-config.provider';
+import { TEST_JWT_SECRET, bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
 /**
  * A board's one-stop desk over two half-years of 2025, through the HTTP API: dossiers carried over,
@@ -209,5 +213,16 @@ describe('dossiers at the one-stop desk', () => {
       expect(reply.body).toMatchObject({ status, code });
       expect(await server.eventCount()).toBe(before);
     });
+  });
+});
+
+describe('the holiday calendar at start-up', () => {
+  // NestFactory exits the process when a provider fails, so the provider the app module registers is run directly.
+  const load = (instant: string) => (dossierConfigProvider as FactoryProvider).useFactory(() => new Date(instant));
+
+  it('refuses a year config/holidays does not hold, naming the missing file', () => {
+    expect(AppModule.register(loadLedgerConfig({ LEDGER_JWT_SECRET: TEST_JWT_SECRET })).providers).toContain(dossierConfigProvider);
+    expect(() => load('2027-01-04T02:00:00Z')).toThrow('config/holidays/2027.json is missing: the holiday calendar must hold every year from 2016 through 2027');
+    expect(() => load('2026-12-31T16:59:00Z')).not.toThrow(); // 23:59 on 31/12/2026 in Hà Nội
   });
 });
