@@ -158,6 +158,17 @@ describe('dossiers at the one-stop desk', () => {
     expect(cells).toMatchObject({ period: '2025-01-01..2025-06-30', 'received.total': '7', carriedOver: '1', 'resolved.late': '1', 'inProcess.overdue': '1', 'processingDays.average': '10.3' });
   });
 
+  it('renders the sentence the board publishes (vi and en)', async () => {
+    const vi = await http.get(`/api/v1/reports/dossiers/narrative?${H1}&boardId=BQL-HN&format=text`);
+    expect(vi.body).toBe(
+      'Từ ngày 01/01/2025 đến ngày 30/06/2025, Ban Quản lý các KCN và chế xuất Hà Nội đã tiếp nhận 7 hồ sơ và 1 hồ sơ từ kỳ trước chuyển sang; đã giải quyết và trả kết quả 3 hồ sơ, trong đó trước hạn 1 hồ sơ, đúng hạn 1 hồ sơ, quá hạn 1 hồ sơ; 1 hồ sơ được rút, 1 hồ sơ chuyển cơ quan khác giải quyết; 2 hồ sơ đang trong thời gian giải quyết và 1 hồ sơ đã quá hạn. Thời gian giải quyết bình quân là 10,3 ngày, bằng 62% thời gian theo quy định.\n',
+    );
+    const en = await http.get(`/api/v1/reports/dossiers/narrative?${H1}&lang=en`);
+    expect(en.body).toMatchObject({ lang: 'en', figures: h1 });
+    expect(en.body.text).toContain('From 01/01/2025 to 30/06/2025, the management boards received 7 dossiers and carried over 1');
+    expect(en.body.text).toContain('The average processing time was 10.3 days, 62% of the statutory time.');
+  });
+
   it("lists the board's inbox soonest due first, with overdue and due-soon flags", async () => {
     const reply = await http.get(`/api/v1/dossiers?minPosition=${lastPosition}`);
     expect(reply.status).toBe(200);

@@ -1,10 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { DOSSIER_CHANNELS, PROJECT_CODE_PATTERN, type DossierChannel, type DossierOutcome } from '@ledger/domain';
 import { DOSSIER_GROUP_DIMENSIONS, INBOX_STATUSES, type DossierGroupDimension, type InboxStatus } from '@ledger/reporting';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
+import { NARRATIVE_LANGS } from '../reports/narrative/narrative';
+import type { Lang } from '../reports/narrative/number-format';
 
 export const DOSSIER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -139,4 +141,9 @@ export class DossierReportQueryDto extends DossierReadDto {
 
   @ApiPropertyOptional({ description: 'only events recorded by this system time' }) @IsOptional() @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' }) knownAt?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class DossierNarrativeQueryDto extends OmitType(DossierReportQueryDto, ['format', 'groupBy'] as const) {
+  @ApiPropertyOptional({ enum: NARRATIVE_LANGS, default: 'vi' }) @IsOptional() @IsIn(NARRATIVE_LANGS) lang?: Lang;
+  @ApiPropertyOptional({ enum: ['json', 'text'], default: 'json' }) @IsOptional() @IsIn(['json', 'text']) format?: 'json' | 'text';
 }

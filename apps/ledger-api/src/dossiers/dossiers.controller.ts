@@ -1,10 +1,14 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, InternalServerErrorException, NotFoundException, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { streamIdOf, vietnamDateOf, type ActToLink, type DossierCommand, type ProcedureTerms } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
-import type { DossierConfig } from '@ledger/reference-data';
+import type { DossierConfig, ReferenceData } from '@ledger/reference-data';
+import type { dossierReport } from '@ledger/reporting';
+import { TemplateError } from '../reports/narrative/narrative';
+import { REFERENCE_DATA } from '../reports/units.provider';
+import { dossierSentence } from './dossier-narrative';
 import type { Actor } from '../auth/roles';
 import { READERS, Roles } from '../auth/roles';
 import { problem } from '../http/problem';
@@ -14,7 +18,7 @@ import { CLOCK, EVENT_STORE, type Clock } from '../store/store.providers';
 import { DOSSIER_CONFIG } from './dossier-config.provider';
 import { DossierExportInterceptor } from './dossier-export';
 import { DossierInboxListQuery, DossierReportQuery, DossierViewQuery } from './dossier.queries';
-import { DOSSIER_ID_PATTERN, DelayDto, DossierReadDto, DossierReportQueryDto, InboxQueryDto, ReceiveDossierDto, ResolutionDto, SupplementDto, SupplementRequestDto, TransferDto, WithdrawalDto } from './dossier.dto';
+import { DOSSIER_ID_PATTERN, DelayDto, DossierNarrativeQueryDto, DossierReadDto, DossierReportQueryDto, InboxQueryDto, ReceiveDossierDto, ResolutionDto, SupplementDto, SupplementRequestDto, TransferDto, WithdrawalDto } from './dossier.dto';
 import { DossierWriter, type CommandBuilder } from './dossier-writer';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
@@ -38,6 +42,7 @@ export class DossiersController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DOSSIER_CONFIG) private readonly config: DossierConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
   ) {}
 
   private async run(id: string, type: DossierCommand['type'], dto: object, req: Request, res: Response, build: CommandBuilder) {
@@ -151,12 +156,33 @@ export class DossiersController {
   @UseInterceptors(DossierExportInterceptor)
   @ApiTags('reports')
   @ApiOperation({ summary: 'Dossiers of a period: received, carried over, resolved ahead/on time/late, withdrawn, transferred, in process; processing times' })
-  async report(@Query() dto: DossierReportQueryDto) {
+  async report(@Query() dto: DossierReportQueryDto): Promise<ReturnType<typeof dossierReport>> {
     this.scope.requireOrderedPeriod(dto.from, dto.to);
     await this.scope.caughtUp({ minPosition: dto.minPosition });
     const { regionId, provinceId, boardId, procedureCode } = dto;
     return this.queries.execute(
       new DossierReportQuery({ from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: JSON.parse(JSON.stringify({ regionId, provinceId, boardId, procedureCode })), groupBy: dto.groupBy ?? [] }),
     );
+  }
+
+  @Get('reports/dossiers/narrative')
+  @Roles(...READERS)
+  @ApiTags('reports')
+  @ApiOperation({ summary: 'The sentence boards publish on their dossiers (vi/en), from config/narrative/dossiers.<lang>.txt' })
+  async narrative(@Query() dto: DossierNarrativeQueryDto, @Res({ passthrough: true }) res: Response) {
+    const { lang = 'vi', format, ...query } = dto;
+    const report = await this.report(query as DossierReportQueryDto);
+    let text: string;
+    try {
+      text = dossierSentence(lang, dto.from, dto.to, dto.boardId, report.total.current, this.reference);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      throw new InternalServerErrorException(problem(500, 'NARRATIVE_TEMPLATE_INVALID', 'The narrative template cannot be used', error.message));
+    }
+    if (format === 'text') {
+      res.type('text/plain; charset=utf-8');
+      return `${text}\n`;
+    }
+    return { text, lang, from: dto.from, to: dto.to, filters: report.filters, ...(dto.knownAt ? { knownAt: dto.knownAt } : {}), figures: report.total.current };
   }
 }
