@@ -1,5 +1,6 @@
 import { capitalChange, fdiCertificate } from '../support/certificates';
 import type { FactoryProvider } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { loadLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
 import { dossierConfigProvider } from '../../apps/ledger-api/src/dossiers/dossier-config.provider';
@@ -156,6 +157,25 @@ describe('dossiers at the one-stop desk', () => {
     const [header, current] = (await reply.text()).replace(/^\uFEFF/, '').split('\r\n');
     const cells = Object.fromEntries(header.split(',').map((h, i) => [h, current.split(',')[i]]));
     expect(cells).toMatchObject({ period: '2025-01-01..2025-06-30', 'received.total': '7', carriedOver: '1', 'resolved.late': '1', 'inProcess.overdue': '1', 'processingDays.average': '10.3' });
+  });
+
+  it('exports the report grouped by procedure as XLSX, counts as numbers, with a total row', async () => {
+    const reply = await fetch(`${server.baseUrl}/api/v1/reports/dossiers?${H1}&groupBy=procedure&format=xlsx`, { headers: bearer('analyst') });
+    expect(reply.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reply.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    const lines = Array.from({ length: sheet.rowCount }, (_, i) => (sheet.getRow(i + 1).values as ExcelJS.CellValue[]).slice(1));
+    const header = lines.find((l) => l[0] === 'procedureCode') as ExcelJS.CellValue[];
+    const rows = lines.filter((l) => ['ADJUST_IRC', 'ISSUE_IRC', 'Total / Tổng'].includes(String(l[0]))).map((l) => Object.fromEntries(header.map((h, i) => [String(h), l[i]])));
+    expect(rows.map((r) => [r.procedureCode, r.period, r['received.total'], r.carriedOver])).toEqual([
+      ['ADJUST_IRC', '2025-01-01..2025-06-30', 5, 1],
+      ['ADJUST_IRC', '2024-01-01..2024-06-30', 1, 0],
+      ['ISSUE_IRC', '2025-01-01..2025-06-30', 2, 0],
+      ['ISSUE_IRC', '2024-01-01..2024-06-30', 0, 0],
+      ['Total / Tổng', '2025-01-01..2025-06-30', 7, 1],
+      ['Total / Tổng', '2024-01-01..2024-06-30', 1, 0],
+    ]);
   });
 
   it('renders the sentence the board publishes (vi and en)', async () => {
