@@ -212,6 +212,20 @@ describe('dossiers at the one-stop desk', () => {
     expect([latest.received.total, latest.withdrawn]).toEqual([4, 1]);
   });
 
+  it('a retry with the same Idempotency-Key returns the first result and appends nothing; a stale If-Match is 409', async () => {
+    const request = { requestedAt: at('2026-01-20'), missingDocuments: ['Báo cáo tài chính'] };
+    const key = { 'Idempotency-Key': 'hn-2026-n-supplement' };
+    const first = await http.post('/api/v1/dossiers/N/supplement-requests', request, key);
+    expect(first.status).toBe(201);
+    const count = await server.eventCount();
+    const retry = await http.post('/api/v1/dossiers/N/supplement-requests', request, key);
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.body.position]).toEqual([201, 'true', first.body.position]);
+    expect((await http.post('/api/v1/dossiers/N/supplement-requests', { ...request, missingDocuments: ['x'] }, key)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const stale = await http.post('/api/v1/dossiers/N/supplements', { supplementedAt: at('2026-01-20', '10:00'), documents: ['Báo cáo tài chính'] }, { 'If-Match': '"1"' });
+    expect([stale.status, stale.body.code]).toEqual([409, 'VERSION_CONFLICT']);
+    expect(await server.eventCount()).toBe(count);
+  });
+
   it('gives the same figures after a rebuild from position 0', async () => {
     const live = [await report(H1), await report(`${H2}&groupBy=board,procedure`)];
     await server.runner().rebuild();

@@ -86,7 +86,7 @@ function finish({ figures, processing, statutory, committed }: Accumulator): Dos
  * Adds one dossier to a period's figures: its state at the end of the day before `from` and at the
  * end of `to`, each folded from the steps dated (Vietnam time) up to that day.
  */
-function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: LegalDate, to: LegalDate): void {
+function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: LegalDate, to: LegalDate): boolean {
   let before = initialDossierState;
   let end = initialDossierState;
   for (const event of events) {
@@ -100,17 +100,17 @@ function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: L
   else if (before.status === 'NONE' && end.status !== 'NONE') {
     f.received.total++;
     f.received[end.channel!]++;
-  } else return; // closed before the period, or received after it
+  } else return false; // closed before the period, or received after it
   if (isOpen(end)) {
     f.inProcess.total++;
     if (end.status === 'AWAITING_SUPPLEMENT') f.inProcess.awaitingSupplement++;
-    else if (to > (end.clock!.committedDueOn)) f.inProcess.overdue++;
+    else if (to > end.clock!.committedDueOn) f.inProcess.overdue++;
     else f.inProcess.withinDeadline++;
-    return;
+    return true;
   }
   if (end.status === 'WITHDRAWN') f.withdrawn++;
   if (end.status === 'TRANSFERRED') f.transferred++;
-  if (end.status !== 'RESOLVED') return;
+  if (end.status !== 'RESOLVED') return true;
   const resolvedOn = dayOf(end.closedAt!);
   const clock = end.clock!;
   f.resolved.total++;
@@ -125,6 +125,7 @@ function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: L
   acc.processing.push(daysBetween(clock.clockStartsOn, resolvedOn));
   acc.statutory.push(daysBetween(clock.clockStartsOn, clock.statutoryDueOn));
   acc.committed.push(daysBetween(clock.clockStartsOn, clock.committedDueOn));
+  return true;
 }
 
 /** The figures of [from, to] over some dossiers' streams. */
@@ -142,14 +143,23 @@ interface EventRow {
   data: string;
 }
 
-/** The streams of the dossiers received by `to` under the filters, as known at `knownAt`. */
-function streams(db: Database.Database, units: Units, query: DossierReportQuery) {
+/**
+ * The streams of the dossiers received by `to` under the filters, as known at `knownAt`. Without
+ * knownAt, dossiers closed before `since` (the earliest period's start) are left out: they count in
+ * neither period. With it, a closure recorded later may not be known yet, so none is left out.
+ */
+function streams(db: Database.Database, units: Units, query: DossierReportQuery, since: LegalDate) {
   const { regionId, provinceId, boardId, procedureCode } = query.filters;
   const filter = filterSql({ regionId, provinceId, boardId }, units);
-  const where = [...filter.where.map((w) => `d.${w}`), 'd.received_on <= @to', ...(procedureCode ? ['d.procedure_code = @procedureCode'] : []), ...(query.knownAt ? ['e.recorded_at <= @knownAt'] : [])];
+  const where = [
+    ...filter.where.map((w) => `d.${w}`),
+    'd.received_on <= @to',
+    ...(procedureCode ? ['d.procedure_code = @procedureCode'] : []),
+    ...(query.knownAt ? ['e.recorded_at <= @knownAt'] : ['(d.closed_on IS NULL OR d.closed_on >= @since)']),
+  ];
   const rows = db
     .prepare(`SELECT e.dossier_id, d.board_id, d.procedure_code, e.type, e.data FROM dossier_events e JOIN dossiers d USING (dossier_id) WHERE ${where.join(' AND ')} ORDER BY e.dossier_id, e.version`)
-    .all({ ...filter.params, to: query.to, ...(procedureCode ? { procedureCode } : {}), ...(query.knownAt ? { knownAt: query.knownAt } : {}) }) as EventRow[];
+    .all({ ...filter.params, to: query.to, ...(procedureCode ? { procedureCode } : {}), ...(query.knownAt ? { knownAt: query.knownAt } : { since }) }) as EventRow[];
   const byId = new Map<string, { boardId: string; procedureCode: string; events: DossierEvent[] }>();
   for (const row of rows) {
     let dossier = byId.get(row.dossier_id);
@@ -162,8 +172,8 @@ function streams(db: Database.Database, units: Units, query: DossierReportQuery)
 /** Dossiers [from, to] with the same period one year earlier (DESIGN §5, README "Dossier report"). */
 export function dossierReport(db: Database.Database, units: Units, query: DossierReportQuery) {
   const previous = { from: addYears(query.from, -1), to: addYears(query.to, -1) };
-  const dossiers = streams(db, units, query);
-  const groups = new Map<string, { key: Record<string, string>; current: Accumulator; samePeriodLastYear: Accumulator }>();
+  const dossiers = streams(db, units, query, previous.from);
+  const groups = new Map<string, { key: Record<string, string>; current: Accumulator; samePeriodLastYear: Accumulator; counted: boolean }>();
   const total = { current: emptyAccumulator(), samePeriodLastYear: emptyAccumulator() };
   for (const d of dossiers) {
     const key: Record<string, string> = {};
@@ -171,9 +181,12 @@ export function dossierReport(db: Database.Database, units: Units, query: Dossie
     if (query.groupBy.includes('procedure')) key.procedureCode = d.procedureCode;
     const id = JSON.stringify(key);
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { key, current: emptyAccumulator(), samePeriodLastYear: emptyAccumulator() }));
-    for (const acc of [total.current, group.current]) countDossier(acc, d.events, query.from, query.to);
-    for (const acc of [total.samePeriodLastYear, group.samePeriodLastYear]) countDossier(acc, d.events, previous.from, previous.to);
+    if (!group) groups.set(id, (group = { key, current: emptyAccumulator(), samePeriodLastYear: emptyAccumulator(), counted: false }));
+    countDossier(total.current, d.events, query.from, query.to);
+    countDossier(total.samePeriodLastYear, d.events, previous.from, previous.to);
+    const inCurrent = countDossier(group.current, d.events, query.from, query.to);
+    const inPrevious = countDossier(group.samePeriodLastYear, d.events, previous.from, previous.to);
+    group.counted ||= inCurrent || inPrevious;
   }
   return {
     report: 'dossiers',
@@ -185,7 +198,11 @@ export function dossierReport(db: Database.Database, units: Units, query: Dossie
     groupBy: query.groupBy,
     total: { current: finish(total.current), samePeriodLastYear: finish(total.samePeriodLastYear) },
     groups: query.groupBy.length
-      ? [...groups.values()].sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1)).map((g) => ({ key: g.key, current: finish(g.current), samePeriodLastYear: finish(g.samePeriodLastYear) }))
+      ? [...groups.values()]
+          // A group only of dossiers closed before both periods has nothing to show (and is not read without knownAt).
+          .filter((g) => g.counted)
+          .sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1))
+          .map((g) => ({ key: g.key, current: finish(g.current), samePeriodLastYear: finish(g.samePeriodLastYear) }))
       : [],
   };
 }

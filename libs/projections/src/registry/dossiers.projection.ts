@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS dossiers (
   status          TEXT NOT NULL,
   received_on     TEXT NOT NULL,
   appointment_on  TEXT,
+  closed_on       TEXT,
   project_code    TEXT,
   version         INTEGER NOT NULL,
   state           TEXT NOT NULL
@@ -51,7 +52,7 @@ export class DossiersProjection implements Projection {
     statement(db, 'INSERT INTO dossier_events VALUES (?, ?, ?, ?, ?)').run(id, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.recordedAt);
     const text = statement(db, 'SELECT state FROM dossiers WHERE dossier_id = ?').pluck().get(id) as string | undefined;
     const state = evolveDossier(text === undefined ? initialDossierState : (JSON.parse(text) as DossierState), event);
-    statement(db, 'INSERT OR REPLACE INTO dossiers VALUES (@id, @boardId, @procedure, @channel, @status, @receivedOn, @appointmentOn, @projectCode, @version, @state)').run({
+    statement(db, 'INSERT OR REPLACE INTO dossiers VALUES (@id, @boardId, @procedure, @channel, @status, @receivedOn, @appointmentOn, @closedOn, @projectCode, @version, @state)').run({
       id,
       boardId: state.boardId,
       procedure: state.procedure?.code,
@@ -59,6 +60,7 @@ export class DossiersProjection implements Projection {
       status: state.status,
       receivedOn: vietnamDateOf(new Date(state.receivedAt as string)),
       appointmentOn: state.appointmentOn ?? null,
+      closedOn: state.closedAt === undefined ? null : vietnamDateOf(new Date(state.closedAt)),
       projectCode: state.projectCode ?? null,
       version: recorded.streamVersion,
       state: JSON.stringify(state),
