@@ -234,19 +234,21 @@ describe('dossiers at the one-stop desk', () => {
 
   describe('bad input is problem+json 4xx and leaves the log unchanged', () => {
     const cases: { name: string; path: string; body: unknown; status: number; code: string; auth?: Record<string, string> }[] = [
-      { name: 'unknown procedure', path: '/dossiers', body: { dossierId: 'X1', procedureCode: 'BUILD_A_CASTLE', boardId: 'BQL-HN', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: [] }, status: 422, code: 'PROCEDURE_UNKNOWN' },
+      { name: 'unknown procedure', path: '/dossiers', body: { dossierId: 'X1', procedureCode: 'BUILD_A_CASTLE', boardId: 'BQL-HN', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['Văn bản đề nghị'] }, status: 422, code: 'PROCEDURE_UNKNOWN' },
       { name: 'resolution of a dossier never received', path: '/dossiers/NEVER/resolution', body: { resolvedAt: at('2025-05-05'), outcome: 'REFUSED', reason: 'x' }, status: 404, code: 'DOSSIER_NOT_FOUND' },
       { name: 'resolution dated before receipt', path: '/dossiers/K/resolution', body: { resolvedAt: at('2025-12-28'), outcome: 'REFUSED', reason: 'x' }, status: 422, code: 'DOSSIER_BEFORE_RECEIPT' },
       { name: 'second resolution', path: '/dossiers/A/resolution', body: { resolvedAt: at('2025-01-05'), outcome: 'REFUSED', reason: 'x' }, status: 422, code: 'DOSSIER_ALREADY_RESOLVED' },
       { name: 'approval linking no act', path: '/dossiers/K/resolution', body: { resolvedAt: at('2026-01-05'), outcome: 'APPROVED', acts: [{ projectCode: P1, version: 99 }] }, status: 422, code: 'ACT_NOT_FOUND' },
       { name: 'approval linking an act the procedure does not produce', path: '/dossiers/K/resolution', body: { resolvedAt: at('2026-01-05'), outcome: 'APPROVED', acts: [{ projectCode: P1, version: 1 }] }, status: 422, code: 'ACT_TYPE_NOT_OF_PROCEDURE' },
       { name: 'refusal without a reason', path: '/dossiers/K/resolution', body: { resolvedAt: at('2026-01-05'), outcome: 'REFUSED' }, status: 422, code: 'REASON_REQUIRED' },
-      { name: 'receipt in the future', path: '/dossiers', body: { dossierId: 'X2', procedureCode: 'ADJUST_IRC', boardId: 'BQL-HN', receivedAt: at('2026-03-01'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: [] }, status: 422, code: 'FUTURE_DATED' },
+      { name: 'receipt in the future', path: '/dossiers', body: { dossierId: 'X2', procedureCode: 'ADJUST_IRC', boardId: 'BQL-HN', receivedAt: at('2026-03-01'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['Văn bản đề nghị'] }, status: 422, code: 'FUTURE_DATED' },
+      { name: 'no document listed', path: '/dossiers', body: { dossierId: 'X4', procedureCode: 'ADJUST_IRC', boardId: 'BQL-HN', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: [] }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'no applicant (found by the fuzz test)', path: '/dossiers', body: { dossierId: 'X5', procedureCode: 'ADJUST_IRC', boardId: 'BQL-HN', receivedAt: at('2025-05-05'), channel: 'DESK', documents: ['Văn bản đề nghị'] }, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'a time without offset', path: '/dossiers/K/withdrawal', body: { withdrawnAt: '2026-01-05T09:00:00' }, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'unknown field', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05'), approvedBy: 'me' }, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'malformed dossier id', path: '/dossiers/%20x/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 400, code: 'DOSSIER_ID_INVALID' },
       { name: 'an officer of another board', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 403, code: 'OUTSIDE_JURISDICTION', auth: bearer('officer', 'BQL-BN') },
-      { name: 'receiving for another board', path: '/dossiers', body: { dossierId: 'X3', procedureCode: 'ADJUST_IRC', boardId: 'BQL-BN', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: [] }, status: 403, code: 'OUTSIDE_JURISDICTION' },
+      { name: 'receiving for another board', path: '/dossiers', body: { dossierId: 'X3', procedureCode: 'ADJUST_IRC', boardId: 'BQL-BN', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['Văn bản đề nghị'] }, status: 403, code: 'OUTSIDE_JURISDICTION' },
       { name: 'an analyst writing', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 403, code: 'ROLE_NOT_ALLOWED', auth: bearer('analyst') },
     ];
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { DOSSIER_CHANNELS, PROJECT_CODE_PATTERN, type DossierChannel, type DossierOutcome } from '@ledger/domain';
 import { DOSSIER_GROUP_DIMENSIONS, INBOX_STATUSES, type DossierGroupDimension, type InboxStatus } from '@ledger/reporting';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
@@ -51,7 +51,7 @@ export class ReceiveDossierDto {
   @ApiProperty({ example: 'BQL-BG' }) @IsString() @Matches(ID_PATTERN, { message: ID_MESSAGE }) boardId!: string;
   @Instant('2025-01-15T09:30:00+07:00') receivedAt!: string;
   @ApiProperty({ enum: DOSSIER_CHANNELS }) @IsIn(DOSSIER_CHANNELS) channel!: DossierChannel;
-  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+  @ApiProperty({ type: ApplicantDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
 
   @ApiPropertyOptional({ example: '2101234567', description: 'when the procedure concerns an existing project' })
   @IsOptional()
@@ -59,7 +59,7 @@ export class ReceiveDossierDto {
   @Matches(PROJECT_CODE_PATTERN, { message: '$property must be a project code' })
   projectCode?: string;
 
-  @ApiProperty({ example: ['Văn bản đề nghị điều chỉnh dự án đầu tư'] }) @DocumentList(0) documents!: string[];
+  @ApiProperty({ example: ['Văn bản đề nghị điều chỉnh dự án đầu tư'] }) @DocumentList(1) documents!: string[];
 }
 
 export class SupplementRequestDto {
