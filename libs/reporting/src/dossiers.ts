@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CLOSED_STATUSES, DOSSIER_CHANNELS, addYears, evolveDossier, initialDossierState, stepAt, vietnamDateOf, type DossierEvent, type DossierState, type LegalDate } from '@ledger/domain';
+import { CLOSED_STATUSES, DOSSIER_CHANNELS, addDays, addYears, snapshotsOf, type DossierEvent, type DossierSnapshot, type LegalDate } from '@ledger/domain';
 import { filterSql, type ReportFilters, type Units } from './filters';
 
 export const DOSSIER_GROUP_DIMENSIONS = ['board', 'procedure'] as const;
@@ -30,9 +30,8 @@ export interface DossierFigures {
   processingPctOfCommitted: string | null;
 }
 
-const dayOf = (instant: string) => vietnamDateOf(new Date(instant));
 const daysBetween = (a: LegalDate, b: LegalDate) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-const isOpen = (s: DossierState) => s.status !== 'NONE' && !CLOSED_STATUSES.includes(s.status);
+const isOpen = (s: DossierSnapshot) => s.status !== 'NONE' && !CLOSED_STATUSES.includes(s.status);
 
 /** `numerator / denominator` with one decimal, rounded half up (exact: integers only). */
 function tenths(numerator: bigint, denominator: bigint): string | null {
@@ -82,71 +81,77 @@ function finish({ figures, processing, statutory, committed }: Accumulator): Dos
   };
 }
 
-/**
- * Adds one dossier to a period's figures: its state at the end of the day before `from` and at the
- * end of `to`, each folded from the steps dated (Vietnam time) up to that day.
- */
-function countDossier(acc: Accumulator, events: readonly DossierEvent[], from: LegalDate, to: LegalDate): boolean {
-  let before = initialDossierState;
-  let end = initialDossierState;
-  for (const event of events) {
-    const day = dayOf(stepAt(event));
-    if (day > to) break;
-    end = evolveDossier(end, event);
-    if (day < from) before = end;
+/** Before its receipt a dossier is nowhere. */
+const NOT_RECEIVED = { status: 'NONE' } as DossierSnapshot;
+
+/** A dossier at the end of each of `days` (ascending): the last of its steps dated on or before that day. */
+function statesAt(steps: readonly DossierSnapshot[], days: readonly LegalDate[]): DossierSnapshot[] {
+  const states: DossierSnapshot[] = [];
+  let state = NOT_RECEIVED;
+  let i = 0;
+  for (const day of days) {
+    while (i < steps.length && steps[i].onDay <= day) state = steps[i++];
+    states.push(state);
   }
+  return states;
+}
+
+/**
+ * Adds one dossier to the figures of a period ending on `to`, from its states at the end of the day
+ * before the period (`before`) and at the end of `to` (`end`). False when it counts nowhere.
+ */
+function countDossier(acc: Accumulator, before: DossierSnapshot, end: DossierSnapshot, to: LegalDate): boolean {
   const f = acc.figures;
   if (isOpen(before)) f.carriedOver++;
   else if (before.status === 'NONE' && end.status !== 'NONE') {
     f.received.total++;
-    f.received[end.channel!]++;
+    f.received[end.channel]++;
   } else return false; // closed before the period, or received after it
   if (isOpen(end)) {
     f.inProcess.total++;
     if (end.status === 'AWAITING_SUPPLEMENT') f.inProcess.awaitingSupplement++;
-    else if (to > end.clock!.committedDueOn) f.inProcess.overdue++;
+    else if (to > end.committedDueOn!) f.inProcess.overdue++;
     else f.inProcess.withinDeadline++;
     return true;
   }
   if (end.status === 'WITHDRAWN') f.withdrawn++;
   if (end.status === 'TRANSFERRED') f.transferred++;
   if (end.status !== 'RESOLVED') return true;
-  const resolvedOn = dayOf(end.closedAt!);
-  const clock = end.clock!;
+  const resolvedOn = end.closedOn!;
+  const [start, statutoryDue, committedDue] = [end.clockStartsOn!, end.statutoryDueOn!, end.committedDueOn!];
   f.resolved.total++;
   f.resolved[end.outcome === 'APPROVED' ? 'approved' : 'refused']++;
-  if (resolvedOn < clock.committedDueOn) f.resolved.aheadOfTime++;
-  else if (resolvedOn === clock.committedDueOn) f.resolved.onTime++;
+  if (resolvedOn < committedDue) f.resolved.aheadOfTime++;
+  else if (resolvedOn === committedDue) f.resolved.onTime++;
   else {
     f.resolved.late++;
     if (end.delays > 0) f.resolved.lateWithApology++;
   }
-  if (resolvedOn <= clock.statutoryDueOn) f.resolved.withinStatutoryTime++;
-  acc.processing.push(daysBetween(clock.clockStartsOn, resolvedOn));
-  acc.statutory.push(daysBetween(clock.clockStartsOn, clock.statutoryDueOn));
-  acc.committed.push(daysBetween(clock.clockStartsOn, clock.committedDueOn));
+  if (resolvedOn <= statutoryDue) f.resolved.withinStatutoryTime++;
+  acc.processing.push(daysBetween(start, resolvedOn));
+  acc.statutory.push(daysBetween(start, statutoryDue));
+  acc.committed.push(daysBetween(start, committedDue));
   return true;
 }
 
 /** The figures of [from, to] over some dossiers' streams. */
 export function periodFigures(dossiers: readonly (readonly DossierEvent[])[], from: LegalDate, to: LegalDate): DossierFigures {
   const acc = emptyAccumulator();
-  for (const events of dossiers) countDossier(acc, events, from, to);
+  for (const events of dossiers) {
+    const [before, end] = statesAt(snapshotsOf(events), [addDays(from, -1), to]);
+    countDossier(acc, before, end, to);
+  }
   return finish(acc);
 }
 
-interface EventRow {
-  dossier_id: string;
-  board_id: string;
-  procedure_code: string;
-  type: string;
-  data: string;
-}
+/** A row of the report query, as an array (better-sqlite3 raw mode: no object per row). */
+type StepRow = [string, string, string, string, DossierSnapshot['status'], DossierSnapshot['channel'], string | null, string | null, string | null, string | null, DossierSnapshot['outcome'], number];
 
 /**
- * The streams of the dossiers received by `to` under the filters, as known at `knownAt`. Without
- * knownAt, dossiers closed before `since` (the earliest period's start) are left out: they count in
- * neither period. With it, a closure recorded later may not be known yet, so none is left out.
+ * The steps of the dossiers received by `to` under the filters, as known at `knownAt`. Dossiers
+ * closed before `since` (the earliest period's start) are left out — they count in neither period —
+ * unless, with knownAt, the closure was recorded after it (then the dossier was still open as known).
+ * The query reads covering indexes only (see the dossiers projection).
  */
 function streams(db: Database.Database, units: Units, query: DossierReportQuery, since: LegalDate) {
   const { regionId, provinceId, boardId, procedureCode } = query.filters;
@@ -155,16 +160,22 @@ function streams(db: Database.Database, units: Units, query: DossierReportQuery,
     ...filter.where.map((w) => `d.${w}`),
     'd.received_on <= @to',
     ...(procedureCode ? ['d.procedure_code = @procedureCode'] : []),
-    ...(query.knownAt ? ['e.recorded_at <= @knownAt'] : ['(d.closed_on IS NULL OR d.closed_on >= @since)']),
+    `(d.closed_on IS NULL OR d.closed_on >= @since${query.knownAt ? ' OR d.closed_recorded_at > @knownAt' : ''})`,
+    ...(query.knownAt ? ['e.recorded_at <= @knownAt'] : []),
   ];
   const rows = db
-    .prepare(`SELECT e.dossier_id, d.board_id, d.procedure_code, e.type, e.data FROM dossier_events e JOIN dossiers d USING (dossier_id) WHERE ${where.join(' AND ')} ORDER BY e.dossier_id, e.version`)
-    .all({ ...filter.params, to: query.to, ...(procedureCode ? { procedureCode } : {}), ...(query.knownAt ? { knownAt: query.knownAt } : { since }) }) as EventRow[];
-  const byId = new Map<string, { boardId: string; procedureCode: string; events: DossierEvent[] }>();
-  for (const row of rows) {
-    let dossier = byId.get(row.dossier_id);
-    if (!dossier) byId.set(row.dossier_id, (dossier = { boardId: row.board_id, procedureCode: row.procedure_code, events: [] }));
-    dossier.events.push({ type: row.type, data: JSON.parse(row.data) } as DossierEvent);
+    .prepare(
+      `SELECT e.dossier_id, d.board_id, d.procedure_code, e.on_day, e.status, e.channel, e.clock_starts_on, e.statutory_due_on, e.committed_due_on, e.closed_on, e.outcome, e.delays
+       FROM dossiers d CROSS JOIN dossier_events e ON e.dossier_id = d.dossier_id WHERE ${where.join(' AND ')}`,
+    )
+    .raw()
+    .all({ ...filter.params, to: query.to, since, ...(procedureCode ? { procedureCode } : {}), ...(query.knownAt ? { knownAt: query.knownAt } : {}) }) as StepRow[];
+  // CROSS JOIN keeps the dossiers the outer loop (filtered first); each one's steps come in version order by the primary key.
+  const byId = new Map<string, { boardId: string; procedureCode: string; steps: DossierSnapshot[] }>();
+  for (const [id, board, procedure, onDay, status, channel, clockStartsOn, statutoryDueOn, committedDueOn, closedOn, outcome, delays] of rows) {
+    let dossier = byId.get(id);
+    if (!dossier) byId.set(id, (dossier = { boardId: board, procedureCode: procedure, steps: [] }));
+    dossier.steps.push({ onDay, status, channel, clockStartsOn, statutoryDueOn, committedDueOn, closedOn, outcome, delays });
   }
   return [...byId.values()];
 }
@@ -175,6 +186,9 @@ export function dossierReport(db: Database.Database, units: Units, query: Dossie
   const dossiers = streams(db, units, query, previous.from);
   const groups = new Map<string, { key: Record<string, string>; current: Accumulator; samePeriodLastYear: Accumulator; counted: boolean }>();
   const total = { current: emptyAccumulator(), samePeriodLastYear: emptyAccumulator() };
+  // The four days whose end-of-day states decide both periods, read in one pass over each dossier's steps.
+  const boundaries = { previousStart: addDays(previous.from, -1), previousEnd: previous.to, start: addDays(query.from, -1), end: query.to };
+  const days = [...new Set(Object.values(boundaries))].sort();
   for (const d of dossiers) {
     const key: Record<string, string> = {};
     if (query.groupBy.includes('board')) key.boardId = d.boardId;
@@ -182,10 +196,12 @@ export function dossierReport(db: Database.Database, units: Units, query: Dossie
     const id = JSON.stringify(key);
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { key, current: emptyAccumulator(), samePeriodLastYear: emptyAccumulator(), counted: false }));
-    countDossier(total.current, d.events, query.from, query.to);
-    countDossier(total.samePeriodLastYear, d.events, previous.from, previous.to);
-    const inCurrent = countDossier(group.current, d.events, query.from, query.to);
-    const inPrevious = countDossier(group.samePeriodLastYear, d.events, previous.from, previous.to);
+    const states = statesAt(d.steps, days);
+    const at = (day: LegalDate) => states[days.indexOf(day)];
+    countDossier(total.current, at(boundaries.start), at(boundaries.end), query.to);
+    countDossier(total.samePeriodLastYear, at(boundaries.previousStart), at(boundaries.previousEnd), previous.to);
+    const inCurrent = countDossier(group.current, at(boundaries.start), at(boundaries.end), query.to);
+    const inPrevious = countDossier(group.samePeriodLastYear, at(boundaries.previousStart), at(boundaries.previousEnd), previous.to);
     group.counted ||= inCurrent || inPrevious;
   }
   return {
@@ -199,7 +215,7 @@ export function dossierReport(db: Database.Database, units: Units, query: Dossie
     total: { current: finish(total.current), samePeriodLastYear: finish(total.samePeriodLastYear) },
     groups: query.groupBy.length
       ? [...groups.values()]
-          // A group only of dossiers closed before both periods has nothing to show (and is not read without knownAt).
+          // A group only of dossiers that count in neither period has nothing to show.
           .filter((g) => g.counted)
           .sort((a, b) => (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1))
           .map((g) => ({ key: g.key, current: finish(g.current), samePeriodLastYear: finish(g.samePeriodLastYear) }))

@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './deadline';
 export * from './state';
 export * from './decide';
+export * from './snapshot';
