@@ -247,8 +247,9 @@ describe('dossiers at the one-stop desk', () => {
       { name: 'a time without offset', path: '/dossiers/K/withdrawal', body: { withdrawnAt: '2026-01-05T09:00:00' }, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'unknown field', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05'), approvedBy: 'me' }, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'malformed dossier id', path: '/dossiers/%20x/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 400, code: 'DOSSIER_ID_INVALID' },
-      { name: 'an officer of another board', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 403, code: 'OUTSIDE_JURISDICTION', auth: bearer('officer', 'BQL-BN') },
+      { name: 'an officer of another board', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 403, code: 'OUTSIDE_JURISDICTION', auth: bearer('officer', 'BQL-BN-2025') },
       { name: 'receiving for another board', path: '/dossiers', body: { dossierId: 'X3', procedureCode: 'ADJUST_IRC', boardId: 'BQL-BN', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['Văn bản đề nghị'] }, status: 403, code: 'OUTSIDE_JURISDICTION' },
+      { name: 'an officer of a board dissolved in the 2025 merger', path: '/dossiers', body: { dossierId: 'X6', procedureCode: 'ADJUST_IRC', boardId: 'BQL-BG', receivedAt: at('2025-05-05'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['Văn bản đề nghị'] }, status: 403, code: 'BOARD_DISSOLVED', auth: bearer('officer', 'BQL-BG') },
       { name: 'an analyst writing', path: '/dossiers/K/withdrawal', body: { withdrawnAt: at('2026-01-05') }, status: 403, code: 'ROLE_NOT_ALLOWED', auth: bearer('analyst') },
     ];
 
@@ -260,6 +261,17 @@ describe('dossiers at the one-stop desk', () => {
       expect(reply.body).toMatchObject({ status, code });
       expect(await server.eventCount()).toBe(before);
     });
+  });
+
+  it("a dossier of a board merged on 1 July 2025 passes to the successor board's officers", async () => {
+    const admin = client(server.baseUrl, bearer('admin'));
+    const body = { dossierId: 'BG-OLD', procedureCode: 'ADJUST_IRC', boardId: 'BQL-BG', receivedAt: at('2025-06-02'), channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['Văn bản đề nghị'] };
+    expect((await admin.post('/api/v1/dossiers', body)).status).toBe(201);
+    const withdrawal = { withdrawnAt: at('2026-01-19') };
+    const before = await server.eventCount();
+    expect((await http.post('/api/v1/dossiers/BG-OLD/withdrawal', withdrawal)).body.code).toBe('OUTSIDE_JURISDICTION');
+    expect(await server.eventCount()).toBe(before);
+    expect((await client(server.baseUrl, bearer('officer', 'BQL-BN-2025')).post('/api/v1/dossiers/BG-OLD/withdrawal', withdrawal)).status).toBe(201);
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { canonicalize } from 'json-canonicalize';
 import { v5 as uuidv5 } from 'uuid';
-import { decideDossier, dossierStreamIdOf, foldDossier, type DossierCommand, type DossierEvent, type DossierState } from '@ledger/domain';
+import { decideDossier, dossierStreamIdOf, foldDossier, vietnamDateOf, type DossierCommand, type DossierEvent, type DossierState } from '@ledger/domain';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import type { ReferenceData } from '@ledger/reference-data';
 import { problem } from '../http/problem';
@@ -50,10 +50,11 @@ export class DossierWriter {
       const version = BigInt(history.length);
       if (context.ifMatch !== undefined && context.ifMatch !== version) throw new WrongExpectedVersionError(streamId, context.ifMatch, version);
       const state = foldDossier(history.map((e) => ({ type: e.type, data: e.data }) as DossierEvent));
+      const now = this.clock();
       // Only a receipt names the board; on any other step without a receipt the decider answers DOSSIER_NOT_FOUND.
       const boardId = state.boardId ?? (body as { boardId?: string }).boardId;
-      if (boardId !== undefined) this.requireOwnBoard(context, boardId, dossierId);
-      const events = decideDossier(await build(state, this.clock()), state);
+      if (boardId !== undefined) this.requireOwnBoard(context, boardId, dossierId, vietnamDateOf(now), state.status === 'NONE');
+      const events = decideDossier(await build(state, now), state);
       try {
         const result = await this.store.append(
           streamId,
@@ -84,14 +85,24 @@ export class DossierWriter {
     }
   }
 
-  /** The board must exist; officers act for their own board only. */
-  private requireOwnBoard(context: RequestContext, boardId: string, dossierId: string): void {
+  /**
+   * The board must exist; officers act for their own, still existing board only, on dossiers their
+   * board holds today (a dossier of a merged board passes to its successor, as its projects do).
+   */
+  private requireOwnBoard(context: RequestContext, boardId: string, dossierId: string, today: string, receipt: boolean): void {
     if (!this.reference.board(boardId)) {
       throw new UnprocessableEntityException(problem(422, 'BOARD_UNKNOWN', 'Business rule violated', `board ${boardId} is not in the reference data (config/reference-data/boards.json)`));
     }
     const { actor } = context;
-    if (actor.role === 'officer' && actor.boardId !== boardId) {
-      throw new ForbiddenException(problem(403, 'OUTSIDE_JURISDICTION', 'Outside your board', `dossier ${dossierId} belongs to board ${boardId}; your token acts for ${actor.boardId}`, { boardId }));
+    if (actor.role !== 'officer') return;
+    const own = actor.boardId ? this.reference.board(actor.boardId) : undefined;
+    // A receipt is for the officer's own board itself; a later step, for the board holding the dossier today.
+    const holder = receipt ? boardId : this.reference.successorBoardOn(boardId, today);
+    if (own?.validTo && own.validTo < today) {
+      throw new ForbiddenException(problem(403, 'BOARD_DISSOLVED', 'Your board no longer exists', `board ${own.id} ended on ${own.validTo}; dossier ${dossierId} is held by ${holder}`, { boardId: holder }));
+    }
+    if (actor.boardId !== holder) {
+      throw new ForbiddenException(problem(403, 'OUTSIDE_JURISDICTION', 'Outside your board', `dossier ${dossierId} is held by board ${holder}; your token acts for ${actor.boardId}`, { boardId: holder }));
     }
   }
 }

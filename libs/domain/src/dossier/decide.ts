@@ -80,6 +80,7 @@ function resolve(command: DossierCommandOf<'ResolveDossier'>, state: DossierStat
   requireStep(state, resolvedAt, 'resolvedAt', command.now, state.status === 'RESOLVED' ? RuleCode.DOSSIER_ALREADY_RESOLVED : RuleCode.DOSSIER_CLOSED);
   if (outcome === 'REFUSED') {
     required(reason, RuleCode.REASON_REQUIRED, 'a refusal must give the reason in writing');
+    rule(!command.data.acts?.length, RuleCode.REFUSAL_LINKS_ACTS, 'a refusal produces no ledger act; link acts only to an approval');
     return [{ type: 'DossierResolved', data: { resolvedAt, outcome, reason } }];
   }
   requireClockRunning(state, 'approve it');

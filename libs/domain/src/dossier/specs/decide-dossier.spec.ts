@@ -108,6 +108,9 @@ describe('ResolveDossier', () => {
       { type: 'DossierResolved', data: { resolvedAt: '2025-02-05T15:00:00+07:00', outcome: 'REFUSED', reason: 'Dự án không phù hợp quy hoạch' } },
     ]);
     givenDossier(received).when(refuse('2025-02-05T15:00:00+07:00', '  ')).thenRejects(RuleCode.REASON_REQUIRED);
+    givenDossier(received)
+      .when({ type: 'ResolveDossier', now: NOW, data: { resolvedAt: '2025-02-05T15:00:00+07:00', outcome: 'REFUSED', reason: 'x', acts: [act()] } })
+      .thenRejects(RuleCode.REFUSAL_LINKS_ACTS);
   });
 
   it('a resolution before receipt is refused — no dossier, or dated before it was received', () => {
