@@ -189,6 +189,11 @@ describe('dossiers at the one-stop desk', () => {
     expect(en.body.text).toContain('The average processing time was 10.3 days, 62% of the statutory time.');
   });
 
+  it('documents the dossier routes in the OpenAPI document', async () => {
+    const docs = await http.get('/api/docs-json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/dossiers', '/api/v1/dossiers/{id}/resolution', '/api/v1/reports/dossiers', '/api/v1/reports/dossiers/narrative']));
+  });
+
   it("lists the board's inbox soonest due first, with overdue and due-soon flags", async () => {
     const reply = await http.get(`/api/v1/dossiers?minPosition=${lastPosition}`);
     expect(reply.status).toBe(200);
