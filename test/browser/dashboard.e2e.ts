@@ -113,6 +113,19 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
     await page.close();
   });
 
+  it('shows the one-stop desk tiles: dossiers received, resolved on time, overdue', async () => {
+    const { page, errors } = await open('analyst');
+    expect(await tile(page, 'dossiersReceived').value()).toBe('3');
+    expect(await tile(page, 'dossiersReceived').sub()).toBe('từ kỳ trước 0 · trực tuyến 1');
+    expect(await tile(page, 'dossiersOnTime').value()).toBe('2');
+    expect(await tile(page, 'dossiersOnTime').sub()).toBe('trên 2 hồ sơ đã giải quyết · trước hạn 1');
+    expect(await tile(page, 'dossiersOnTime').change()).toBe('100% số hồ sơ đã giải quyết');
+    expect(await tile(page, 'dossiersOverdue').value()).toBe('1');
+    expect(await tile(page, 'dossiersOverdue').sub()).toBe('đang giải quyết 1 · đã giải quyết quá hạn 0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('opens a project as of any date with its event timeline (auditor token)', async () => {
     const { page, errors } = await open('auditor', '&boardId=BQL-BG');
     await page.click('a[data-open="2101000001"]');

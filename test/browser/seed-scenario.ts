@@ -31,7 +31,8 @@ const certificate = (projectCode: string, over: Record<string, unknown>) => ({
  * So for BQL-BG in 2016: 3 new certificates (2 FDI 1,202,845,678.90 USD; 1 DDI 1,234,550,000,000 VND),
  * 4 adjustment occurrences (3 FDI, 1 DDI), added 1,250,000.00 USD and 10,000,000,000 VND; valid at
  * 31/12/2016: 2 FDI (1,211,250,000.00 USD), 2 DDI (1,294,550,000,000 VND); realized 2016 3 M USD and
- * 20 bn VND; cumulative realized 4 M USD and 20 bn VND.
+ * 20 bn VND; cumulative realized 4 M USD and 20 bn VND. Dossiers of BQL-BG in 2016: 3 received (1 online),
+ * 2 resolved (1 ahead, 1 on the deadline day), 1 overdue at 31/12/2016.
  */
 export async function seedScenario(baseUrl: string): Promise<{ position: string }> {
   const bg = client(baseUrl, bearer('officer', 'BQL-BG'));
@@ -65,5 +66,15 @@ export async function seedScenario(baseUrl: string): Promise<{ position: string 
   await ok(
     hn.post('/api/v1/projects', certificate('2101000101', { boardId: 'BQL-HN', zoneId: 'KCN-THANG-LONG', investors: [{ name: 'Lion Holdings Pte', country: 'SG' }], registeredCapital: { ...fdi('5000000.00'), exchangeRate: '23500' }, issuedOn: '2016-02-01' })),
   );
+  // One-stop desk, BQL-BG 2016 (ADJUST_IRC, committed 5 working days): D1 received 01/03, due 08/03, refused 04/03 (ahead);
+  // D3 received 01/06, due 08/06, refused 08/06 (on time); D2 filed online 20/12, due 27/12, open at 31/12 (overdue).
+  const dossier = (dossierId: string, receivedAt: string, channel: string) =>
+    ok(bg.post('/api/v1/dossiers', { dossierId, procedureCode: 'ADJUST_IRC', boardId: 'BQL-BG', receivedAt, channel, applicant: { name: 'ABC Electronics Co., Ltd.', contact: 'abc@example.com' }, projectCode: '2101000001', documents: ['Văn bản đề nghị'] }));
+  const refuse = (dossierId: string, resolvedAt: string) => ok(bg.post(`/api/v1/dossiers/${dossierId}/resolution`, { resolvedAt, outcome: 'REFUSED', reason: 'Hồ sơ không đủ điều kiện' }));
+  await dossier('BG-2016-D1', '2016-03-01T09:00:00+07:00', 'DESK');
+  await refuse('BG-2016-D1', '2016-03-04T15:00:00+07:00');
+  await dossier('BG-2016-D3', '2016-06-01T09:00:00+07:00', 'POST');
+  await refuse('BG-2016-D3', '2016-06-08T15:00:00+07:00');
+  await dossier('BG-2016-D2', '2016-12-20T09:00:00+07:00', 'ONLINE_FULL');
   return { position };
 }

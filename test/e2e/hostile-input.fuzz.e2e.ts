@@ -7,6 +7,7 @@ import { bearer, startLedgerServer, type LedgerServer } from '../support/ledger-
  * always problem+json, and the log never changes.
  */
 const CODE = '2101400001';
+const DOSSIER = 'FUZZ-1';
 const endpoints: { path: string; valid: () => Record<string, unknown> }[] = [
   { path: '/api/v1/projects', valid: () => fdiCertificate('2101400099') },
   { path: `/api/v1/projects/${CODE}/capital-increases`, valid: () => capitalChange('1000', '1.00', '2016-05-01') },
@@ -17,6 +18,14 @@ const endpoints: { path: string; valid: () => Record<string, unknown> }[] = [
   { path: `/api/v1/projects/${CODE}/resumption`, valid: () => ({ effectiveOn: '2016-06-01', decisionRef: '2/QĐ' }) },
   { path: `/api/v1/projects/${CODE}/termination`, valid: () => ({ ground: 'NO_DEPOSIT', effectiveOn: '2016-06-01', decisionRef: '3/QĐ' }) },
   { path: `/api/v1/projects/${CODE}/corrections`, valid: () => ({ correctsVersion: 1, revoked: true, reason: 'r' }) },
+  // The dossier endpoints, with their required fields only (an optional one left out would be valid).
+  { path: '/api/v1/dossiers', valid: () => ({ dossierId: 'FUZZ-NEW', procedureCode: 'ADJUST_IRC', boardId: 'BQL-HN', receivedAt: '2026-11-02T09:00:00+07:00', channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['d'] }) },
+  { path: `/api/v1/dossiers/${DOSSIER}/supplement-requests`, valid: () => ({ requestedAt: '2026-11-03T09:00:00+07:00', missingDocuments: ['d'] }) },
+  { path: `/api/v1/dossiers/${DOSSIER}/supplements`, valid: () => ({ supplementedAt: '2026-11-03T09:00:00+07:00', documents: ['d'] }) },
+  { path: `/api/v1/dossiers/${DOSSIER}/resolution`, valid: () => ({ resolvedAt: '2026-11-03T09:00:00+07:00', outcome: 'REFUSED', reason: 'r' }) },
+  { path: `/api/v1/dossiers/${DOSSIER}/delays`, valid: () => ({ delayedAt: '2026-11-03T09:00:00+07:00', apology: 'a', newAppointmentOn: '2026-12-30' }) },
+  { path: `/api/v1/dossiers/${DOSSIER}/withdrawal`, valid: () => ({ withdrawnAt: '2026-11-03T09:00:00+07:00' }) },
+  { path: `/api/v1/dossiers/${DOSSIER}/transfer`, valid: () => ({ transferredAt: '2026-11-03T09:00:00+07:00', toAgency: 'a', reason: 'r' }) },
 ];
 
 const hostileString = fc.oneof(
@@ -52,6 +61,9 @@ describe('hostile input (fuzz)', () => {
     server = await startLedgerServer();
     const reply = await fetch(`${server.baseUrl}/api/v1/projects`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('officer', 'BQL-HN') }, body: JSON.stringify(fdiCertificate(CODE)) });
     expect(reply.status).toBe(201);
+    const dossier = { dossierId: DOSSIER, procedureCode: 'ADJUST_IRC', boardId: 'BQL-HN', receivedAt: '2026-11-02T09:00:00+07:00', channel: 'DESK', applicant: { name: 'a', contact: 'b' }, documents: ['d'] };
+    const received = await fetch(`${server.baseUrl}/api/v1/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('officer', 'BQL-HN') }, body: JSON.stringify(dossier) });
+    expect(received.status).toBe(201);
   });
   afterAll(async () => {
     console.info(`hostile-input fuzz: ${tried} generated bad requests sent`);

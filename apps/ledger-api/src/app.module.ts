@@ -29,6 +29,10 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { WorkspaceController } from './workspace/workspace.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierWriter } from './dossiers/dossier-writer';
+import { dossierConfigProvider } from './dossiers/dossier-config.provider';
+import { DOSSIER_QUERY_HANDLERS } from './dossiers/dossier.queries';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -39,7 +43,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController, ImportsController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController, ImportsController, DossiersController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -54,6 +58,9 @@ export class AppModule implements OnApplicationShutdown {
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
+        dossierConfigProvider,
+        DossierWriter,
+        ...DOSSIER_QUERY_HANDLERS,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,8 +5,13 @@ import { commandIdOf, requestHashOf } from './idempotency';
 import { newEventsOf } from './metadata';
 import { StreamStates, type Aggregate } from './stream-states';
 
+export interface Decision {
+  events: DecidedEvent[];
+  metadata?: Record<string, unknown>;
+}
+
 /** A command on one stream: who may issue it on the current state, and what it decides. */
-export interface StreamCommand<S, A> {
+export interface StreamCommand<S, A, D extends Decision | Promise<Decision> = Decision | Promise<Decision>> {
   streamId: string;
   /** Stable command name recorded in metadata (e.g. `IncreaseCapital`). */
   name: string;
@@ -14,7 +19,8 @@ export interface StreamCommand<S, A> {
   payload: unknown;
   /** Checks the actor's authority on the current state (throws a coded error); its result reaches decide. */
   authorize(state: S, today: LegalDate): A;
-  decide(state: S, authority: A, today: LegalDate): { events: DecidedEvent[]; metadata?: Record<string, unknown> };
+  /** Synchronous for projects; a dossier's decision may first look up the acts it links. */
+  decide(state: S, authority: A, today: LegalDate): D;
 }
 
 export interface CommandOutcome<S> {
@@ -58,7 +64,7 @@ export async function handleCommand<S, A>(deps: WriteDeps, aggregate: Aggregate<
         const replay = replayOf(recorded, commandId, requestHash);
         if (replay) return { ...replay, streamId: command.streamId, dryRun: false, state };
         if (context.expectedVersion !== undefined && context.expectedVersion !== version) throw new WrongExpectedVersionError(command.streamId, context.expectedVersion, version);
-        const decision = command.decide(state, authority, today);
+        const decision = await command.decide(state, authority, today);
         const stamped = newEventsOf(decision, commandId, { command: command.name, requestHash, context, referenceDataVersion: deps.referenceDataVersion });
         const after = aggregate.evolve(state, stamped.map((e, i) => ({ ...e, streamId: command.streamId, streamVersion: version + BigInt(i + 1), position: 0n, recordedAt: context.now.toISOString(), prevHash: '', hash: '' })));
         if (context.dryRun) return { streamId: command.streamId, streamVersion: version + BigInt(stamped.length), position: 0n, events: decision.events, replayed: false, dryRun: true, state: after };

@@ -10,3 +10,4 @@ export * from './project/authority';
 export * from './project/reference-rules';
 export * from './project/project-aggregate';
 export * from './import';
+export * from './dossier/record-dossier-step';

@@ -4,8 +4,10 @@ export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
 export { canonicalInstant, isInstant } from './registry/instant';
+export * from './registry/dossiers.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
+import { DossiersProjection } from './registry/dossiers.projection';
 
 /** Every read model the ledger maintains. */
-export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection()];
+export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new DossiersProjection()];

@@ -1,2 +1,3 @@
 export * from './types';
 export { ReferenceData } from './reference-data';
+export * from './dossier-config';

@@ -5,3 +5,5 @@ export * from './activity';
 export * from './timeseries';
 export * from './register';
 export * from './units';
+export * from './dossiers';
+export * from './dossier-inbox';

@@ -8,7 +8,7 @@ import { ProjectionLagError } from '@ledger/projections';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
 
 /** Codes that describe malformed input rather than a broken business rule. */
-const FORMAT_CODES = new Set<string>([RuleCode.PROJECT_CODE_INVALID, RuleCode.DATE_INVALID, RuleCode.AMOUNT_INVALID, RuleCode.PERIOD_INVALID]);
+const FORMAT_CODES = new Set<string>([RuleCode.PROJECT_CODE_INVALID, RuleCode.DATE_INVALID, RuleCode.AMOUNT_INVALID, RuleCode.PERIOD_INVALID, RuleCode.INSTANT_INVALID]);
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -27,6 +27,7 @@ const HTTP_CODES: Record<number, string> = {
 export function toProblem(error: unknown): Problem {
   if (error instanceof RuleViolation) {
     if (error.code === RuleCode.PROJECT_NOT_FOUND) return problem(404, error.code, 'Project not found', error.message);
+    if (error.code === RuleCode.DOSSIER_NOT_FOUND) return problem(404, error.code, 'Dossier not found', error.message, { params: error.params });
     if (FORMAT_CODES.has(error.code)) return problem(400, error.code, 'The request is invalid', error.message, { params: error.params });
     return problem(422, error.code, 'Business rule violated', error.message, { params: error.params });
   }

@@ -9,6 +9,7 @@ import { CLOCK, type Clock } from '../store/store.providers';
 import { problem } from '../http/problem';
 import { requestContextOf } from '../http/request-context';
 import { RecordProjectActCommand } from './commands/record-project-act';
+import { DOSSIER_ID_PATTERN } from '../dossiers/dossier.dto';
 import { validateCorrectedData } from './dto/corrected-data';
 import { AdjustCertificateDto, CapitalChangeDto, CorrectionDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './dto/acts.dto';
 import { IssueCertificateDto } from './dto/certificate.dto';
@@ -20,7 +21,9 @@ const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
 /** A write endpoint: officers (and admin) only; `?dryRun=true` decides and checks without appending. */
 const WriteEndpoint = (summary: string) =>
-  applyDecorators(Roles('officer'), ApiOperation({ summary }), ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'true: answer 200 with the events and the certificate the act would produce; nothing is recorded' }));
+  applyDecorators(Roles('officer'), ApiOperation({ summary }), ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'true: answer 200 with the events and the certificate the act would produce; nothing is recorded' }),
+    ApiQuery({ name: 'dossierId', required: false, description: 'the dossier this act resolves: recorded in the act\'s metadata' }),
+  );
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key and body returns the first result and appends nothing' })
@@ -38,7 +41,13 @@ export class ProjectsController {
   private async run(type: ProjectCommandType, code: string, body: unknown, req: Request, res: Response): Promise<Record<string, unknown>> {
     const projectCode = parseProjectCode(code);
     const act = { type, projectCode, data: plain(body) } as ProjectAct;
-    const outcome = await this.commands.execute<RecordProjectActCommand, CommandOutcome<ProjectState>>(new RecordProjectActCommand(act, requestContextOf(req, this.clock())));
+    const context = requestContextOf(req, this.clock());
+    // The act a dossier produced names it (`?dossierId=`), so resolving the dossier can link exactly this act.
+    const dossierId = req.query.dossierId;
+    if (dossierId !== undefined && (typeof dossierId !== 'string' || !DOSSIER_ID_PATTERN.test(dossierId))) {
+      throw new BadRequestException(problem(400, 'DOSSIER_ID_INVALID', 'The request is invalid', 'dossierId is 1–64 letters, digits, dots, dashes or underscores'));
+    }
+    const outcome = await this.commands.execute<RecordProjectActCommand, CommandOutcome<ProjectState>>(new RecordProjectActCommand(act, dossierId ? { ...context, metadata: { dossierId } } : context));
     const summary = { projectCode, streamVersion: Number(outcome.streamVersion), events: outcome.events.map(summaryOf) };
     if (outcome.dryRun) {
       res.status(200);

@@ -4,13 +4,13 @@ import type { ProjectEvent } from '../events';
 import { decide } from '../project/decide';
 import { foldProject } from '../project/state';
 
-/** Given/when/then for the project decider, in the style of Emmett's DeciderSpecification. */
-export function given(...history: ProjectEvent[]) {
-  return {
-    when(command: ProjectCommand) {
-      const run = () => decide(command, foldProject(history));
+/** Given/when/then for a decider, in the style of Emmett's DeciderSpecification. */
+export function deciderSpec<C, E, S>(decideFn: (command: C, state: S) => E[], fold: (events: E[]) => S) {
+  return (...history: E[]) => ({
+    when(command: C) {
+      const run = () => decideFn(command, fold(history));
       return {
-        then(expected: ProjectEvent[]): void {
+        then(expected: E[]): void {
           expect(run()).toEqual(expected);
         },
         thenRejects(code: RuleCode): void {
@@ -25,5 +25,8 @@ export function given(...history: ProjectEvent[]) {
         },
       };
     },
-  };
+  });
 }
+
+/** Given/when/then for the project decider. */
+export const given = deciderSpec<ProjectCommand, ProjectEvent, ReturnType<typeof foldProject>>(decide, foldProject);

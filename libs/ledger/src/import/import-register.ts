@@ -106,7 +106,7 @@ export async function planImport(bytes: Buffer, options: RegisterImportOptions, 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const today = vietnamDateOf(context.now);
   // An officer of another board is refused before any row is read (AuthorityError → 403).
-  actingBoardOf(deps.reference, options.boardId, `(register of ${options.boardId})`, context.actor, today);
+  actingBoardOf(deps.reference, options.boardId, { en: `the register of ${options.boardId}`, vi: `Sổ đăng ký của ${options.boardId}` }, context.actor, today);
   const issues: RowIssue[] = [];
   const plan: ImportPlan = { file: { name: options.fileName, sha256, columns: [] }, boardId: options.boardId, importedAt: context.now.toISOString(), rows: 0, projects: 0, acts: 0, issues, errors: 0, warnings: 0, entries: [], figures: figuresOf([], today) };
   const finish = () => {

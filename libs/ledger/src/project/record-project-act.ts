@@ -1,7 +1,7 @@
 import { decide, streamIdOf, type CommandOf, type ProjectCommandType, type ProjectEvent, type ProjectState, type LegalDate } from '@ledger/domain';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { CommandContext } from '../context';
-import { handleCommand, type CommandOutcome, type StreamCommand, type WriteDeps } from '../handle-command';
+import { handleCommand, type CommandOutcome, type Decision, type StreamCommand, type WriteDeps } from '../handle-command';
 import { actingBoardOf } from './authority';
 import { projectAggregate } from './project-aggregate';
 import { checkActsOnTheirDates, checkCorrectedHistory } from './reference-rules';
@@ -14,7 +14,10 @@ export interface ProjectWriteDeps extends WriteDeps {
 }
 
 /** Authorise and decide one act on a project's state; pure apart from reading reference data. */
-export function projectCommandOf(reference: ReferenceData, act: ProjectAct, context: Pick<CommandContext, 'actor'>): StreamCommand<ProjectState, string | undefined> {
+/** A project act decides synchronously (the generator and the importer call it in a loop). */
+export type ProjectStreamCommand = StreamCommand<ProjectState, string | undefined, Decision>;
+
+export function projectCommandOf(reference: ReferenceData, act: ProjectAct, context: Pick<CommandContext, 'actor'>): ProjectStreamCommand {
   return {
     streamId: streamIdOf(act.projectCode),
     name: act.type,
@@ -22,7 +25,7 @@ export function projectCommandOf(reference: ReferenceData, act: ProjectAct, cont
     authorize(state, today) {
       const issuing = state.boardId ?? (act.type === 'IssueCertificate' ? act.data.boardId : undefined);
       // No project and no issuance: the decider answers PROJECT_NOT_FOUND.
-      return issuing === undefined ? undefined : actingBoardOf(reference, issuing, act.projectCode, context.actor, today);
+      return issuing === undefined ? undefined : actingBoardOf(reference, issuing, { en: `project ${act.projectCode}`, vi: `Dự án ${act.projectCode}` }, context.actor, today);
     },
     decide(state, actingBoardId, today: LegalDate) {
       const events = decide({ ...act, today } as never, state);

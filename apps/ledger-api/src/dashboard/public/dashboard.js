@@ -14,6 +14,9 @@
       units: 'Đơn vị hành chính', unitsAuto: 'Tự động', historical: 'Theo đơn vị của kỳ báo cáo', current: 'Theo đơn vị hiện nay', unitsUsed: 'đơn vị',
       tileValid: 'Dự án còn hiệu lực', tileRegUsd: 'Vốn đăng ký FDI', tileRegVnd: 'Vốn đăng ký DDI', tileRealized: 'Vốn thực hiện lũy kế',
       tileNew: 'GCNĐKĐT cấp mới', tileAdj: 'Lượt điều chỉnh', tileTerm: 'Dự án chấm dứt',
+      tileDossiers: 'Hồ sơ TTHC tiếp nhận', tileDossiersOnTime: 'Hồ sơ giải quyết đúng hạn', tileDossiersOverdue: 'Hồ sơ quá hạn',
+      dCarried: 'từ kỳ trước', dOnline: 'trực tuyến', dOfResolved: 'trên {n} hồ sơ đã giải quyết', dAhead: 'trước hạn', dShare: 'số hồ sơ đã giải quyết',
+      dInProcess: 'đang giải quyết', dLate: 'đã giải quyết quá hạn',
       projects: 'dự án', asAt: 'tại ngày', inPeriod: 'trong kỳ', vsLastYear: 'so với cùng kỳ', noPrev: 'không có số liệu cùng kỳ', unchanged: 'không đổi so với cùng kỳ',
       ofRegistered: 'vốn đăng ký', realizedInPeriod: 'Thực hiện trong kỳ',
       copyText: 'Sao chép đoạn báo cáo', copied: 'Đã sao chép đoạn báo cáo.', copyManual: 'Không truy cập được bộ nhớ tạm; hãy chọn và sao chép đoạn dưới đây.',
@@ -39,6 +42,9 @@
       units: 'Administrative units', unitsAuto: 'Automatic', historical: 'Units of the period', current: 'Today\'s units', unitsUsed: 'units',
       tileValid: 'Valid projects', tileRegUsd: 'Registered capital FDI', tileRegVnd: 'Registered capital DDI', tileRealized: 'Realized capital (cumulative)',
       tileNew: 'New certificates', tileAdj: 'Adjustment occurrences', tileTerm: 'Terminations',
+      tileDossiers: 'Dossiers received', tileDossiersOnTime: 'Dossiers resolved on time', tileDossiersOverdue: 'Dossiers overdue',
+      dCarried: 'carried over', dOnline: 'online', dOfResolved: 'of {n} resolved', dAhead: 'ahead of time', dShare: 'of the dossiers resolved',
+      dInProcess: 'in process', dLate: 'resolved late',
       projects: 'projects', asAt: 'at', inPeriod: 'in the period', vsLastYear: 'vs same period last year', noPrev: 'no same-period figure', unchanged: 'unchanged vs same period',
       ofRegistered: 'of registered', realizedInPeriod: 'Realized in period',
       copyText: 'Copy report text', copied: 'Report text copied.', copyManual: 'No clipboard access; select and copy the text below.',
@@ -222,7 +228,7 @@
     const chartOrigin = state.origin || state.chartOrigin;
     const series = (metric) => api('/reports/timeseries', filters({ metric, interval: state.interval, from: state.from, to: state.to, origin: chartOrigin }));
     try {
-      const [valid, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal] = await Promise.all([
+      const [valid, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, dossiers] = await Promise.all([
         api('/reports/valid-projects', filters({ asOf: state.to })),
         api('/reports/valid-projects', filters({ asOf: asOfPrev })),
         api('/reports/activity', filters({ from: state.from, to: state.to })),
@@ -234,9 +240,11 @@
         series('decreasedCapital'),
         series('registeredCapital'),
         series('cumulativeRealizedCapital'),
+        // Dossiers belong to a board, not a zone or an origin: only the region and board filters apply.
+        api('/reports/dossiers', { regionId: state.regionId, boardId: state.boardId, from: state.from, to: state.to, minPosition: state.head ?? '' }),
       ]);
       if (seq !== loadSeq) return;
-      state.data = { valid, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, chartOrigin };
+      state.data = { valid, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, dossiers, chartOrigin };
       renderTiles();
       renderCharts();
       await loadRegister();
@@ -292,6 +300,23 @@
       changeHtml(changePct(BigInt(af + ad), BigInt(apf + apd))));
     const [tf, td, tpf, tpd] = flow((f) => f.terminations.count);
     tile('terminations', fmtCount(tf + td), `FDI ${fmtCount(tf)} · DDI ${fmtCount(td)}`, changeHtml(changePct(BigInt(tf + td), BigInt(tpf + tpd))));
+    renderDossierTiles(state.data.dossiers.total);
+  }
+  /** part / whole in percent, one decimal, half up, as the reports write it ("92.3"). */
+  function sharePct(part, whole) {
+    if (whole === 0) return null;
+    const tenths = (BigInt(part) * 2000n + BigInt(whole)) / (2n * BigInt(whole));
+    return `${tenths / 10n}.${tenths % 10n}`;
+  }
+  function renderDossierTiles({ current: D, samePeriodLastYear: L }) {
+    tile('dossiersReceived', fmtCount(D.received.total), `${t('dCarried')} ${fmtCount(D.carriedOver)} · ${t('dOnline')} ${fmtCount(D.received.ONLINE_PARTIAL + D.received.ONLINE_FULL)}`,
+      changeHtml(changePct(BigInt(D.received.total), BigInt(L.received.total))));
+    const inTime = D.resolved.aheadOfTime + D.resolved.onTime;
+    const share = sharePct(inTime, D.resolved.total);
+    tile('dossiersOnTime', fmtCount(inTime), `${t('dOfResolved').replace('{n}', fmtCount(D.resolved.total))} · ${t('dAhead')} ${fmtCount(D.resolved.aheadOfTime)}`,
+      share === null ? '' : `<span>${esc(fmtPct(share))} ${esc(t('dShare'))}</span>`);
+    tile('dossiersOverdue', fmtCount(D.inProcess.overdue), `${t('dInProcess')} ${fmtCount(D.inProcess.total)} · ${t('dLate')} ${fmtCount(D.resolved.late)}`,
+      `<span>${esc(t('asAt'))} ${esc(fmtDate(state.to))}</span>`);
   }
 
   // ---------------------------------------------------------------- charts
