@@ -39,13 +39,13 @@ declare const localStorage: any;
     await server?.close();
   });
 
-  async function open(path = '#/', lang?: 'en'): Promise<{ page: Page; errors: string[] }> {
+  async function open(path = '#/', lang?: 'en', token = officer): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1300, height: 1100 }, locale: 'vi-VN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     if (lang) await page.addInitScript(() => localStorage.setItem('ledger.workspace.lang', 'en'));
-    await page.goto(`${server.baseUrl}/workspace${path}${path.includes('?') ? '&' : path.startsWith('#') ? '&' : '#'}token=${officer}`);
+    await page.goto(`${server.baseUrl}/workspace${path}${path.startsWith('#') ? '&' : '#'}token=${token}`);
     return { page, errors };
   }
   const count = () => server.eventCount();
@@ -188,5 +188,54 @@ declare const localStorage: any;
     expect(text).toContain('Project code');
     expect(text).toContain('projectCode is required');
     expect(text).not.toMatch(/bắt buộc|Xem trước|Mã số dự án/);
+  });
+
+  it('receives a dossier, resolves it with a capital increase that names it, and the dossier is approved with a link to the act', async () => {
+    const { page, errors } = await open('#/dossiers');
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+    await page.locator('[name="receive"]').click();
+    await fill(page, 'dossierId', 'HN-2026-000777');
+    await page.locator('[name="procedureCode"]').selectOption('ADJUST_IRC');
+    await fill(page, 'receivedAt', `${yesterday} 09:30`);
+    await fill(page, 'applicant.name', 'Công ty TNHH Sao Việt');
+    await fill(page, 'applicant.contact', '024 3456 7890');
+    await fill(page, 'projectCode', '2101777000');
+    await fill(page, 'documents', 'Văn bản đề nghị điều chỉnh dự án đầu tư\nBáo cáo tình hình thực hiện dự án');
+    await page.getByRole('button', { name: 'Xác nhận ghi nhận' }).click();
+    await page.locator('tr[data-dossier="HN-2026-000777"]').waitFor();
+    expect(await page.locator('tr[data-dossier="HN-2026-000777"]').innerText()).toContain('Điều chỉnh Giấy chứng nhận đăng ký đầu tư');
+    await page.locator('[name="resolve-HN-2026-000777"]').click();
+    await page.locator('[data-acts] [name="IncreaseCapital"]').click();
+    await page.locator('[data-resolving]').waitFor();
+    await fill(page, 'amount.usd', '1.000.000,00');
+    await fill(page, 'amount.exchangeRate', '23.500');
+    await fill(page, 'effectiveOn', yesterday);
+    await fill(page, 'reason', 'Tăng vốn theo hồ sơ HN-2026-000777');
+    await page.getByRole('button', { name: 'Xác nhận ghi nhận' }).click();
+    await page.locator('[role="status"]').waitFor();
+    const http = client(server.baseUrl, { authorization: `Bearer ${officer}` });
+    const dossier = await http.get('/api/v1/dossiers/HN-2026-000777?minPosition=1');
+    expect(dossier.body.status).toBe('RESOLVED');
+    const events = await http.get('/api/v1/projects/2101777000/events');
+    expect(events.body.events.at(-1).metadata.dossierId).toBe('HN-2026-000777');
+    expect(errors).toEqual([]);
+  });
+
+  it('brings a register in from Excel: a dry run with the figures, then all or nothing', async () => {
+    // The merged Bắc Ninh board's officer brings in the register of Bắc Giang, a board it succeeded.
+    const { page } = await open('#/import', undefined, mintToken(TEST_JWT_SECRET, { sub: 'officer-bn', role: 'officer', boardId: 'BQL-BN-2025' }, '1h'));
+    await page.locator('[name="boardId"]').selectOption('BQL-BG');
+    await page.locator('input[name="register"]').setInputFiles(join(__dirname, '..', 'fixtures', 'sample-register.xlsx'));
+    const before = await count();
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.locator('[data-figures]').waitFor();
+    expect(await count()).toBe(before);
+    await shot(page, 'workspace-import');
+    const status = await page.locator('[role="status"]').innerText();
+    expect(status).toMatch(/ 12 dự án · \d+ ghi nhận · 0 lỗi/);
+    expect(await page.locator('[data-figures] tbody tr').count()).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Ghi nhận toàn bộ' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.innerText.includes('Đã ghi nhận.'));
+    expect(await count()).toBeGreaterThan(before + 12);
   });
 });

@@ -3,22 +3,30 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '@ledger/labels';
 import { apiClient } from './api';
 import { t } from './i18n';
-import { loadReference, boardName, type Reference } from './reference';
+import { loadReference, boardName, holderOn, type Reference } from './reference';
 import { forgetToken, identityOf, saveLang, savedLang, storeToken, takeToken } from './session';
 import { SearchPage } from './pages/search';
 import { ProjectPage } from './pages/project';
 import { ActForm } from './forms/act-form';
 import { ImportPage } from './pages/import';
+import { DossiersPage, type Procedure } from './pages/dossiers';
 
-type Route = { page: 'search' } | { page: 'project'; code: string } | { page: 'issue' } | { page: 'import' };
+type Route = { page: 'search' } | { page: 'project'; code: string; dossierId?: string } | { page: 'issue'; dossierId?: string; projectCode?: string } | { page: 'import' } | { page: 'dossiers' };
 
 function routeOf(hash: string): Route {
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  const dossierId = query.get('dossier') ?? undefined;
   const project = /^#\/p\/([^?]+)/.exec(hash);
-  if (project) return { page: 'project', code: decodeURIComponent(project[1]) };
-  if (hash.startsWith('#/issue')) return { page: 'issue' };
+  if (project) return { page: 'project', code: decodeURIComponent(project[1]), dossierId };
+  if (hash.startsWith('#/issue')) return { page: 'issue', dossierId, projectCode: query.get('project') ?? undefined };
+  if (hash.startsWith('#/dossiers')) return { page: 'dossiers' };
   if (hash.startsWith('#/import')) return { page: 'import' };
   return { page: 'search' };
 }
+
+/** The registers an officer may bring in: their board's and those of the boards it succeeded. */
+const boardsOfRegister = (ref: Reference, own: string, lang: Lang) =>
+  ref.boards.filter((b) => holderOn(ref, b.id, ref.today) === own).map((b) => ({ id: b.id, name: lang === 'vi' ? b.nameVi : b.name }));
 
 function App() {
   const [token, setToken] = useState(takeToken);
@@ -26,6 +34,7 @@ function App() {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [reference, setReference] = useState<Reference | undefined>();
   const [pasted, setPasted] = useState('');
+  const [procedures, setProcedures] = useState<Procedure[]>([]);
   const identity = token ? identityOf(token) : undefined;
   const api = useMemo(() => apiClient(() => token, () => lang), [token, lang]);
 
@@ -40,6 +49,10 @@ function App() {
     document.title = t('title', lang);
   }, [lang]);
 
+  useEffect(() => {
+    if (!identity) return;
+    void api.GET('/api/v1/dossier-procedures').then(({ data }) => setProcedures(((data as unknown as { procedures: Procedure[] }) ?? { procedures: [] }).procedures));
+  }, [api]);
   const go = (hash: string) => (location.hash = hash);
   const switchLang = (next: Lang) => {
     saveLang(next);
@@ -55,6 +68,8 @@ function App() {
           <option value="vi">Tiếng Việt</option>
           <option value="en">English</option>
         </select>
+        {identity && <a href="#/" onClick={(e) => { e.preventDefault(); go('#/'); }}>{t('search', lang)}</a>}
+        {identity && identity.role === 'officer' && <a href="#/dossiers" data-nav="dossiers" onClick={(e) => { e.preventDefault(); go('#/dossiers'); }}>{t('dossiers', lang)}</a>}
         {identity && <button class="secondary" onClick={() => { forgetToken(); setToken(undefined); }}>{t('signOut', lang)}</button>}
       </header>
       <main>
@@ -66,10 +81,14 @@ function App() {
           </form>
         )}
         {identity && reference && route.page === 'search' && <SearchPage api={api} lang={lang} reference={reference} canIssue={identity.role === 'officer' || identity.role === 'admin'} open={(code) => go(`#/p/${encodeURIComponent(code)}`)} issue={() => go('#/issue')} importRegister={() => go('#/import')} />}
-        {identity && reference && route.page === 'project' && <ProjectPage api={api} lang={lang} reference={reference} identity={identity} code={route.code} back={() => go('#/')} />}
-        {identity && token && route.page === 'import' && <ImportPage lang={lang} token={token} boardId={identity.boardId ?? ''} back={() => go('#/')} />}
+        {identity && reference && route.page === 'project' && <ProjectPage api={api} lang={lang} reference={reference} identity={identity} code={route.code} dossierId={route.dossierId} back={() => go('#/')} />}
+        {identity && route.page === 'dossiers' && (
+          <DossiersPage api={api} lang={lang} boardId={identity.boardId ?? ''} procedures={procedures}
+            resolve={(d, p) => go(p?.actTypes.includes('CertificateIssued') || !d.projectCode ? `#/issue?dossier=${encodeURIComponent(d.dossierId)}${d.projectCode ? `&project=${encodeURIComponent(d.projectCode)}` : ''}` : `#/p/${encodeURIComponent(d.projectCode)}?dossier=${encodeURIComponent(d.dossierId)}`)} />
+        )}
+        {identity && token && reference && route.page === 'import' && <ImportPage lang={lang} token={token} boards={boardsOfRegister(reference, identity.boardId ?? '', lang)} back={() => go('#/')} />}
         {identity && reference && route.page === 'issue' && (
-          <ActForm type="IssueCertificate" api={api} lang={lang} reference={reference} identity={identity} onRecorded={(r) => go(`#/p/${encodeURIComponent(r.projectCode)}`)} onCancel={() => go('#/')} onReload={async () => undefined} />
+          <ActForm type="IssueCertificate" api={api} lang={lang} reference={reference} identity={identity} dossierId={route.dossierId} initialProjectCode={route.projectCode} onRecorded={(r) => go(`#/p/${encodeURIComponent(r.projectCode)}`)} onCancel={() => go('#/')} onReload={async () => undefined} />
         )}
       </main>
     </>

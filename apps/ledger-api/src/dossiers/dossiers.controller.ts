@@ -138,6 +138,13 @@ export class DossiersController {
     return view;
   }
 
+  @Get('dossier-procedures')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The procedure catalogue (config/procedures.json): statutory and committed times, the acts an approval links' })
+  procedures() {
+    return { procedures: [...this.config.procedures.values()] };
+  }
+
   @Get('dossiers')
   @Roles(...READERS)
   @ApiOperation({ summary: "A board's dossier inbox, soonest due first, with overdue and due-soon flags" })

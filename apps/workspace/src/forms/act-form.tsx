@@ -75,6 +75,10 @@ export interface ActFormProps {
   onRecorded: (result: WriteResult) => void;
   onCancel: () => void;
   onReload: () => Promise<ProjectView | undefined>;
+  /** The one-stop dossier this act resolves: named in the act's metadata, then resolved with a link to it. */
+  dossierId?: string;
+  /** An issuance from a dossier that already names its project code. */
+  initialProjectCode?: string;
 }
 
 /**
@@ -85,7 +89,7 @@ export function ActForm(props: ActFormProps) {
   const { lang, reference, project } = props;
   const editing: ActType = props.type === 'CorrectEvent' && props.target ? ACT_OF_EVENT[props.target.type] : props.type;
   const prefilled = useMemo(() => (props.target ? stateFromAct(editing, props.target.reading, lang) : undefined), [props.target]);
-  const [state, setState] = useState<ActFormState>(() => prefilled ?? { ...emptyForm(), ...(project ? {} : { boardId: props.identity.boardId ?? '' }) });
+  const [state, setState] = useState<ActFormState>(() => prefilled ?? { ...emptyForm(), ...(project ? {} : { boardId: props.identity.boardId ?? '', projectCode: props.initialProjectCode ?? '' }) });
   const [version, setVersion] = useState<number | undefined>(project?.version);
   const [key] = useState(newIdempotencyKey);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -120,17 +124,28 @@ export function ActForm(props: ActFormProps) {
       const headers: Record<string, string> = { 'Idempotency-Key': key, ...(version !== undefined ? { 'If-Match': `"${version}"` } : {}) };
       // The body is built by the typed builders in acts.ts; the path union is too wide to type here.
       const post = props.api.POST as unknown as (p: string, init: object) => Promise<{ data?: WriteResult; error?: Problem; response: Response }>;
-      const { data, error } = await post(path, { params: { path: { code: project?.projectCode ?? '' }, query: dryRun ? { dryRun: true } : {}, header: headers }, body });
+      const query = { ...(dryRun ? { dryRun: true } : {}), ...(props.dossierId ? { dossierId: props.dossierId } : {}) };
+      const { data, error } = await post(path, { params: { path: { code: project?.projectCode ?? '' }, query, header: headers }, body });
       if (error) {
         setProblem(error);
         setErrors(Object.fromEntries((error.errors ?? []).map((e) => [e.field.replace(/^correctedData\./, ''), e.messages])));
         return;
       }
       if (dryRun) setPreview(data);
-      else if (data) props.onRecorded(data);
+      else if (data && (await resolveDossier(data))) props.onRecorded(data);
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Approves the dossier with a link to the act just recorded; a refusal of the link is shown, the act stays. */
+  async function resolveDossier(result: WriteResult): Promise<boolean> {
+    if (!props.dossierId) return true;
+    const post = props.api.POST as unknown as (p: string, init: object) => Promise<{ error?: Problem }>;
+    const acts = [{ projectCode: result.projectCode, version: result.streamVersion }];
+    const { error } = await post('/api/v1/dossiers/{id}/resolution', { params: { path: { id: props.dossierId }, header: { 'Idempotency-Key': `${key}-resolution` } }, body: { resolvedAt: new Date().toISOString(), outcome: 'APPROVED', acts } });
+    if (error) setProblem(error);
+    return !error;
   }
 
   async function reloadAfterConflict() {
@@ -252,6 +267,7 @@ export function ActForm(props: ActFormProps) {
   return (
     <form class="card" onSubmit={(e) => { e.preventDefault(); void send(false); }} data-act={props.type}>
       <h2>{title}</h2>
+      {props.dossierId && <div class="banner preview" data-resolving>{t('resolvingDossier', lang)} {props.dossierId}</div>}
       {fields()}
       {props.type === 'CorrectEvent' && field('reason', { multiline: true })}
       {preview && <Preview result={preview} lang={lang} />}

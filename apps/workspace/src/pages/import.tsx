@@ -28,8 +28,9 @@ const money = (f: OriginFigures, lang: Lang) => (f.currency === 'USD' ? formatUs
  * Bring the board's Excel register in: the same importer as `ledger-cli import-register`, a dry run
  * first (every problem by row and column, and the figures the import would give), then all or nothing.
  */
-export function ImportPage(props: { lang: Lang; token: string; boardId: string; back: () => void }) {
+export function ImportPage(props: { lang: Lang; token: string; boards: { id: string; name: string }[]; back: () => void }) {
   const { lang } = props;
+  const [boardId, setBoardId] = useState(props.boards[0]?.id ?? '');
   const [file, setFile] = useState<File | undefined>();
   const [report, setReport] = useState<ImportReport | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -37,7 +38,7 @@ export function ImportPage(props: { lang: Lang; token: string; boardId: string; 
 
   async function send(dryRun: boolean, format = 'json'): Promise<Response | undefined> {
     if (!file) return undefined;
-    const query = new URLSearchParams({ boardId: props.boardId, dryRun: String(dryRun), format, lang, fileName: file.name });
+    const query = new URLSearchParams({ boardId, dryRun: String(dryRun), format, lang, fileName: file.name });
     return fetch(`/api/v1/imports/register?${query}`, { method: 'POST', headers: { Authorization: `Bearer ${props.token}`, 'Content-Type': XLSX, 'Accept-Language': lang }, body: await file.arrayBuffer() });
   }
 
@@ -71,6 +72,11 @@ export function ImportPage(props: { lang: Lang; token: string; boardId: string; 
       <div class="actions"><button class="secondary" onClick={props.back}>{t('back', lang)}</button></div>
       <h2>{t('importTitle', lang)}</h2>
       <p class="hint">{t('importHint', lang)}</p>
+      <label>{t('board', lang)}</label>
+      <select name="boardId" value={boardId} onChange={(e) => { setBoardId((e.currentTarget as HTMLSelectElement).value); setReport(undefined); }}>
+        {props.boards.map((b) => <option value={b.id}>{b.name}</option>)}
+      </select>
+      <label>{t('importFile', lang)}</label>
       <input type="file" name="register" accept=".xlsx" onChange={(e) => { setFile((e.currentTarget as HTMLInputElement).files?.[0]); setReport(undefined); }} />
       <div class="actions">
         <button type="button" class="secondary" disabled={!file || busy} onClick={() => void run(true)}>{t('importCheck', lang)}</button>
@@ -93,7 +99,7 @@ export function ImportPage(props: { lang: Lang; token: string; boardId: string; 
           )}
           <h3>{t('importFigures', lang)}</h3>
           <table data-figures>
-            <thead><tr><th>{t('asOf', lang)}</th><th>FDI</th><th></th><th>DDI</th><th></th></tr></thead>
+            <thead><tr><th>{t('importAsOf', lang)}</th><th>{t('importFdiProjects', lang)}</th><th>{t('importFdiCapital', lang)}</th><th>{t('importDdiProjects', lang)}</th><th>{t('importDdiCapital', lang)}</th></tr></thead>
             <tbody>
               {report.figures.asOf.map((f) => (
                 <tr><td>{f.asOf.split('-').reverse().join('/')}</td><td class="num">{f.FDI.validProjects}</td><td class="num">{money(f.FDI, lang)}</td><td class="num">{f.DDI.validProjects}</td><td class="num">{money(f.DDI, lang)}</td></tr>

@@ -22,7 +22,7 @@ const money = (m: { vnd: string; usd?: string } | undefined, lang: Lang) => (m ?
 const PROJECT_ACTS: ActType[] = ['IncreaseCapital', 'DecreaseCapital', 'AdjustCertificate', 'RecordRealizedCapital', 'SuspendProject', 'ResumeProject', 'TerminateProject'];
 
 /** The certificate as in force on a date, the acts' timeline, and a form for every act. */
-export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference; identity: Identity; code: string; back: () => void }) {
+export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference; identity: Identity; code: string; dossierId?: string; back: () => void }) {
   const { lang, api, code } = props;
   const [asOf, setAsOf] = useState('');
   const [project, setProject] = useState<ProjectView | undefined>();
@@ -106,6 +106,7 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
         <ActForm
           type={form.type} api={api} lang={lang} reference={props.reference} identity={props.identity} project={project}
           target={form.target && { ...form.target, reading: currentReadingOf(history, Number(form.target.streamVersion)) ?? form.target.data }}
+          dossierId={form.type === 'CorrectEvent' ? undefined : props.dossierId}
           onRecorded={recorded} onCancel={() => setForm(undefined)} onReload={() => load()}
         />
       )}
