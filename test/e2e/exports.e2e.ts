@@ -148,7 +148,7 @@ describe('report exports: ?format=csv and ?format=xlsx (real server, real SQLite
       ]);
       expect(sheet.rows[0].projectName.value).toBe('Dự án 2101000002');
     } finally {
-      ReportExportInterceptor.registerPageSize = 500;
+      ReportExportInterceptor.registerPageSize = 1000;
     }
   });
 

@@ -27,11 +27,17 @@ import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { Jurisdiction } from './projects/commands/jurisdiction';
+import { ResponseFormatGuard } from './http/response-format.guard';
+import type { ReadWorkerPool } from './read-workers/read-worker-pool';
+import { READ_WORKERS, readWorkersProvider } from './read-workers/read-workers.provider';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_WORKERS) private readonly workers: ReadWorkerPool,
+  ) {}
 
   static register(config: LedgerConfig) {
     return {
@@ -49,6 +55,7 @@ export class AppModule implements OnApplicationShutdown {
         ProjectCommandExecutor,
         projectionRunnerProvider,
         ProjectionLifecycle,
+        readWorkersProvider,
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_COMMAND_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
@@ -56,12 +63,14 @@ export class AppModule implements OnApplicationShutdown {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ResponseFormatGuard },
         { provide: APP_INTERCEPTOR, useClass: ReportExportInterceptor },
       ],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.workers.close();
     await this.store.close();
   }
 }

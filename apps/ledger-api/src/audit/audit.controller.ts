@@ -2,9 +2,11 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { toPlainRecorded, verifyChain, type EventStore } from '@ledger/event-store';
+import { toPlainRecorded, verifyChain, type EventStore, type VerifyResult } from '@ledger/event-store';
 import { Roles } from '../auth/roles';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
+import type { ReadWorkerPool } from '../read-workers/read-worker-pool';
+import { READ_WORKERS } from '../read-workers/read-workers.provider';
 import { EVENT_STORE } from '../store/store.providers';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,18}$/.test(value) ? Number(value) : value);
@@ -24,12 +26,16 @@ export class AuditLogQueryDto {
 @Roles('auditor')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_WORKERS) private readonly workers: ReadWorkerPool,
+  ) {}
 
   @Get('verify')
   @ApiOperation({ summary: 'Walk the whole log and report OK with the head hash, or the first position that does not match' })
   async verify() {
-    const result = await verifyChain(this.store);
+    // A SQLite log is walked on a read worker (34 s at 1.5M events); other stores are read over the network anyway.
+    const result = this.workers.canVerify ? await this.workers.run<VerifyResult>({ kind: 'verify' }) : await verifyChain(this.store);
     return result.ok
       ? { ok: true, events: result.events.toString(), headPosition: result.headPosition.toString(), headHash: result.headHash }
       : { ok: false, events: result.events.toString(), position: result.position.toString(), problem: result.problem, detail: result.detail };
