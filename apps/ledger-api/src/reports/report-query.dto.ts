@@ -5,10 +5,10 @@ import { ORIGINS, type Origin } from '@ledger/domain';
 import { GROUP_DIMENSIONS, INTERVALS, METRICS, REGISTER_SORTS, type GroupDimension, type Interval, type Metric, type RegisterSort } from '@ledger/reporting';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
+import { toInt } from '../http/query-transforms';
 
 const ID_MESSAGE = '$property must be an identifier such as BQL-BG';
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 
 /** Filters and read-your-writes options shared by every report. */
 export class ReportFiltersDto {
