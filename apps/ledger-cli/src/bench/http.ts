@@ -26,10 +26,10 @@ interface CannonResult {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<CannonResult>;
 
-const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
+export const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
 const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {

@@ -23,9 +23,23 @@ export interface RunnerOptions {
   backgroundCheckpoints?: boolean;
   /** With background checkpoints: above this WAL size a catch-up waits for a complete checkpoint between batches. */
   walLimitBytes?: number;
+  /**
+   * Servers: how long one batch may hold the thread. Batches shrink (down to 10 events) when one
+   * took longer and grow back (up to batchSize) when they are quick; without it every batch is batchSize.
+   */
+  batchBudgetMs?: number;
 }
 
 export type ProgressListener = (done: bigint, total: bigint) => void;
+
+const MIN_BATCH = 10;
+
+/** Halve the batch after one over budget, double it after one under half of it. */
+function nextBatchSize(size: number, tookMs: number, budgetMs: number, max: number): number {
+  if (tookMs > budgetMs) return Math.max(MIN_BATCH, Math.floor(size / 2));
+  if (tookMs < budgetMs / 2) return Math.min(max, size * 2);
+  return size;
+}
 
 /** A macrotask turn: requests queued while a batch ran are served before the next one. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,6 +57,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly walLimitBytes: number;
+  private readonly batchBudgetMs?: number;
   private timer?: NodeJS.Timeout;
   private inFlight?: Promise<Position>;
   private lastError?: { message: string; at: string };
@@ -69,6 +84,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.walLimitBytes = options.walLimitBytes ?? WAL_SIZE_LIMIT_BYTES;
+    this.batchBudgetMs = options.batchBudgetMs;
   }
 
   /** A read model written by another version of its projection starts again from position 0. */
@@ -108,9 +124,11 @@ export class ProjectionRunner {
       const start = from;
       const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
       const getCheckpoint = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').pluck().safeIntegers();
+      let size = this.batchSize;
       for (;;) {
-        const page = await this.store.readPage(from, this.batchSize);
+        const page = await this.store.readPage(from, size);
         if (page.length === 0) break;
+        const started = performance.now();
         const last = page[page.length - 1].position;
         this.db.transaction(() => {
           for (const projection of this.projections) {
@@ -126,7 +144,8 @@ export class ProjectionRunner {
         if (from > this.head) this.head = from;
         onProgress?.(from - start, this.head - start);
         this.release(from);
-        if (page.length < this.batchSize) break;
+        if (page.length < size) break;
+        if (this.batchBudgetMs) size = nextBatchSize(size, performance.now() - started, this.batchBudgetMs, this.batchSize);
         await this.checkpointer?.keepWalUnder(this.walLimitBytes);
         await yieldToEventLoop();
       }

@@ -1,0 +1,125 @@
+import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { mintToken } from '../../../ledger-api/src/auth/tokens';
+import { REGISTER_PATHS, REPO_ROOT, startServer, stopServer } from './child';
+import type { Workspace } from './fixtures';
+import { SECRET, freePort } from './http';
+import { row, skipped, type Row } from './results';
+import { now, percentile } from './stats';
+
+const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
+const MB = 1024 * 1024;
+
+export interface LongReadSettings {
+  /** Officer writes in the run alone (the run during long reads lasts as long as they do). */
+  writes: number;
+  /** Pause between the start of two writes. */
+  intervalMs: number;
+}
+
+const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Projections {
+  info?: { projections?: { projections?: { lag: string; catchingUp?: boolean }[] } };
+}
+
+/** Polls the WAL size and /health until the read models have caught up with the log. */
+async function watchCatchUp(base: string, readPath: string) {
+  const started = now();
+  const healthMs: number[] = [];
+  let peakWal = 0;
+  for (;;) {
+    peakWal = Math.max(peakWal, sizeOf(`${readPath}-wal`));
+    const t = now();
+    const body = (await (await fetch(`${base}/health`)).json()) as Projections;
+    healthMs.push(Number(now() - t) / 1e6);
+    const projections = body.info?.projections?.projections ?? [];
+    if (projections.length && projections.every((p) => p.lag === '0' && !p.catchingUp)) break;
+    await sleep(100);
+  }
+  return { seconds: Number(now() - started) / 1e9, peakWal: Math.max(peakWal, sizeOf(`${readPath}-wal`)), healthMs };
+}
+
+/** Sequential officer writes (new certificates), one started every `intervalMs`, until `count` are done and `until` (if given) has settled. */
+async function paceWrites(base: string, officer: string, first: number, settings: LongReadSettings, until?: Promise<unknown>): Promise<number[]> {
+  let settled = until === undefined;
+  void until?.finally(() => (settled = true)).catch(() => undefined);
+  const latencies: number[] = [];
+  for (let i = 0; latencies.length < settings.writes || !settled; i++) {
+    const t = now();
+    const reply = await fetch(`${base}/api/v1/projects`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        projectCode: String(8_000_000_000 + first + i),
+        boardId: 'BQL-HN',
+        zoneId: 'KCN-THANG-LONG',
+        projectName: 'Nhà máy benchmark',
+        investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
+        origin: 'FDI',
+        registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
+        objectives: 'Sản xuất linh kiện điện tử',
+        durationYears: 50,
+        issuedOn: '2026-03-15',
+      }),
+    });
+    await reply.arrayBuffer();
+    if (reply.status !== 201) throw new Error(`bench write answered ${reply.status}`);
+    const ms = Number(now() - t) / 1e6;
+    latencies.push(ms);
+    await sleep(Math.max(0, settings.intervalMs - ms));
+  }
+  return latencies;
+}
+
+/** A GET read to its end; its duration in seconds and size in bytes. */
+async function longRead(url: string, token: string) {
+  const t = now();
+  const reply = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = (await reply.arrayBuffer()).byteLength;
+  if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}`);
+  return { seconds: Number(now() - t) / 1e9, bytes };
+}
+
+/**
+ * (h) Long reads next to writes: the API started on a log whose read models are missing (peak WAL
+ * of the read models during that catch-up, /health answering meanwhile), then officer write latency
+ * alone and while a whole-register CSV export and a full chain verification run.
+ */
+export async function benchLongReads(ws: Workspace, logPath: string, registerRows: number, events: number, settings: LongReadSettings): Promise<Row[]> {
+  const section = `h. long reads (${events} events, ${registerRows} register rows)`;
+  if (!existsSync(API_MAIN)) return [skipped(section, 'writes during export + verify', `API not built (${API_MAIN} missing)`)];
+  const [apiLog, apiRead] = [ws.path('long.db'), ws.path('long.read-models.db')];
+  copyFileSync(logPath, apiLog);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), LEDGER_DB_PATH: apiLog, LEDGER_READ_DB_PATH: apiRead, LEDGER_DEMO_DATA: 'false', LOG_LEVEL: 'silent', LEDGER_RATE_LIMIT_PER_MINUTE: '0', LEDGER_JWT_SECRET: SECRET, NODE_ENV: 'production' };
+  const api = await startServer(['-r', REGISTER_PATHS, API_MAIN], env, async () => (await fetch(`${base}/health`)).status < 500);
+  try {
+    const catchUp = await watchCatchUp(base, apiRead);
+    const officer = mintToken(SECRET, { sub: 'bench-officer', role: 'officer', boardId: 'BQL-HN' }, '1h');
+    const auditor = mintToken(SECRET, { sub: 'bench-auditor', role: 'auditor' }, '1h');
+    const alone = await paceWrites(base, officer, 0, settings);
+    const reads = Promise.all([longRead(`${base}/api/v1/projects?format=csv`, auditor), longRead(`${base}/api/v1/audit/verify`, auditor)]);
+    const during = await paceWrites(base, officer, settings.writes, settings, reads);
+    const [exported, verified] = await reads;
+    const note = `${during.length} writes during a ${exported.seconds.toFixed(1)} s register CSV export (${(exported.bytes / MB).toFixed(1)} MB) and a ${verified.seconds.toFixed(1)} s verify`;
+    return [
+      row({ section, metric: 'officer write p50 during export + verify', unit: 'ms', better: 'lower', value: percentile(during, 50), baselineName: 'same writes alone', baseline: percentile(alone, 50), note }),
+      row({ section, metric: 'officer write p99 during export + verify', unit: 'ms', better: 'lower', value: percentile(during, 99), baselineName: 'same writes alone', baseline: percentile(alone, 99) }),
+      row({
+        section,
+        metric: 'peak read-model WAL during start-up catch-up',
+        unit: 'MB',
+        better: 'lower',
+        value: catchUp.peakWal / MB,
+        baselineName: 'read-model file after it',
+        baseline: sizeOf(apiRead) / MB,
+        note: `catch-up ${catchUp.seconds.toFixed(1)} s; /health answered ${catchUp.healthMs.length} times meanwhile, p99 ${percentile(catchUp.healthMs, 99).toFixed(0)} ms, max ${Math.max(...catchUp.healthMs).toFixed(0)} ms`,
+      }),
+    ];
+  } finally {
+    await stopServer(api);
+  }
+}
