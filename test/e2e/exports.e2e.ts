@@ -152,6 +152,19 @@ describe('report exports: ?format=csv and ?format=xlsx (real server, real SQLite
     }
   });
 
+  it.each(['projectCode', 'projectName', 'issuedOn', 'registeredCapital'])('the register export pages by keyset in the JSON order, sorted by %s both ways', async (sort) => {
+    ReportExportInterceptor.registerPageSize = 2; // six projects: pages of two cross every boundary
+    try {
+      for (const order of ['asc', 'desc']) {
+        const rows = await csv(`/api/v1/projects?sort=${sort}&order=${order}`);
+        const all = await json(`/api/v1/projects?pageSize=500&sort=${sort}&order=${order}`);
+        expect(rows.map((r) => r.projectCode)).toEqual(all.items.map((i: any) => i.projectCode));
+      }
+    } finally {
+      ReportExportInterceptor.registerPageSize = 1000;
+    }
+  });
+
   it('keeps JSON the default, validates the format, and still enforces roles on exports', async () => {
     expect((await http.get('/api/v1/reports/valid-projects?asOf=2016-12-31')).headers.get('content-type')).toMatch(/^application\/json/);
     expect((await http.get('/api/v1/reports/valid-projects?asOf=2016-12-31&format=pdf')).status).toBe(400);

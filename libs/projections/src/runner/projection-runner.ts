@@ -24,7 +24,7 @@ export interface RunnerOptions {
   /** With background checkpoints: above this WAL size a catch-up waits for a complete checkpoint between batches. */
   walLimitBytes?: number;
   /**
-   * Servers: how long one batch may hold the thread. Batches shrink (down to 10 events) when one
+   * Servers: how long one batch may hold the thread. Batches shrink (down to 100 events) when one
    * took longer and grow back (up to batchSize) when they are quick; without it every batch is batchSize.
    */
   batchBudgetMs?: number;
@@ -32,7 +32,7 @@ export interface RunnerOptions {
 
 export type ProgressListener = (done: bigint, total: bigint) => void;
 
-const MIN_BATCH = 10;
+const MIN_BATCH = 100;
 
 /** Halve the batch after one over budget, double it after one under half of it. */
 function nextBatchSize(size: number, tookMs: number, budgetMs: number, max: number): number {
