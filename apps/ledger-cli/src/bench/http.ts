@@ -27,7 +27,7 @@ interface CannonResult {
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<CannonResult>;
 
 export const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
-const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
+export const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +48,22 @@ export interface HttpSettings {
   writeRate: number;
 }
 
+/** The body of a bench officer's new certificate (FDI, Hà Nội). */
+export function benchCertificate(projectCode: string): string {
+  return JSON.stringify({
+    projectCode,
+    boardId: 'BQL-HN',
+    zoneId: 'KCN-THANG-LONG',
+    projectName: 'Nhà máy benchmark',
+    investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
+    origin: 'FDI',
+    registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
+    objectives: 'Sản xuất linh kiện điện tử',
+    durationYears: 50,
+    issuedOn: '2026-03-15',
+  });
+}
+
 /** Write mix: issue a certificate, then two capital increases with If-Match (1 : 2). */
 function writeMix(officer: string, codes: { next: number }): CannonRequest[] {
   const headers = { authorization: `Bearer ${officer}`, 'content-type': 'application/json' };
@@ -63,21 +79,7 @@ function writeMix(officer: string, codes: { next: number }): CannonRequest[] {
       headers,
       setupRequest: (req, ctx) => {
         ctx.code = String(9_000_000_000 + codes.next++);
-        return {
-          ...req,
-          body: JSON.stringify({
-            projectCode: ctx.code,
-            boardId: 'BQL-HN',
-            zoneId: 'KCN-THANG-LONG',
-            projectName: 'Nhà máy benchmark',
-            investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
-            origin: 'FDI',
-            registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
-            objectives: 'Sản xuất linh kiện điện tử',
-            durationYears: 50,
-            issuedOn: '2026-03-15',
-          }),
-        };
+        return { ...req, body: benchCertificate(ctx.code as string) };
       },
     },
     increase(1),

@@ -1,13 +1,11 @@
 import { copyFileSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { mintToken } from '../../../ledger-api/src/auth/tokens';
-import { REGISTER_PATHS, REPO_ROOT, startServer, stopServer } from './child';
+import { REGISTER_PATHS, startServer, stopServer } from './child';
 import type { Workspace } from './fixtures';
-import { SECRET, freePort } from './http';
+import { API_MAIN, SECRET, benchCertificate, freePort } from './http';
 import { row, skipped, type Row } from './results';
 import { now, percentile } from './stats';
 
-const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
 const MB = 1024 * 1024;
 
 export interface LongReadSettings {
@@ -47,18 +45,7 @@ async function write(base: string, officer: string, projectCode: string): Promis
   const reply = await fetch(`${base}/api/v1/projects`, {
     method: 'POST',
     headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      projectCode,
-      boardId: 'BQL-HN',
-      zoneId: 'KCN-THANG-LONG',
-      projectName: 'Nhà máy benchmark',
-      investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
-      origin: 'FDI',
-      registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
-      objectives: 'Sản xuất linh kiện điện tử',
-      durationYears: 50,
-      issuedOn: '2026-03-15',
-    }),
+    body: benchCertificate(projectCode),
   });
   await reply.arrayBuffer();
   if (reply.status !== 201) throw new Error(`bench write answered ${reply.status}`);
