@@ -7,7 +7,7 @@ import { benchAppend, benchBatch } from './append';
 import { REPO_ROOT } from './child';
 import { renderScalingChart } from './chart';
 import { benchEmmett } from './emmett';
-import { datasetOfSize, workspace } from './fixtures';
+import { datasetOfSize, workspace, writeLog } from './fixtures';
 import { benchHttp } from './http';
 import { benchLongReads } from './long-reads';
 import { formatTable, type Row } from './results';
@@ -18,6 +18,7 @@ interface BenchOptions {
   out?: string;
   skipHttp?: boolean;
   skipEmmett?: boolean;
+  onlyLongReads?: boolean;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,6 +38,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--out <file>', 'results JSON (default bench/results/<YYYY-MM-DD>.json)')
     .option('--skip-http', 'skip the HTTP section')
     .option('--skip-emmett', 'skip the Emmett comparison')
+    .option('--only-long-reads', 'only section h (long reads next to writes) on the largest log')
     .action(async (options: BenchOptions) => {
       const size = sizes(options.full === true);
       const ws = workspace();
@@ -44,34 +46,37 @@ export function registerBenchCommand(program: Command): void {
       const rows: Row[] = [];
       const scaling: ScalePoint[] = [];
       try {
-        log(`a. OCC append: ${size.appends} single-event transactions`);
-        rows.push(...(await benchAppend(ws, datasetOfSize(size.appends).events.slice(0, size.appends))));
-        log(`b. batched import: ${size.batch} events`);
-        rows.push(...benchBatch(ws, datasetOfSize(size.batch).events));
-        for (const scale of size.scales) {
-          log(`c/d/f. scale ${scale} events`);
-          const result = await benchScale(ws, scale, scale >= 1_000_000 ? 30 : size.reportIterations, log);
-          rows.push(...result.rows);
-          scaling.push(result.point);
-        }
-        const httpScale = size.scales[Math.min(1, size.scales.length - 1)];
-        const [logPath, readPath] = [ws.path(`scale-${httpScale}.db`), ws.path(`scale-${httpScale}.read-models.db`)];
-        if (!options.skipHttp) {
-          log(`e. HTTP against the API on the ${httpScale}-event log`);
-          const db = new Database(logPath, { readonly: true });
-          const codes = (db.prepare("SELECT json_extract(data, '$.projectCode') FROM events WHERE type = 'CertificateIssued' LIMIT 500").pluck().all() as string[]);
-          db.close();
-          rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
+        if (!options.onlyLongReads) {
+          log(`a. OCC append: ${size.appends} single-event transactions`);
+          rows.push(...(await benchAppend(ws, datasetOfSize(size.appends).events.slice(0, size.appends))));
+          log(`b. batched import: ${size.batch} events`);
+          rows.push(...benchBatch(ws, datasetOfSize(size.batch).events));
+          for (const scale of size.scales) {
+            log(`c/d/f. scale ${scale} events`);
+            const result = await benchScale(ws, scale, scale >= 1_000_000 ? 30 : size.reportIterations, log);
+            rows.push(...result.rows);
+            scaling.push(result.point);
+          }
+          const httpScale = size.scales[Math.min(1, size.scales.length - 1)];
+          const [logPath, readPath] = [ws.path(`scale-${httpScale}.db`), ws.path(`scale-${httpScale}.read-models.db`)];
+          if (!options.skipHttp) {
+            log(`e. HTTP against the API on the ${httpScale}-event log`);
+            const db = new Database(logPath, { readonly: true });
+            const codes = (db.prepare("SELECT json_extract(data, '$.projectCode') FROM events WHERE type = 'CertificateIssued' LIMIT 500").pluck().all() as string[]);
+            db.close();
+            rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
+          }
         }
         // The largest log: its register export and verification are the long reads worth watching.
         const longScale = size.scales[size.scales.length - 1];
         const longLog = ws.path(`scale-${longScale}.db`);
+        if (options.onlyLongReads) writeLog(longLog, datasetOfSize(longScale));
         log(`h. long reads next to writes on the ${longScale}-event log`);
         const counts = new Database(longLog, { readonly: true });
         const [events, projects] = [counts.prepare('SELECT COUNT(*) FROM events').pluck().get() as number, counts.prepare("SELECT COUNT(*) FROM events WHERE type = 'CertificateIssued'").pluck().get() as number];
         counts.close();
         rows.push(...(await benchLongReads(ws, longLog, projects, events, size.longReads)));
-        if (!options.skipEmmett) {
+        if (!options.skipEmmett && !options.onlyLongReads) {
           log('g. Emmett-sqlite side by side');
           const appendSet = datasetOfSize(size.emmett.appends).events.slice(0, size.emmett.appends);
           const streams = new Map<string, typeof appendSet>();
@@ -87,12 +92,13 @@ export function registerBenchCommand(program: Command): void {
       }
       const date = new Date().toISOString().slice(0, 10);
       const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e8) / 10, node: process.version, platform: `${process.platform}-${process.arch}` };
-      const out = options.out ?? join(REPO_ROOT, 'bench', 'results', `${date}${options.full ? '-full' : ''}.json`);
+      const out = options.out ?? join(REPO_ROOT, 'bench', 'results', `${date}${options.full ? '-full' : ''}${options.onlyLongReads ? '-long-reads' : ''}.json`);
       mkdirSync(join(out, '..'), { recursive: true });
-      writeFileSync(out, `${JSON.stringify({ date, command: options.full ? 'npm run bench -- --full' : 'npm run bench', machine, seconds: Math.round((Date.now() - started) / 1000), rows, scaling }, null, 2)}\n`);
+      writeFileSync(out, `${JSON.stringify({ date, command: `npm run bench${options.full || options.onlyLongReads ? ' --' : ''}${options.full ? ' --full' : ''}${options.onlyLongReads ? ' --only-long-reads' : ''}`, machine, seconds: Math.round((Date.now() - started) / 1000), rows, scaling }, null, 2)}\n`);
       process.stdout.write(`\nledger benchmark ${date} — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}\n`);
       process.stdout.write(`ratio = ledger vs raw baseline of the same work in this run (100 % = as fast as raw; latency ratios are baseline / ledger)\n\n`);
       process.stdout.write(`${formatTable(rows)}\n\nresults: ${out}\n`);
+      if (options.onlyLongReads) return; // no scales measured: keep the chart of the last full run
       try {
         const png = join(REPO_ROOT, 'bench', 'scaling.png');
         renderScalingChart(out, png);
