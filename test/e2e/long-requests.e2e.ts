@@ -77,6 +77,17 @@ describe('long requests do not freeze the API', () => {
       expect(answered).toBeGreaterThanOrEqual(3);
     });
 
+    it('an export its client abandons frees the read worker for the next long read', async () => {
+      const abandoned = new AbortController();
+      const reply = await fetch(`${server.baseUrl}/api/v1/projects?format=xlsx`, { headers: bearer('analyst'), signal: abandoned.signal });
+      const reader = (reply.body as ReadableStream<Uint8Array>).getReader();
+      expect((await reader.read()).done).toBe(false);
+      abandoned.abort();
+      const verify = await fetch(`${server.baseUrl}/api/v1/audit/verify`, { headers: bearer('auditor') });
+      expect(verify.status).toBe(200);
+      expect(((await verify.json()) as { ok: boolean }).ok).toBe(true);
+    });
+
     it.each([
       ['csv', '2109999991'],
       ['xlsx', '2109999992'],

@@ -69,8 +69,10 @@ export class ReadWorkerPool {
     const send = (message: ToWorker) => task.worker?.postMessage(message);
     const readable = new Readable({
       read: () => send({ type: 'credit', id: task.id }),
+      // The client went away (or the stream failed): stop the worker's job, or never start it.
       destroy: (error, callback) => {
-        send({ type: 'cancel', id: task.id });
+        if (task.worker) send({ type: 'cancel', id: task.id });
+        else this.withdraw(task);
         callback(error);
       },
     });
@@ -88,6 +90,11 @@ export class ReadWorkerPool {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.fail(new Error('the API is shutting down'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private withdraw(task: Task): void {
+    const index = this.queue.indexOf(task);
+    if (index >= 0) this.queue.splice(index, 1);
   }
 
   private submit(task: Task): void {

@@ -31,7 +31,7 @@ function readModelDb(): Database.Database {
 
 const unitsOfReference = () => (units ??= unitsOf(ReferenceData.load()));
 
-const streams = new Map<number, { stream: Readable; credits: number }>();
+const streams = new Map<number, { stream: Readable; credits: number; control: { cancelled: boolean } }>();
 /** Chunks in flight before the main thread asks for more. */
 const INITIAL_CREDITS = 4;
 
@@ -52,12 +52,17 @@ async function verify(): Promise<unknown> {
 
 function registerExport(id: number, job: Extract<ReadJob, { kind: 'registerExport' }>): void {
   const db = readModelDb();
+  // Stops reading rows once the client has gone: the XLSX writer would otherwise walk them all.
+  const control = { cancelled: false };
   const rows = (function* () {
-    for (const item of allRegisterItems(db, unitsOfReference(), job.query, job.pageSize)) yield registerRow(item);
+    for (const item of allRegisterItems(db, unitsOfReference(), job.query, job.pageSize)) {
+      if (control.cancelled) return;
+      yield registerRow(item);
+    }
   })();
   const table = registerTable(job.query, rows, job.generatedAt);
   const stream = job.format === 'csv' ? csvStream(table) : xlsxStream(table);
-  const entry = { stream, credits: INITIAL_CREDITS };
+  const entry = { stream, credits: INITIAL_CREDITS, control };
   streams.set(id, entry);
   stream.on('data', (chunk: Buffer | string) => {
     post({ id, chunk: typeof chunk === 'string' ? chunk : new Uint8Array(chunk) });
@@ -97,6 +102,7 @@ port.on('message', (message: ToWorker) => {
     entry.stream.resume();
   } else {
     streams.delete(message.id);
+    entry.control.cancelled = true;
     entry.stream.destroy();
     post({ id: message.id, end: true });
   }
