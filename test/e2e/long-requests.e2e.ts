@@ -77,6 +77,13 @@ describe('long requests do not freeze the API', () => {
       expect(answered).toBeGreaterThanOrEqual(3);
     });
 
+    it('answers other requests while /audit/log scans the whole log for an actor who never wrote', async () => {
+      const scan = fetch(`${server.baseUrl}/api/v1/audit/log?actor=nobody`, { headers: bearer('auditor') }).then((r) => r.json());
+      const answered = await healthAnswersDuring(server.baseUrl, scan);
+      expect(await scan).toEqual({ items: [], next: null });
+      expect(answered).toBeGreaterThanOrEqual(3);
+    });
+
     it('an export its client abandons frees the read worker for the next long read', async () => {
       const abandoned = new AbortController();
       const reply = await fetch(`${server.baseUrl}/api/v1/projects?format=xlsx`, { headers: bearer('analyst'), signal: abandoned.signal });
