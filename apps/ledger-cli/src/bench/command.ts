@@ -7,7 +7,7 @@ import { benchAppend, benchBatch } from './append';
 import { REPO_ROOT } from './child';
 import { renderScalingChart } from './chart';
 import { benchEmmett } from './emmett';
-import { datasetOfSize, workspace, writeLog } from './fixtures';
+import { EVENTS_PER_PROJECT, datasetOfSize, workspace, writeLog } from './fixtures';
 import { benchHttp } from './http';
 import { benchLongReads } from './long-reads';
 import { formatTable, type Row } from './results';
@@ -25,8 +25,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function sizes(full: boolean) {
   return full
-    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, longReads: { writes: 300, intervalMs: 20 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 } }
-    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, longReads: { writes: 200, intervalMs: 20 }, emmett: { appends: 500, streams: 200, reads: 1_000 } };
+    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, longReads: { writes: 300, intervalMs: 20, projects: 100_000 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 } }
+    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, longReads: { writes: 200, intervalMs: 20, projects: undefined }, emmett: { appends: 500, streams: 200, reads: 1_000 } };
 }
 
 /** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
@@ -67,11 +67,12 @@ export function registerBenchCommand(program: Command): void {
             rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
           }
         }
-        // The largest log: its register export and verification are the long reads worth watching.
-        const longScale = size.scales[size.scales.length - 1];
-        const longLog = ws.path(`scale-${longScale}.db`);
-        if (options.onlyLongReads) writeLog(longLog, datasetOfSize(longScale));
-        log(`h. long reads next to writes on the ${longScale}-event log`);
+        // The largest log (--full: a national register of 100k projects, ≈ 1.56M events): its register
+        // export and verification are the long reads worth watching.
+        const longScale = size.longReads.projects ? Math.round(size.longReads.projects * EVENTS_PER_PROJECT) : size.scales[size.scales.length - 1];
+        const longLog = ws.path(size.longReads.projects ? 'national.db' : `scale-${longScale}.db`);
+        if (options.onlyLongReads || size.longReads.projects) writeLog(longLog, datasetOfSize(longScale));
+        log(`h. long reads next to writes on a ${longScale}-event log`);
         const counts = new Database(longLog, { readonly: true });
         const [events, projects] = [counts.prepare('SELECT COUNT(*) FROM events').pluck().get() as number, counts.prepare("SELECT COUNT(*) FROM events WHERE type = 'CertificateIssued'").pluck().get() as number];
         counts.close();
