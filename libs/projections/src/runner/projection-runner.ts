@@ -35,7 +35,7 @@ export type ProgressListener = (done: bigint, total: bigint) => void;
 const MIN_BATCH = 100;
 
 /** Halve the batch after one over budget, double it after one under half of it. */
-function nextBatchSize(size: number, tookMs: number, budgetMs: number, max: number): number {
+export function nextBatchSize(size: number, tookMs: number, budgetMs: number, max: number): number {
   if (tookMs > budgetMs) return Math.max(MIN_BATCH, Math.floor(size / 2));
   if (tookMs < budgetMs / 2) return Math.min(max, size * 2);
   return size;
