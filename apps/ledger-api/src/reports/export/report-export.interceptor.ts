@@ -11,7 +11,7 @@ import type { ReadWorkerPool } from '../../read-workers/read-worker-pool';
 import { CLOCK, type Clock } from '../../store/store.providers';
 import { REFERENCE_DATA } from '../units.provider';
 import { EXPORT_KIND, type ExportKind, type ExportedReports } from './exportable';
-import { activityTable, timeseriesTable, validProjectsTable, type ExportTable } from './tables';
+import { activityTable, registerFilename, timeseriesTable, validProjectsTable, type ExportTable } from './tables';
 import { csvStream, xlsxStream } from './writers';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -57,7 +57,7 @@ export class ReportExportInterceptor implements NestInterceptor {
     const generatedAt = this.clock().toISOString();
     if (kind === 'register') {
       const query = registerExportQuery(request.query as Record<string, unknown>);
-      return { filename: `projects_${query.asOf ?? generatedAt.slice(0, 10)}`, stream: this.workers.stream({ kind: 'registerExport', query, format, generatedAt, pageSize: ReportExportInterceptor.registerPageSize }) };
+      return { filename: registerFilename(query, generatedAt), stream: this.workers.stream({ kind: 'registerExport', query, format, generatedAt, pageSize: ReportExportInterceptor.registerPageSize }) };
     }
     const table = this.tableOf(kind, result as ExportedReports[typeof kind], generatedAt);
     return { filename: table.filename, stream: format === 'csv' ? csvStream(table) : xlsxStream(table) };

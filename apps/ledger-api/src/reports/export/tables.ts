@@ -275,10 +275,12 @@ export function registerRow(item: RegisterItem): Row {
   return Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, at(item, c.key) as Cell])) as Row;
 }
 
+/** The register export's file name (without extension): dated as of the query, or the day it was made. */
+export const registerFilename = (query: Pick<RegisterExportHeader, 'asOf'>, generatedAt: string) => `projects_${query.asOf ?? generatedAt.slice(0, 10)}`;
+
 export function registerTable(query: RegisterExportHeader, rows: Iterable<Row> | AsyncIterable<Row>, generatedAt: string): ExportTable {
-  const stamp = query.asOf ?? generatedAt.slice(0, 10);
   return {
-    filename: `projects_${stamp}`,
+    filename: registerFilename(query, generatedAt),
     title: `Project register / Danh mục dự án${query.asOf ? ` as of ${query.asOf}` : ''}`,
     meta: [
       ['Filters / Bộ lọc', describeFilters(query.filters)],
