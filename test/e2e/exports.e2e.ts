@@ -148,7 +148,20 @@ describe('report exports: ?format=csv and ?format=xlsx (real server, real SQLite
       ]);
       expect(sheet.rows[0].projectName.value).toBe('Dự án 2101000002');
     } finally {
-      ReportExportInterceptor.registerPageSize = 500;
+      ReportExportInterceptor.registerPageSize = 1000;
+    }
+  });
+
+  it.each(['projectCode', 'projectName', 'issuedOn', 'registeredCapital'])('the register export pages by keyset in the JSON order, sorted by %s both ways', async (sort) => {
+    ReportExportInterceptor.registerPageSize = 2; // six projects: pages of two cross every boundary
+    try {
+      for (const order of ['asc', 'desc']) {
+        const rows = await csv(`/api/v1/projects?sort=${sort}&order=${order}`);
+        const all = await json(`/api/v1/projects?pageSize=500&sort=${sort}&order=${order}`);
+        expect(rows.map((r) => r.projectCode)).toEqual(all.items.map((i: any) => i.projectCode));
+      }
+    } finally {
+      ReportExportInterceptor.registerPageSize = 1000;
     }
   });
 

@@ -28,6 +28,9 @@ import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { WorkspaceController } from './workspace/workspace.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
+import { ResponseFormatGuard } from './http/response-format.guard';
+import type { ReadWorkerPool } from './read-workers/read-worker-pool';
+import { READ_WORKERS, readWorkersProvider } from './read-workers/read-workers.provider';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierWriter } from './dossiers/dossier-writer';
@@ -36,7 +39,10 @@ import { DOSSIER_QUERY_HANDLERS } from './dossiers/dossier.queries';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_WORKERS) private readonly workers: ReadWorkerPool,
+  ) {}
 
   static register(config: LedgerConfig) {
     return {
@@ -55,6 +61,7 @@ export class AppModule implements OnApplicationShutdown {
         projectionRunnerProvider,
         ProjectionLifecycle,
         AnchorLifecycle,
+        readWorkersProvider,
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
@@ -64,12 +71,14 @@ export class AppModule implements OnApplicationShutdown {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ResponseFormatGuard },
         { provide: APP_INTERCEPTOR, useClass: ReportExportInterceptor },
       ],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.workers.close();
     await this.store.close();
   }
 }

@@ -5,6 +5,7 @@ export * from './verify';
 export * from './ndjson';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/sqlite-log-reader';
 export * from './sqlite/wal-checkpointer';
 export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './esdb/esdb-event-store';

@@ -50,6 +50,9 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** What a walk over the log needs (verification, export): a reader needs no writable store. */
+export type LogReader = Pick<EventStore, 'readPage'>;
+
 export class WrongExpectedVersionError extends Error {
   constructor(
     readonly streamId: string,

@@ -1,7 +1,7 @@
-import type { EventStore, Position, RecordedEvent } from './port';
+import type { LogReader, Position, RecordedEvent } from './port';
 
 /** Streams the whole log in pages so memory stays constant however long the log is. */
-export async function* readAll(store: EventStore, after: Position = 0n, pageSize = 1000): AsyncGenerator<RecordedEvent> {
+export async function* readAll(store: LogReader, after: Position = 0n, pageSize = 1000): AsyncGenerator<RecordedEvent> {
   let cursor = after;
   for (;;) {
     const page = await store.readPage(cursor, pageSize);

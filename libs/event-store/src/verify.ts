@@ -1,5 +1,5 @@
 import { GENESIS_HASH, chainHash } from './hash-chain';
-import type { EventStore, Position } from './port';
+import type { LogReader, Position } from './port';
 import { readAll } from './read-all';
 
 export type VerifyResult =
@@ -19,7 +19,7 @@ export interface VerifyOptions {
  * or content does not match: a deleted row shows as an ORDER gap, an edited row as CONTENT, rows
  * swapped or re-chained as CHAIN.
  */
-export async function verifyChain(store: EventStore, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyChain(store: LogReader, options: VerifyOptions = {}): Promise<VerifyResult> {
   let expectedPosition = (options.from?.position ?? 0n) + 1n;
   let prevHash = options.from?.hash ?? GENESIS_HASH;
   let events = 0n;

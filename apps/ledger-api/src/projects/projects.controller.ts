@@ -13,6 +13,7 @@ import { DOSSIER_ID_PATTERN } from '../dossiers/dossier.dto';
 import { validateCorrectedData } from './dto/corrected-data';
 import { AdjustCertificateDto, CapitalChangeDto, CorrectionDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './dto/acts.dto';
 import { IssueCertificateDto } from './dto/certificate.dto';
+import { ProjectEventsQueryDto } from './dto/events-page.dto';
 import { GetProjectEventsQuery, GetProjectQuery, projectViewOf } from './queries/project.queries';
 import { GetCertificatePdfQuery } from './certificate/certificate.query';
 
@@ -149,9 +150,9 @@ export class ProjectsController {
 
   @Get(':code/events')
   @Roles('officer', 'auditor')
-  @ApiOperation({ summary: 'Full history of the project with metadata (who, when, decision)' })
-  events(@Param('code') code: string) {
-    return this.queries.execute(new GetProjectEventsQuery(parseProjectCode(code)));
+  @ApiOperation({ summary: 'History of the project with metadata (who, when, decision), paged by stream version; `next` links the following page' })
+  events(@Param('code') code: string, @Query() page: ProjectEventsQueryDto) {
+    return this.queries.execute(new GetProjectEventsQuery(parseProjectCode(code), { after: page.after ?? 0, limit: page.limit ?? 1000 }));
   }
 }
 

@@ -9,7 +9,8 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const projectionRunnerProvider: Provider = {
   provide: PROJECTION_RUNNER,
   inject: [EVENT_STORE, LEDGER_CONFIG],
-  useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true }),
+  // A 100 ms budget per batch: a catch-up of millions of events never keeps a request waiting longer than about that.
+  useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true, batchBudgetMs: 100 }),
 };
 
 /** Runs the projections in-process with the API unless a separate projector owns them. */

@@ -17,10 +17,10 @@ import {
 } from '@ledger/reporting';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
+import { toInt } from '../http/query-transforms';
 
 const ID_MESSAGE = '$property must be an identifier such as BQL-BG';
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
 
 /** ISO 8601 forms without one instant (week or ordinal dates, `+07` without minutes) are refused, not guessed. */
 const IsInstant = () =>

@@ -7,8 +7,9 @@ import { benchAppend, benchBatch } from './append';
 import { REPO_ROOT } from './child';
 import { renderScalingChart } from './chart';
 import { benchEmmett } from './emmett';
-import { datasetOfSize, workspace } from './fixtures';
+import { EVENTS_PER_PROJECT, datasetOfSize, workspace, writeLog } from './fixtures';
 import { benchHttp } from './http';
+import { benchLongReads } from './long-reads';
 import { benchRegisterImport } from './import-register';
 import { formatTable, type Row } from './results';
 import { benchScale, type ScalePoint } from './scaling';
@@ -18,14 +19,15 @@ interface BenchOptions {
   out?: string;
   skipHttp?: boolean;
   skipEmmett?: boolean;
+  onlyLongReads?: boolean;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function sizes(full: boolean) {
   return full
-    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 }, registerRows: 20_000 }
-    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, emmett: { appends: 500, streams: 200, reads: 1_000 }, registerRows: 20_000 };
+    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, longReads: { writes: 300, intervalMs: 20, projects: 100_000 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 }, registerRows: 20_000 }
+    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, longReads: { writes: 200, intervalMs: 20, projects: undefined }, emmett: { appends: 500, streams: 200, reads: 1_000 }, registerRows: 20_000 };
 }
 
 /** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
@@ -37,6 +39,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--out <file>', 'results JSON (default bench/results/<YYYY-MM-DD>.json)')
     .option('--skip-http', 'skip the HTTP section')
     .option('--skip-emmett', 'skip the Emmett comparison')
+    .option('--only-long-reads', 'only section h (long reads next to writes) on the largest log')
     .action(async (options: BenchOptions) => {
       const size = sizes(options.full === true);
       const ws = workspace();
@@ -44,28 +47,40 @@ export function registerBenchCommand(program: Command): void {
       const rows: Row[] = [];
       const scaling: ScalePoint[] = [];
       try {
-        log(`a. OCC append: ${size.appends} single-event transactions`);
-        rows.push(...(await benchAppend(ws, datasetOfSize(size.appends).events.slice(0, size.appends))));
-        log(`b. batched import: ${size.batch} events`);
-        rows.push(...benchBatch(ws, datasetOfSize(size.batch).events));
-        log(`h. register import: ${size.registerRows} rows of an Excel register`);
-        rows.push(...(await benchRegisterImport(ws, size.registerRows)));
-        for (const scale of size.scales) {
-          log(`c/d/f. scale ${scale} events`);
-          const result = await benchScale(ws, scale, scale >= 1_000_000 ? 30 : size.reportIterations, log);
-          rows.push(...result.rows);
-          scaling.push(result.point);
+        if (!options.onlyLongReads) {
+          log(`a. OCC append: ${size.appends} single-event transactions`);
+          rows.push(...(await benchAppend(ws, datasetOfSize(size.appends).events.slice(0, size.appends))));
+          log(`b. batched import: ${size.batch} events`);
+          rows.push(...benchBatch(ws, datasetOfSize(size.batch).events));
+          log(`i. register import: ${size.registerRows} rows of an Excel register`);
+          rows.push(...(await benchRegisterImport(ws, size.registerRows)));
+          for (const scale of size.scales) {
+            log(`c/d/f. scale ${scale} events`);
+            const result = await benchScale(ws, scale, scale >= 1_000_000 ? 30 : size.reportIterations, log);
+            rows.push(...result.rows);
+            scaling.push(result.point);
+          }
+          const httpScale = size.scales[Math.min(1, size.scales.length - 1)];
+          const [logPath, readPath] = [ws.path(`scale-${httpScale}.db`), ws.path(`scale-${httpScale}.read-models.db`)];
+          if (!options.skipHttp) {
+            log(`e. HTTP against the API on the ${httpScale}-event log`);
+            const db = new Database(logPath, { readonly: true });
+            const codes = (db.prepare("SELECT json_extract(data, '$.projectCode') FROM events WHERE type = 'CertificateIssued' LIMIT 500").pluck().all() as string[]);
+            db.close();
+            rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
+          }
         }
-        const httpScale = size.scales[Math.min(1, size.scales.length - 1)];
-        const [logPath, readPath] = [ws.path(`scale-${httpScale}.db`), ws.path(`scale-${httpScale}.read-models.db`)];
-        if (!options.skipHttp) {
-          log(`e. HTTP against the API on the ${httpScale}-event log`);
-          const db = new Database(logPath, { readonly: true });
-          const codes = (db.prepare("SELECT json_extract(data, '$.projectCode') FROM events WHERE type = 'CertificateIssued' LIMIT 500").pluck().all() as string[]);
-          db.close();
-          rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
-        }
-        if (!options.skipEmmett) {
+        // The largest log (--full: a national register of 100k projects, ≈ 1.56M events): its register
+        // export and verification are the long reads worth watching.
+        const longScale = size.longReads.projects ? Math.round(size.longReads.projects * EVENTS_PER_PROJECT) : size.scales[size.scales.length - 1];
+        const longLog = ws.path(size.longReads.projects ? 'national.db' : `scale-${longScale}.db`);
+        if (options.onlyLongReads || size.longReads.projects) writeLog(longLog, datasetOfSize(longScale));
+        log(`h. long reads next to writes on a ${longScale}-event log`);
+        const counts = new Database(longLog, { readonly: true });
+        const [events, projects] = [counts.prepare('SELECT COUNT(*) FROM events').pluck().get() as number, counts.prepare("SELECT COUNT(*) FROM events WHERE type = 'CertificateIssued'").pluck().get() as number];
+        counts.close();
+        rows.push(...(await benchLongReads(ws, longLog, projects, events, size.longReads)));
+        if (!options.skipEmmett && !options.onlyLongReads) {
           log('g. Emmett-sqlite side by side');
           const appendSet = datasetOfSize(size.emmett.appends).events.slice(0, size.emmett.appends);
           const streams = new Map<string, typeof appendSet>();
@@ -81,12 +96,13 @@ export function registerBenchCommand(program: Command): void {
       }
       const date = new Date().toISOString().slice(0, 10);
       const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e8) / 10, node: process.version, platform: `${process.platform}-${process.arch}` };
-      const out = options.out ?? join(REPO_ROOT, 'bench', 'results', `${date}${options.full ? '-full' : ''}.json`);
+      const out = options.out ?? join(REPO_ROOT, 'bench', 'results', `${date}${options.full ? '-full' : ''}${options.onlyLongReads ? '-long-reads' : ''}.json`);
       mkdirSync(join(out, '..'), { recursive: true });
-      writeFileSync(out, `${JSON.stringify({ date, command: options.full ? 'npm run bench -- --full' : 'npm run bench', machine, seconds: Math.round((Date.now() - started) / 1000), rows, scaling }, null, 2)}\n`);
+      writeFileSync(out, `${JSON.stringify({ date, command: `npm run bench${options.full || options.onlyLongReads ? ' --' : ''}${options.full ? ' --full' : ''}${options.onlyLongReads ? ' --only-long-reads' : ''}`, machine, seconds: Math.round((Date.now() - started) / 1000), rows, scaling }, null, 2)}\n`);
       process.stdout.write(`\nledger benchmark ${date} — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}\n`);
       process.stdout.write(`ratio = ledger vs raw baseline of the same work in this run (100 % = as fast as raw; latency ratios are baseline / ledger)\n\n`);
       process.stdout.write(`${formatTable(rows)}\n\nresults: ${out}\n`);
+      if (options.onlyLongReads) return; // no scales measured: keep the chart of the last full run
       try {
         const png = join(REPO_ROOT, 'bench', 'scaling.png');
         renderScalingChart(out, png);

@@ -26,10 +26,10 @@ interface CannonResult {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<CannonResult>;
 
-const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
-const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
+export const SECRET = 'bench-only-secret-0123456789abcdef0123456789';
+export const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'ledger-api', 'src', 'main.js');
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -48,6 +48,22 @@ export interface HttpSettings {
   writeRate: number;
 }
 
+/** The body of a bench officer's new certificate (FDI, Hà Nội). */
+export function benchCertificate(projectCode: string): string {
+  return JSON.stringify({
+    projectCode,
+    boardId: 'BQL-HN',
+    zoneId: 'KCN-THANG-LONG',
+    projectName: 'Nhà máy benchmark',
+    investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
+    origin: 'FDI',
+    registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
+    objectives: 'Sản xuất linh kiện điện tử',
+    durationYears: 50,
+    issuedOn: '2026-03-15',
+  });
+}
+
 /** Write mix: issue a certificate, then two capital increases with If-Match (1 : 2). */
 function writeMix(officer: string, codes: { next: number }): CannonRequest[] {
   const headers = { authorization: `Bearer ${officer}`, 'content-type': 'application/json' };
@@ -63,21 +79,7 @@ function writeMix(officer: string, codes: { next: number }): CannonRequest[] {
       headers,
       setupRequest: (req, ctx) => {
         ctx.code = String(9_000_000_000 + codes.next++);
-        return {
-          ...req,
-          body: JSON.stringify({
-            projectCode: ctx.code,
-            boardId: 'BQL-HN',
-            zoneId: 'KCN-THANG-LONG',
-            projectName: 'Nhà máy benchmark',
-            investors: [{ name: 'Bench Co., Ltd.', country: 'KR' }],
-            origin: 'FDI',
-            registeredCapital: { vnd: '235000000000', usd: '10000000.00', exchangeRate: '23500' },
-            objectives: 'Sản xuất linh kiện điện tử',
-            durationYears: 50,
-            issuedOn: '2026-03-15',
-          }),
-        };
+        return { ...req, body: benchCertificate(ctx.code as string) };
       },
     },
     increase(1),

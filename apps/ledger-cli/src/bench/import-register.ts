@@ -34,7 +34,7 @@ export async function benchRegisterImport(ws: { path(name: string): string }, ro
     raw.insertBatch(events);
     const rawSeconds = Number(now() - t) / 1e9;
     const total = planned + committed;
-    const section = `h. register import (${plan.rows} rows, ${plan.projects} projects, ${appended} events)`;
+    const section = `i. register import (${plan.rows} rows, ${plan.projects} projects, ${appended} events)`;
     return [
       row({ section, metric: 'whole import (read xlsx, decide, append)', unit: 'rows/s', better: 'higher', value: plan.rows / total, baselineName: 'plain inserts, one tx', baseline: plan.rows / rawSeconds, note: `${total.toFixed(2)} s in all: read + decide ${planned.toFixed(2)} s, append ${committed.toFixed(2)} s` }),
       row({ section, metric: 'append (appendBatch, one tx)', unit: 'events/s', better: 'higher', value: appended / committed, baselineName: 'plain inserts, one tx', baseline: events.length / rawSeconds }),

@@ -26,7 +26,7 @@ export interface SqliteEventStoreOptions {
   backgroundCheckpoints?: boolean;
 }
 
-interface EventRow {
+export interface EventRow {
   position: bigint;
   stream_id: string;
   stream_version: bigint;
@@ -39,7 +39,7 @@ interface EventRow {
   hash: string;
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
+export function toRecorded(row: EventRow): RecordedEvent {
   return {
     position: row.position,
     streamId: row.stream_id,
@@ -53,6 +53,9 @@ function toRecorded(row: EventRow): RecordedEvent {
     hash: row.hash,
   };
 }
+
+/** The next page of the global log after a position. */
+export const READ_PAGE_SQL = 'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?';
 
 /** One stream's part of an append: the events and the version its writer last saw. */
 export interface AppendEntry {
@@ -108,7 +111,7 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version').safeIntegers(),
-      readPage: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(),
+      readPage: this.db.prepare(READ_PAGE_SQL).safeIntegers(),
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
     };
     this.appendTx = this.db.transaction((entries: readonly AppendEntry[]) => {

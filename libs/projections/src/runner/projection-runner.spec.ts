@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
 import type { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, nextBatchSize } from './projection-runner';
 
 /** Records every position it sees; the primary key makes a second application of an event fail. */
 class SeenPositions implements Projection {
@@ -74,5 +74,15 @@ describe('ProjectionRunner', () => {
     expect(SeenPositions.count(second.db, 'a')).toBe(10);
     expect(SeenPositions.count(second.db, 'b')).toBe(10);
     await second.close();
+  });
+});
+
+describe('catch-up batch size within a time budget', () => {
+  it('halves after a batch over budget, doubles after a quick one, and stays between 100 events and the batch size', () => {
+    expect(nextBatchSize(2000, 150, 100, 2000)).toBe(1000);
+    expect(nextBatchSize(150, 500, 100, 2000)).toBe(100);
+    expect(nextBatchSize(500, 20, 100, 2000)).toBe(1000);
+    expect(nextBatchSize(1500, 10, 100, 2000)).toBe(2000);
+    expect(nextBatchSize(800, 70, 100, 2000)).toBe(800);
   });
 });

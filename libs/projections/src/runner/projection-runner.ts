@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { WalCheckpointer, type EventStore, type Position } from '@ledger/event-store';
+import { WAL_SIZE_LIMIT_BYTES, WalCheckpointer, type EventStore, type Position } from '@ledger/event-store';
 import type { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -10,6 +10,8 @@ export interface ProjectionStatus {
   head: string;
   lag: string;
   running: boolean;
+  /** A catch-up pass is under way (start-up, a rebuild, or events arriving). */
+  catchingUp: boolean;
   lastError?: string;
   lastErrorAt?: string;
 }
@@ -19,20 +21,43 @@ export interface RunnerOptions {
   pollIntervalMs?: number;
   /** Run WAL checkpoints of the read-model file on a worker thread (servers; see WalCheckpointer). */
   backgroundCheckpoints?: boolean;
+  /** With background checkpoints: above this WAL size a catch-up waits for a complete checkpoint between batches. */
+  walLimitBytes?: number;
+  /**
+   * Servers: how long one batch may hold the thread. Batches shrink (down to 100 events) when one
+   * took longer and grow back (up to batchSize) when they are quick; without it every batch is batchSize.
+   */
+  batchBudgetMs?: number;
 }
 
 export type ProgressListener = (done: bigint, total: bigint) => void;
+
+const MIN_BATCH = 100;
+
+/** Halve the batch after one over budget, double it after one under half of it. */
+export function nextBatchSize(size: number, tookMs: number, budgetMs: number, max: number): number {
+  if (tookMs > budgetMs) return Math.max(MIN_BATCH, Math.floor(size / 2));
+  if (tookMs < budgetMs / 2) return Math.min(max, size * 2);
+  return size;
+}
+
+/** A macrotask turn: requests queued while a batch ran are served before the next one. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Catch-up subscription over the global log for a set of read models sharing one SQLite file
  * (separate from the log). Each batch and its checkpoint commit in one transaction.
  * A failure stops nothing silently: it is kept in `status()` and retried on the next poll.
+ * better-sqlite3 is synchronous, so a pass yields to the event loop after every batch: an API
+ * catching up millions of events keeps answering (`/health` shows the lag shrinking).
  */
 export class ProjectionRunner {
   readonly db: Database.Database;
   private readonly checkpointer?: WalCheckpointer;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly walLimitBytes: number;
+  private readonly batchBudgetMs?: number;
   private timer?: NodeJS.Timeout;
   private inFlight?: Promise<Position>;
   private lastError?: { message: string; at: string };
@@ -58,6 +83,8 @@ export class ProjectionRunner {
     if (options.backgroundCheckpoints && readModelPath !== ':memory:') this.checkpointer = new WalCheckpointer(this.db);
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.walLimitBytes = options.walLimitBytes ?? WAL_SIZE_LIMIT_BYTES;
+    this.batchBudgetMs = options.batchBudgetMs;
   }
 
   /** A read model written by another version of its projection starts again from position 0. */
@@ -97,9 +124,11 @@ export class ProjectionRunner {
       const start = from;
       const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
       const getCheckpoint = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').pluck().safeIntegers();
+      let size = this.batchSize;
       for (;;) {
-        const page = await this.store.readPage(from, this.batchSize);
+        const page = await this.store.readPage(from, size);
         if (page.length === 0) break;
+        const started = performance.now();
         const last = page[page.length - 1].position;
         this.db.transaction(() => {
           for (const projection of this.projections) {
@@ -115,7 +144,10 @@ export class ProjectionRunner {
         if (from > this.head) this.head = from;
         onProgress?.(from - start, this.head - start);
         this.release(from);
-        if (page.length < this.batchSize) break;
+        if (page.length < size) break;
+        if (this.batchBudgetMs) size = nextBatchSize(size, performance.now() - started, this.batchBudgetMs, this.batchSize);
+        await this.checkpointer?.keepWalUnder(this.walLimitBytes);
+        await yieldToEventLoop();
       }
       this.lastError = undefined;
       return from;
@@ -182,6 +214,7 @@ export class ProjectionRunner {
         head: this.head.toString(),
         lag: (this.head > checkpoint ? this.head - checkpoint : 0n).toString(),
         running: this.timer !== undefined,
+        catchingUp: this.inFlight !== undefined,
         ...(this.lastError ? { lastError: this.lastError.message, lastErrorAt: this.lastError.at } : {}),
       };
     });

@@ -14,8 +14,18 @@ export class GetProjectQuery {
   ) {}
 }
 
+/** A page of a project's history: the events after stream version `after`, at most `limit`. */
+export interface EventsPage {
+  after: number;
+  limit: number;
+}
+
 export class GetProjectEventsQuery {
-  constructor(readonly projectCode: string) {}
+  constructor(
+    readonly projectCode: string,
+    /** Without a page, the whole history (the corrections endpoint needs the event it corrects). */
+    readonly page?: EventsPage,
+  ) {}
 }
 
 export interface ProjectView extends Omit<ProjectState, 'registeredCapital' | 'realizedCapital' | 'history'> {
@@ -66,15 +76,21 @@ export function projectViewOf(state: ProjectState, version: number): ProjectView
 export class GetProjectEventsHandler implements IQueryHandler<GetProjectEventsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ projectCode }: GetProjectEventsQuery) {
+  async execute({ projectCode, page }: GetProjectEventsQuery) {
     const history = await loadHistory(this.store, projectCode);
+    const correctedBy = new Map<number, number[]>();
+    for (const c of history) {
+      if (c.type !== 'EventCorrected') continue;
+      const target = (c.data as { correctsVersion: number }).correctsVersion;
+      correctedBy.set(target, [...(correctedBy.get(target) ?? []), Number(c.streamVersion)]);
+    }
+    const shown = page ? history.slice(page.after, page.after + page.limit) : history;
+    const last = shown[shown.length - 1];
     return {
       projectCode,
       version: history.length,
-      events: history.map((e) => ({
-        ...toPlainRecorded(e),
-        correctedBy: history.filter((c) => c.type === 'EventCorrected' && (c.data as { correctsVersion: number }).correctsVersion === Number(e.streamVersion)).map((c) => Number(c.streamVersion)),
-      })),
+      events: shown.map((e) => ({ ...toPlainRecorded(e), correctedBy: correctedBy.get(Number(e.streamVersion)) ?? [] })),
+      ...(page ? { next: last && Number(last.streamVersion) < history.length ? `?after=${last.streamVersion}&limit=${page.limit}` : null } : {}),
     };
   }
 }

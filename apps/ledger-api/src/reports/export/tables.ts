@@ -1,4 +1,6 @@
+import type { Origin } from '@ledger/domain';
 import type { ReferenceData } from '@ledger/reference-data';
+import type { ActivityFigures, GroupDimension, RegisterItem, ReportFilters, ValidFigures } from '@ledger/reporting';
 
 /**
  * A report flattened to a table for CSV and XLSX: one row per group × origin with the figures as
@@ -34,7 +36,53 @@ export interface ExportTable {
   sheets: Sheet[];
 }
 
-type Json = Record<string, any>;
+/** The parts of each report that its export reads: what the report routes return. */
+interface Grouped<F> {
+  filters?: ReportFilters;
+  groupBy?: GroupDimension[];
+  knownAt?: string;
+  units?: string | { mode: string; date: string };
+  total: Record<Origin, F>;
+  groups: ({ key: Record<string, string> } & Record<Origin, F>)[];
+}
+
+export interface ValidProjectsReport extends Grouped<ValidFigures> {
+  asOf: string;
+}
+
+export interface ActivityEntry {
+  current: ActivityFigures;
+  samePeriodLastYear: ActivityFigures;
+  ratioPct: Record<string, string | null>;
+}
+
+export interface ActivityReport extends Grouped<ActivityEntry> {
+  from: string;
+  to: string;
+  samePeriodLastYear: { from: string; to: string };
+}
+
+export interface TimeseriesReport {
+  metric: string;
+  interval: string;
+  from: string;
+  to: string;
+  filters?: ReportFilters;
+  knownAt?: string;
+  units?: string;
+  unit: Record<Origin, string>;
+  series: ({ period: string; from: string; to: string } & Partial<Record<Origin, Cell>>)[];
+}
+
+/** The register query an export describes in its header block. */
+export interface RegisterExportHeader {
+  filters: ReportFilters;
+  status?: string;
+  asOf?: string;
+  search?: string;
+  sort: string;
+  order: string;
+}
 
 const KEY_COLUMNS: { dim: string; key: string; header: string; name?: (ref: ReferenceData, id: string) => string | undefined }[] = [
   { dim: 'region', key: 'regionId', header: 'regionId', name: (ref, id) => ref.region(id)?.nameVi },
@@ -65,7 +113,7 @@ function keyCells(key: Record<string, string>, ref: ReferenceData): Row {
   return row;
 }
 
-const describeFilters = (filters: Json | undefined) => {
+const describeFilters = (filters: ReportFilters | undefined) => {
   const entries = Object.entries(filters ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join('; ') : 'none (all boards, zones and origins)';
 };
@@ -74,9 +122,9 @@ const ORIGINS = ['FDI', 'DDI'] as const;
 const SHEET_NAME: Record<string, string> = { FDI: 'FDI (USD)', DDI: 'DDI (VND)' };
 
 /** Rows of a grouped report, one per group × origin (a group keyed by origin only has that origin's row). */
-function groupRows(report: Json, ref: ReferenceData, figures: (origin: string, entry: Json) => Row): Record<string, Row[]> {
+function groupRows<F>(report: Grouped<F>, ref: ReferenceData, figures: (origin: Origin, entry: F) => Row): Record<string, Row[]> {
   const groupBy: string[] = report.groupBy ?? [];
-  const groups: Json[] = groupBy.length ? report.groups : [{ key: {}, ...report.total }];
+  const groups = groupBy.length ? report.groups : [{ key: {} as Record<string, string>, ...report.total }];
   const out: Record<string, Row[]> = { FDI: [], DDI: [] };
   for (const group of groups) {
     for (const origin of ORIGINS) {
@@ -88,18 +136,18 @@ function groupRows(report: Json, ref: ReferenceData, figures: (origin: string, e
   return out;
 }
 
-function totalRows(report: Json, firstColumn: string, figures: (origin: string, entry: Json) => Row): Record<string, Row[]> {
+function totalRows<F>(report: Grouped<F>, firstColumn: string, figures: (origin: Origin, entry: F) => Row): Record<string, Row[]> {
   const out: Record<string, Row[]> = { FDI: [], DDI: [] };
   if (!(report.groupBy ?? []).length) return out;
   for (const origin of ORIGINS) out[origin].push({ [firstColumn]: 'Total / Tổng', origin, currency: origin === 'FDI' ? 'USD' : 'VND', ...figures(origin, report.total[origin]) });
   return out;
 }
 
-function originSheets(report: Json, rows: Record<string, Row[]>, totals: Record<string, Row[]>): Sheet[] {
+function originSheets(report: { filters?: ReportFilters }, rows: Record<string, Row[]>, totals: Record<string, Row[]>): Sheet[] {
   return ORIGINS.filter((o) => !report.filters?.origin || report.filters.origin === o).map((o) => ({ name: SHEET_NAME[o], rows: rows[o], totals: totals[o] }));
 }
 
-const commonMeta = (report: Json, generatedAt: string): [string, string][] => [
+const commonMeta = (report: Pick<Grouped<unknown>, 'filters' | 'groupBy' | 'knownAt' | 'units'>, generatedAt: string): [string, string][] => [
   ['Filters / Bộ lọc', describeFilters(report.filters)],
   ['Group by / Nhóm theo', (report.groupBy ?? []).join(', ') || 'none'],
   ['Known at / Dữ liệu ghi nhận đến', report.knownAt ?? 'latest recorded'],
@@ -108,7 +156,7 @@ const commonMeta = (report: Json, generatedAt: string): [string, string][] => [
   ['Generated at / Thời điểm lập', generatedAt],
 ];
 
-export function validProjectsTable(report: Json, ref: ReferenceData, generatedAt: string): ExportTable {
+export function validProjectsTable(report: ValidProjectsReport, ref: ReferenceData, generatedAt: string): ExportTable {
   const groupBy: string[] = report.groupBy ?? [];
   const columns: Column[] = [
     ...keyColumns(groupBy),
@@ -119,7 +167,7 @@ export function validProjectsTable(report: Json, ref: ReferenceData, generatedAt
     { key: 'realizedCapital', header: 'realizedCapital', kind: 'money', width: 22 },
     { key: 'realizationRatioPct', header: 'realizationRatioPct', kind: 'pct', width: 18 },
   ];
-  const figures = (_: string, f: Json): Row => ({
+  const figures = (_: Origin, f: ValidFigures): Row => ({
     validProjects: f.validProjects,
     registeredCapital: f.registeredCapital.amount,
     realizedCapital: f.realizedCapital.amount,
@@ -150,10 +198,11 @@ const ACTIVITY_FIGURES: { path: string; kind: ColumnKind }[] = [
   { path: 'realizedCapital', kind: 'money' },
 ];
 
-const at = (object: Json, path: string): unknown => path.split('.').reduce<any>((o, k) => (o == null ? undefined : o[k]), object);
-const plainValue = (v: unknown): Cell => (v && typeof v === 'object' && 'amount' in (v as Json) ? (v as Json).amount : (v as Cell));
+/** The value at a dotted path ("increases.capital") of a plain object. */
+const at = (object: object, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Record<string, unknown>)[k]), object);
+const plainValue = (v: unknown): Cell => (v && typeof v === 'object' && 'amount' in v ? (v as { amount: Cell }).amount : (v as Cell));
 
-export function activityTable(report: Json, ref: ReferenceData, generatedAt: string): ExportTable {
+export function activityTable(report: ActivityReport, ref: ReferenceData, generatedAt: string): ExportTable {
   const groupBy: string[] = report.groupBy ?? [];
   const columns: Column[] = [
     ...keyColumns(groupBy),
@@ -163,7 +212,7 @@ export function activityTable(report: Json, ref: ReferenceData, generatedAt: str
     ...ACTIVITY_FIGURES.map((f) => ({ key: `samePeriodLastYear.${f.path}`, header: `samePeriodLastYear.${f.path}`, kind: f.kind, width: f.kind === 'money' ? 20 : 12 })),
     ...ACTIVITY_FIGURES.map((f) => ({ key: `ratioPct.${f.path}`, header: `ratioPct.${f.path}`, kind: 'pct' as const, width: 12 })),
   ];
-  const figures = (_: string, entry: Json): Row => {
+  const figures = (_: Origin, entry: ActivityEntry): Row => {
     const row: Row = {};
     for (const f of ACTIVITY_FIGURES) {
       row[`current.${f.path}`] = plainValue(at(entry.current, f.path));
@@ -185,7 +234,7 @@ export function activityTable(report: Json, ref: ReferenceData, generatedAt: str
   };
 }
 
-export function timeseriesTable(report: Json, generatedAt: string): ExportTable {
+export function timeseriesTable(report: TimeseriesReport, generatedAt: string): ExportTable {
   const kindOf = (unit: string): ColumnKind => (unit === 'USD' ? 'usd' : unit === 'VND' ? 'vnd' : 'int');
   const origins = ORIGINS.filter((o) => !report.filters?.origin || report.filters.origin === o);
   const columns: Column[] = [
@@ -199,7 +248,7 @@ export function timeseriesTable(report: Json, generatedAt: string): ExportTable 
     title: `${report.metric} per ${report.interval}, ${report.from} – ${report.to}`,
     meta: [['Metric / Chỉ tiêu', report.metric], ['Interval / Kỳ', report.interval], ['Period / Kỳ báo cáo', `${report.from} – ${report.to}`], ...commonMeta(report, generatedAt)],
     columns,
-    sheets: [{ name: report.metric.slice(0, 31), rows: (report.series as Json[]).map((p) => ({ period: p.period, from: p.from, to: p.to, ...Object.fromEntries(origins.map((o) => [o, p[o]])) })) }],
+    sheets: [{ name: report.metric.slice(0, 31), rows: report.series.map((p) => ({ period: p.period, from: p.from, to: p.to, ...Object.fromEntries(origins.map((o) => [o, p[o]])) })) }],
   };
 }
 
@@ -222,14 +271,16 @@ export const REGISTER_COLUMNS: Column[] = [
   { key: 'version', header: 'version', kind: 'int', width: 8 },
 ];
 
-export function registerRow(item: Json): Row {
+export function registerRow(item: RegisterItem): Row {
   return Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, at(item, c.key) as Cell])) as Row;
 }
 
-export function registerTable(query: Json, rows: AsyncIterable<Row>, generatedAt: string): ExportTable {
-  const stamp = query.asOf ?? generatedAt.slice(0, 10);
+/** The register export's file name (without extension): dated as of the query, or the day it was made. */
+export const registerFilename = (query: Pick<RegisterExportHeader, 'asOf'>, generatedAt: string) => `projects_${query.asOf ?? generatedAt.slice(0, 10)}`;
+
+export function registerTable(query: RegisterExportHeader, rows: Iterable<Row> | AsyncIterable<Row>, generatedAt: string): ExportTable {
   return {
-    filename: `projects_${stamp}`,
+    filename: registerFilename(query, generatedAt),
     title: `Project register / Danh mục dự án${query.asOf ? ` as of ${query.asOf}` : ''}`,
     meta: [
       ['Filters / Bộ lọc', describeFilters(query.filters)],

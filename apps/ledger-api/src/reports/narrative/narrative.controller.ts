@@ -13,6 +13,7 @@ import { ActivityReportQuery, ValidProjectsReportQuery } from '../report.queries
 import { REFERENCE_DATA } from '../units.provider';
 import { NARRATIVE_LANGS, TemplateError, loadTemplate, narrativeValues, renderTemplate, type NarrativeInput } from './narrative';
 import type { Lang } from './number-format';
+import { ResponseFormats } from '../export/exportable';
 
 export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format'] as const) {
   @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;
@@ -40,6 +41,7 @@ export class NarrativeController {
   ) {}
 
   @Get('reports/narrative')
+  @ResponseFormats('json', 'text')
   @ApiOperation({ summary: 'Report paragraph (vi/en) from the period activity and the valid projects at its end' })
   async narrative(@Query() dto: NarrativeQueryDto, @Res({ passthrough: true }) res: Response) {
     this.scope.requireOrderedPeriod(dto.from, dto.to);

@@ -1,0 +1,31 @@
+import type { ActivityQuery, RegisterQuery } from '@ledger/reporting';
+
+/** The files a read worker opens, each with its own connection. */
+export interface ReadWorkerFiles {
+  /** The SQLite event log; absent when the store is not SQLite (verification then runs in-process). */
+  logPath?: string;
+  readModelPath: string;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** The register query of an export: every matching row, so no page. */
+export type RegisterExportQuery = Omit<RegisterQuery, 'page' | 'pageSize'>;
+
+/** Work that may take seconds to minutes on a national log, so it runs off the request thread. */
+export type ReadJob =
+  | { kind: 'verify' }
+  | { kind: 'activity'; query: ActivityQuery }
+  | { kind: 'registerExport'; query: RegisterExportQuery; format: ExportFormat; generatedAt: string; pageSize: number };
+
+/** Main thread → worker. A streamed job sends a chunk per credit, so a slow client holds the worker back instead of filling memory. */
+export type ToWorker = { type: 'run'; id: number; job: ReadJob } | { type: 'credit'; id: number } | { type: 'cancel'; id: number };
+
+export interface WorkerError {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+/** Worker → main thread. */
+export type FromWorker = { id: number; result: unknown } | { id: number; error: WorkerError } | { id: number; chunk: Uint8Array | string } | { id: number; end: true };
