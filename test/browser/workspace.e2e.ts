@@ -214,7 +214,7 @@ declare const localStorage: any;
     await page.getByRole('button', { name: 'Xác nhận ghi nhận' }).click();
     await page.locator('[role="status"]').waitFor();
     const http = client(server.baseUrl, { authorization: `Bearer ${officer}` });
-    const dossier = await http.get('/api/v1/dossiers/HN-2026-000777?minPosition=1');
+    const dossier = await http.get(`/api/v1/dossiers/HN-2026-000777?minPosition=${await server.store.headPosition()}`);
     expect(dossier.body.status).toBe('RESOLVED');
     const events = await http.get('/api/v1/projects/2101777000/events');
     expect(events.body.events.at(-1).metadata.dossierId).toBe('HN-2026-000777');
