@@ -11,3 +11,6 @@ export * from './project/state';
 export * from './project/as-of';
 export * from './project/corrections';
 export * from './search-text';
+export * from './user/user-events';
+export * from './user/user-state';
+export * from './user/user-decide';

@@ -3,6 +3,7 @@ export const AuthorityCode = {
   OUTSIDE_JURISDICTION: 'OUTSIDE_JURISDICTION',
   BOARD_DISSOLVED: 'BOARD_DISSOLVED',
   ACTOR_BOARD_UNKNOWN: 'ACTOR_BOARD_UNKNOWN',
+  ROLE_NOT_ALLOWED: 'ROLE_NOT_ALLOWED',
 } as const;
 export type AuthorityCode = (typeof AuthorityCode)[keyof typeof AuthorityCode];
 

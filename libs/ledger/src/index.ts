@@ -9,3 +9,7 @@ export * from './project/record-project-act';
 export * from './project/authority';
 export * from './project/reference-rules';
 export * from './project/project-aggregate';
+export * from './users/user-aggregate';
+export * from './users/user-commands';
+export * from './users/user-directory';
+export * from './users/access';
