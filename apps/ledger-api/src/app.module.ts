@@ -6,6 +6,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TokenThrottlerGuard, throttlerOptions } from './http/throttling';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { AUTH_PROVIDERS } from './auth/auth.providers';
+import { UsersController } from './users/users.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,7 +39,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, HealthController, DashboardController, WorkspaceController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -46,6 +48,7 @@ export class AppModule implements OnApplicationShutdown {
         unitsProvider,
         writeDepsProvider,
         RecordProjectActHandler,
+        ...AUTH_PROVIDERS,
         projectionRunnerProvider,
         ProjectionLifecycle,
         ...REPORT_QUERY_HANDLERS,

@@ -1,34 +1,56 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { AccessDenied, type Identity } from '@ledger/ledger';
 import { problem } from '../http/problem';
+import { AccessService } from './access.service';
 import { PUBLIC_KEY, ROLES_KEY, type Actor, type Role } from './roles';
-import { verifyToken } from './tokens';
+import { SECURITY_EVENTS, type SecurityEvents } from './security-events';
+import { TOKEN_VERIFIER, TokenRefused, type TokenVerifier } from './token-verifier';
 
-/** Bearer JWT on every route not marked @Public(); then the route's @Roles(). */
+/** What the guard leaves on the request: the verified identity, and the actor the directory makes of it. */
+export type AuthenticatedRequest = Request & { user?: Actor; identity?: Identity };
+
+/** An empty signature still reaches the verifier, so `alg: none` is refused for what it is. */
+const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/;
+
+/**
+ * Bearer token on every route not marked @Public(): verified by the configured verifier (the OpenID
+ * Connect issuer, or HS256 in development), then today's rights from the user directory, then the
+ * route's @Roles(). Refusals are logged and counted by the problem filter.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly access: AccessService,
+    @Inject(SECURITY_EVENTS) private readonly security: SecurityEvents,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
-    const header = request.header('authorization') ?? '';
-    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header)?.[1];
-    if (!token) throw new UnauthorizedException(problem(401, 'UNAUTHENTICATED', 'Authentication required', 'send Authorization: Bearer <token>; mint one with `npm run cli -- token`'));
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = BEARER.exec(request.header('authorization') ?? '')?.[1];
+    if (!token) throw new UnauthorizedException(problem(401, 'UNAUTHENTICATED', 'Authentication required', 'send Authorization: Bearer <token> from your sign-in (development: `npm run cli -- token`)'));
     try {
-      request.user = verifyToken(this.jwt, token);
+      request.identity = await this.verifier.verify(token);
     } catch (error) {
-      throw new UnauthorizedException(problem(401, 'INVALID_TOKEN', 'Invalid token', `the token was refused: ${(error as Error).message}`));
+      const reason = error instanceof TokenRefused ? error.reason : 'TOKEN_INVALID';
+      throw new UnauthorizedException(problem(401, 'INVALID_TOKEN', 'Invalid token', `the token was refused: ${(error as Error).message}`, { reason }));
     }
+    try {
+      request.user = await this.access.actorFor(request.identity);
+    } catch (error) {
+      if (!(error instanceof AccessDenied)) throw error;
+      throw new ForbiddenException(problem(403, error.code, 'No access', error.message, { ...error.details }));
+    }
+    const { user } = request;
+    if (this.security.firstUse(token)) this.security.record(request, { kind: 'sign_in', sub: user.id, name: user.name, role: user.role, boardId: user.boardId });
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
-    if (allowed && request.user.role !== 'admin' && !allowed.includes(request.user.role)) {
-      throw new ForbiddenException(problem(403, 'ROLE_NOT_ALLOWED', 'Not allowed', `role ${request.user.role} may not call this endpoint (allowed: ${[...allowed, 'admin'].join(', ')})`));
+    if (allowed && user.role !== 'admin' && !allowed.includes(user.role)) {
+      throw new ForbiddenException(problem(403, 'ROLE_NOT_ALLOWED', 'Not allowed', `role ${user.role} may not call this endpoint (allowed: ${[...allowed, 'admin'].join(', ')})`));
     }
     return true;
   }

@@ -1,3 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError } from './config-error';
+import { loadOidcConfig, type OidcConfig } from './oidc-config';
+
+export { ConfigError } from './config-error';
+
 /**
  * Environment-driven configuration, validated once at start. A bad value stops start-up with
  * one line naming the variable, the allowed values and what was given.
@@ -21,12 +27,12 @@ export interface LedgerConfig {
   jwtSecret: string;
   /** True when the built-in development secret is in use (never in production). */
   devSecret: boolean;
+  /** Sign-in through an OpenID Connect issuer; HS256 tokens are refused when set. */
+  oidc?: OidcConfig;
 }
 
 /** Lets `npm ci && npm start` work with no set-up; refused when NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
-
-export class ConfigError extends Error {}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -49,8 +55,10 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
   if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
   const dbPath = env.LEDGER_DB_PATH || './data/ledger.db';
-  const jwtSecret = env.LEDGER_JWT_SECRET || (env.NODE_ENV === 'production' ? '' : DEVELOPMENT_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigError('LEDGER_JWT_SECRET is required when NODE_ENV=production');
+  const oidc = loadOidcConfig(env);
+  // With an issuer no HS256 token is accepted, so production needs no secret: an unguessable one keeps the signer unusable.
+  const jwtSecret = env.LEDGER_JWT_SECRET || (env.NODE_ENV === 'production' ? (oidc ? randomBytes(32).toString('base64url') : '') : DEVELOPMENT_JWT_SECRET);
+  if (!jwtSecret) throw new ConfigError('LEDGER_OIDC_ISSUER (sign-in through your identity provider) or LEDGER_JWT_SECRET is required when NODE_ENV=production');
   if (jwtSecret.length < 32) throw new ConfigError(`LEDGER_JWT_SECRET must be at least 32 characters (got ${jwtSecret.length})`);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -66,6 +74,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
     jwtSecret,
     devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
+    ...(oidc ? { oidc } : {}),
   };
 }
 

@@ -52,8 +52,8 @@ export function actorOf(identity: Identity, entry: UserState | undefined, refere
   switch (rights.status) {
     case 'unknown': {
       if (!identity.claimed) throw new AccessDenied(AccessCode.USER_UNKNOWN, `${sub} is not in the user directory; an admin grants access with POST /api/v1/users or \`ledger-cli users grant\``, { sub });
+      // Claimed officers of a dissolved board may still read; the write path refuses their acts (BOARD_DISSOLVED).
       const { role, boardId } = identity.claimed;
-      if (role === 'officer') checkBoardToday(reference, sub, boardId, today);
       return { id: sub, role, ...(role === 'officer' && boardId ? { boardId } : {}), ...(identity.name ? { name: identity.name } : {}) };
     }
     case 'revoked':

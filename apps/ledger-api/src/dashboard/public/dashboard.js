@@ -437,7 +437,7 @@
         : '';
       timeline.innerHTML = history.events.map((e) => `<tr data-type="${esc(e.type)}">
           <td>${e.streamVersion}</td><td>${esc(t(e.type))}</td><td>${esc(fmtDate(/^\d{4}-\d\d-\d\d$/.test(effectiveOf(e)) ? effectiveOf(e) : '') || effectiveOf(e))}</td>
-          <td>${esc(eventDetail(e))}</td><td>${esc(`${e.metadata.actor} (${e.metadata.role})`)}</td><td>${esc(fmtTime(e.recordedAt))}</td><td>${esc(e.metadata.decisionRef || e.data.decisionRef || '')}</td></tr>`).join('');
+          <td>${esc(eventDetail(e))}</td><td>${esc(`${e.metadata.actorName || e.metadata.actor} (${e.metadata.role})`)}</td><td>${esc(fmtTime(e.recordedAt))}</td><td>${esc(e.metadata.decisionRef || e.data.decisionRef || '')}</td></tr>`).join('');
     } catch (error) {
       certificate.innerHTML = '';
       timeline.innerHTML = '';
