@@ -8,6 +8,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AUTH_PROVIDERS } from './auth/auth.providers';
 import { UsersController } from './users/users.controller';
+import { MeController } from './auth/me.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -39,7 +40,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, HealthController, DashboardController, WorkspaceController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, MeController, HealthController, DashboardController, WorkspaceController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles';
 import { problem } from '../http/problem';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
 /** dist/workspace, written by scripts/build-workspace.sh (`npm run build`, which `npm start` and `npm test` run first). */
 export function workspaceAssetsDir(): string {
@@ -29,6 +30,15 @@ const ASSETS: Record<string, string> = {
 @Public()
 @Controller('workspace')
 export class WorkspaceController {
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
+
+  /** Where the page signs in: the issuer and the public client id (nothing secret); `{}` without an issuer (token paste). */
+  @Get('config.json')
+  signInConfig(@Res() res: Response): void {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(this.config.oidc ? { issuer: this.config.oidc.issuer, clientId: this.config.oidc.clientId } : {});
+  }
+
   @Get()
   page(@Res() res: Response): void {
     res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { StreamStates, grantUser } from '@ledger/ledger';
+import { ReferenceData } from '@ledger/reference-data';
+import { workspaceAssetsDir } from '../../apps/ledger-api/src/workspace/workspace.controller';
+import { client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
+import { freePort, startOidcProvider, type OidcProvider } from '../support/oidc-issuer';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserAvailable = existsSync(CHROMIUM);
+if (!browserAvailable) console.warn(`SKIPPED: workspace sign-in browser test needs Chromium at ${CHROMIUM} — run scripts/install-debian-packages.sh (or set CHROMIUM_PATH)`);
+
+declare const sessionStorage: any;
+declare const localStorage: any;
+
+/**
+ * An officer signs in to the workspace through the deployment's issuer (the real `oidc-provider`, on
+ * 127.0.0.1) with the authorization-code flow and PKCE, works with the token the issuer gave the
+ * browser, and signs out. The page loads nothing from any other host.
+ */
+(browserAvailable ? describe : describe.skip)('workspace sign-in through an OpenID Connect issuer, in Chromium', () => {
+  let provider: OidcProvider;
+  let server: LedgerServer;
+  let browser: Browser;
+  const offsite: string[] = [];
+
+  beforeAll(async () => {
+    workspaceAssetsDir();
+    const port = await freePort();
+    const issuer = `http://127.0.0.1:${port}`;
+    // The ledger finds the issuer's keys on first use, so it may start before the issuer does.
+    server = await startLedgerServer({ LEDGER_OIDC_ISSUER: issuer, LEDGER_OIDC_AUDIENCE: 'ledger-api', LEDGER_OIDC_CLIENT_ID: 'ledger-workspace' });
+    provider = await startOidcProvider({ port, audience: 'ledger-api', clientId: 'ledger-workspace', redirectUris: [`${server.baseUrl}/workspace`], accounts: { 'kc-lan': 'Nguyễn Thị Lan' } });
+    const reference = ReferenceData.load();
+    await grantUser({ store: server.store, reference, referenceDataVersion: reference.version, streams: new StreamStates() }, { sub: 'kc-lan', displayName: 'Nguyễn Thị Lan', role: 'officer', boardId: 'BQL-HN', validFrom: '2026-01-01' }, { actor: { id: 'cli:test', role: 'admin' }, now: new Date() });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await provider?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+    // The issuer's development login page imports a web font; nothing but loopback is ever fetched here.
+    await page.route('**/*', (route) => {
+      if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+    return page;
+  }
+
+  it('signs in with PKCE, shows the person the ledger knows, keeps the token out of the URL and localStorage, and signs out', async () => {
+    expect((await client(server.baseUrl).get('/workspace/config.json')).body).toEqual({ issuer: provider.issuer, clientId: 'ledger-workspace' });
+    const page = await newPage();
+    const authorize: string[] = [];
+    page.on('request', (r) => r.url().startsWith(`${provider.issuer}/auth?`) && authorize.push(r.url()));
+    await page.goto(`${server.baseUrl}/workspace`);
+    await page.locator('[data-sign-in]').click();
+    await page.locator('input[name="login"]').fill('kc-lan');
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('[data-who]').waitFor();
+
+    expect(await page.locator('[data-who]').innerText()).toContain('Nguyễn Thị Lan · officer');
+    const asked = new URL(authorize[0]).searchParams;
+    expect([asked.get('response_type'), asked.get('code_challenge_method'), asked.get('code_challenge')?.length]).toEqual(['code', 'S256', 43]);
+    expect(page.url()).toBe(`${server.baseUrl}/workspace#/`);
+    const stored = await page.evaluate(() => ({ session: Object.keys(sessionStorage), local: Object.keys(localStorage) }));
+    expect(stored.session).toContain(`oidc.user:${provider.issuer}:ledger-workspace`);
+    expect(stored.local.filter((k: string) => k.startsWith('oidc.'))).toEqual([]);
+
+    // The API accepts the token the issuer gave the browser: the register search answers.
+    await page.locator('[name="q"]').fill('Sao Viet');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByText('Không tìm thấy dự án nào.').waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.locator('button[name="logout"][value="yes"]').click();
+    await page.locator('[data-sign-in]').waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k: string) => k.startsWith('oidc.user')))).toEqual([]);
+    expect(offsite.every((url) => url.startsWith('https://fonts.googleapis.com/'))).toBe(true);
+  });
+});
