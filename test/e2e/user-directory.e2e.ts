@@ -61,6 +61,8 @@ describe('user directory: who may act comes from the ledger', () => {
     expect(refused.body).toMatchObject({ code: 'USER_REVOKED', effectiveOn: '2026-11-25', reason: 'chuyển công tác' });
     expect(await server.eventCount()).toBe(before);
     expect(await metric('act_refused')).toBe(refusedActs + 1);
+    const inVietnamese = await person('kc-minh').get('/api/v1/me', { 'accept-language': 'vi' });
+    expect(inVietnamese.body).toMatchObject({ code: 'USER_REVOKED', title: 'Quyền truy cập đã bị thu hồi', detail: 'Quyền của tài khoản kc-minh đã bị thu hồi từ ngày 25/11/2026 (chuyển công tác).' });
     const asOf = await admin().get('/api/v1/users/kc-minh?asOf=2026-11-24');
     expect(asOf.body).toMatchObject({ status: 'granted', role: 'officer', boardId: 'BQL-HN', displayName: 'Trần Văn Minh' });
     expect((await admin().get('/api/v1/users/kc-minh')).body.status).toBe('revoked');
@@ -76,7 +78,7 @@ describe('user directory: who may act comes from the ledger', () => {
     const ended = await person('kc-hb').get('/api/v1/projects/2600000101');
     expect(ended.status).toBe(403);
     expect(ended.body).toMatchObject({ code: 'USER_BOARD_ENDED', boardId: 'BQL-HB', validTo: '2025-06-30', successorId: 'BQL-PT-2025' });
-    expect((await person('kc-pt').get('/api/v1/projects/2600000101')).status).toBe(200);
+    expect((await person('kc-pt').get('/api/v1/me')).body).toEqual({ sub: 'kc-pt', role: 'officer', boardId: 'BQL-PT-2025', name: 'Hà Thị Phú' });
   });
 
   it('only admin manages the directory; bad grants are refused naming the field or rule, and append nothing', async () => {
