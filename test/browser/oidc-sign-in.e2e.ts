@@ -12,6 +12,7 @@ if (!browserAvailable) console.warn(`SKIPPED: workspace sign-in browser test nee
 
 declare const sessionStorage: any;
 declare const localStorage: any;
+declare const document: any;
 
 /**
  * An officer signs in to the workspace through the deployment's issuer (the real `oidc-provider`, on
@@ -30,9 +31,12 @@ declare const localStorage: any;
     const issuer = `http://127.0.0.1:${port}`;
     // The ledger finds the issuer's keys on first use, so it may start before the issuer does.
     server = await startLedgerServer({ LEDGER_OIDC_ISSUER: issuer, LEDGER_OIDC_AUDIENCE: 'ledger-api', LEDGER_OIDC_CLIENT_ID: 'ledger-workspace' });
-    provider = await startOidcProvider({ port, audience: 'ledger-api', clientId: 'ledger-workspace', redirectUris: [`${server.baseUrl}/workspace`], accounts: { 'kc-lan': 'Nguyễn Thị Lan' } });
+    provider = await startOidcProvider({ port, audience: 'ledger-api', clientId: 'ledger-workspace', redirectUris: [`${server.baseUrl}/workspace`, `${server.baseUrl}/dashboard`], accounts: { 'kc-lan': 'Nguyễn Thị Lan', 'kc-an': 'Phạm Thu An' } });
     const reference = ReferenceData.load();
-    await grantUser({ store: server.store, reference, referenceDataVersion: reference.version, streams: new StreamStates() }, { sub: 'kc-lan', displayName: 'Nguyễn Thị Lan', role: 'officer', boardId: 'BQL-HN', validFrom: '2026-01-01' }, { actor: { id: 'cli:test', role: 'admin' }, now: new Date() });
+    const deps = { store: server.store, reference, referenceDataVersion: reference.version, streams: new StreamStates() };
+    const admin = { actor: { id: 'cli:test', role: 'admin' as const }, now: new Date() };
+    await grantUser(deps, { sub: 'kc-lan', displayName: 'Nguyễn Thị Lan', role: 'officer', boardId: 'BQL-HN', validFrom: '2026-01-01' }, admin);
+    await grantUser(deps, { sub: 'kc-an', displayName: 'Phạm Thu An', role: 'analyst', validFrom: '2026-01-01' }, admin);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   }, 120_000);
   afterAll(async () => {
@@ -40,6 +44,12 @@ declare const localStorage: any;
     await server?.close();
     await provider?.stop();
   });
+
+  async function signInAs(page: Page, login: string): Promise<void> {
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+  }
 
   async function newPage(): Promise<Page> {
     const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
@@ -59,9 +69,7 @@ declare const localStorage: any;
     page.on('request', (r) => r.url().startsWith(`${provider.issuer}/auth?`) && authorize.push(r.url()));
     await page.goto(`${server.baseUrl}/workspace`);
     await page.locator('[data-sign-in]').click();
-    await page.locator('input[name="login"]').fill('kc-lan');
-    await page.locator('input[name="password"]').fill('any');
-    await page.locator('button[type="submit"]').click();
+    await signInAs(page, 'kc-lan');
     await page.locator('[data-who]').waitFor();
 
     expect(await page.locator('[data-who]').innerText()).toContain('Nguyễn Thị Lan · officer');
@@ -82,5 +90,19 @@ declare const localStorage: any;
     await page.locator('[data-sign-in]').waitFor();
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k: string) => k.startsWith('oidc.user')))).toEqual([]);
     expect(offsite.every((url) => url.startsWith('https://fonts.googleapis.com/'))).toBe(true);
+  });
+
+  it('the dashboard signs in through the same issuer, loads the figures with the issued token, and signs out', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/dashboard`);
+    await page.locator('#sign-in').click();
+    await signInAs(page, 'kc-an');
+    await page.waitForFunction(() => Number(document.body?.dataset.loaded || 0) >= 1);
+    expect(page.url()).not.toMatch(/code=|token=/);
+    expect(await page.locator('#token-input').isVisible()).toBe(false);
+    await page.locator('#sign-out').click();
+    await page.locator('button[name="logout"][value="yes"]').click();
+    await page.locator('#sign-in').waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k: string) => k.startsWith('oidc.user')))).toEqual([]);
   });
 });

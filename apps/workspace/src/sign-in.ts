@@ -17,8 +17,9 @@ export async function loadSignInConfig(): Promise<SignInConfig> {
  * code and state the issuer sends back are removed from the address bar at once). The access token is
  * renewed before it expires with the refresh token (or a silent request when the issuer gives none).
  */
-export function userManagerOf(config: Required<SignInConfig>): UserManager {
-  const home = `${location.origin}/workspace`;
+export function userManagerOf(config: Required<SignInConfig>, path = '/workspace'): UserManager {
+  // The page's own address is the redirect URI registered at the issuer (…/workspace, …/dashboard).
+  const home = `${location.origin}${path}`;
   return new UserManager({
     authority: config.issuer,
     client_id: config.clientId,
