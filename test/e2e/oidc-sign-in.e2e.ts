@@ -124,4 +124,16 @@ describe('sign-in through an OpenID Connect issuer', () => {
     expect(refused.body).toMatchObject({ code: 'USER_BOARD_ENDED', boardId: 'BQL-HB', successorId: 'BQL-PT-2025' });
     expect(await server.eventCount()).toBe(before);
   });
+
+  it('an unreachable issuer is 503 with Retry-After, not a refused token; nothing is appended', async () => {
+    const nobody = await freePort();
+    const cut = await startLedgerServer({ LEDGER_OIDC_ISSUER: `http://127.0.0.1:${nobody}`, LEDGER_OIDC_AUDIENCE: AUDIENCE });
+    try {
+      const reply = await client(cut.baseUrl, { authorization: `Bearer ${await provider.sign({ sub: 'kc-admin', exp: nowSeconds() + 300 })}` }).post('/api/v1/users', { sub: 'x', displayName: 'X', role: 'admin', validFrom: '2026-11-24' });
+      expect([reply.status, reply.body.code, reply.headers.get('retry-after')]).toEqual([503, 'ISSUER_UNREACHABLE', '5']);
+      expect(await cut.eventCount()).toBe(0);
+    } finally {
+      await cut.close();
+    }
+  });
 });

@@ -49,6 +49,7 @@ const VI: Record<string, Message> = {
   INVALID_TOKEN: { title: 'Phiên đăng nhập không hợp lệ', detail: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ; vui lòng đăng nhập lại.' },
   ROLE_NOT_ALLOWED: { title: 'Không có quyền', detail: 'Vai trò của bạn không được thực hiện thao tác này.' },
   NOT_FOUND: { title: 'Không tìm thấy', detail: 'Không tìm thấy địa chỉ được yêu cầu.' },
+  ISSUER_UNREACHABLE: { title: 'Không kết nối được dịch vụ đăng nhập', detail: 'Tạm thời không kiểm tra được phiên đăng nhập; vui lòng thử lại sau giây lát.' },
   USER_UNKNOWN: { title: 'Tài khoản chưa được cấp quyền', detail: 'Tài khoản {sub} chưa có trong danh sách người dùng của sổ đăng ký; đề nghị quản trị cấp quyền.' },
   USER_REVOKED: { title: 'Quyền truy cập đã bị thu hồi', detail: 'Quyền của tài khoản {sub} đã bị thu hồi từ ngày {effectiveOn} ({reason}).' },
   USER_NOT_IN_FORCE: { title: 'Quyền truy cập chưa hoặc không còn hiệu lực', detail: 'Tài khoản {sub} không có quyền vào ngày {today}.' },

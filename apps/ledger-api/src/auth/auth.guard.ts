@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, ServiceUnavailableException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AccessDenied, type Identity } from '@ledger/ledger';
@@ -6,7 +6,7 @@ import { problem } from '../http/problem';
 import { AccessService } from './access.service';
 import { PUBLIC_KEY, ROLES_KEY, type Actor, type Role } from './roles';
 import { SECURITY_EVENTS, type SecurityEvents } from './security-events';
-import { TOKEN_VERIFIER, TokenRefused, type TokenVerifier } from './token-verifier';
+import { IssuerUnavailable, TOKEN_VERIFIER, TokenRefused, type TokenVerifier } from './token-verifier';
 
 /** What the guard leaves on the request: the verified identity, and the actor the directory makes of it. */
 export type AuthenticatedRequest = Request & { user?: Actor; identity?: Identity };
@@ -37,6 +37,7 @@ export class AuthGuard implements CanActivate {
     try {
       request.identity = await this.verifier.verify(token);
     } catch (error) {
+      if (error instanceof IssuerUnavailable) throw new ServiceUnavailableException(problem(503, 'ISSUER_UNREACHABLE', 'Sign-in service unreachable', `${error.message}; retry shortly`, { retryAfterSeconds: 5 }));
       const reason = error instanceof TokenRefused ? error.reason : 'TOKEN_INVALID';
       throw new UnauthorizedException(problem(401, 'INVALID_TOKEN', 'Invalid token', `the token was refused: ${(error as Error).message}`, { reason }));
     }

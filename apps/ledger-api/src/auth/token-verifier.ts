@@ -16,3 +16,6 @@ export class TokenRefused extends Error {
     super(message);
   }
 }
+
+/** The issuer (its discovery document or key set) could not be reached: the token is not known to be bad. */
+export class IssuerUnavailable extends Error {}

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Identity } from '@ledger/ledger';
 import type { OidcConfig } from '../../config/oidc-config';
-import { TokenRefused, type TokenVerifier } from '../token-verifier';
+import { IssuerUnavailable, TokenRefused, type TokenVerifier } from '../token-verifier';
 import { identityOf } from './claims';
 
 /** Asymmetric signatures only: an issuer's key set is public, so HS256 (a shared secret) and `none` prove nothing. */
@@ -22,7 +22,7 @@ export class OidcVerifier implements TokenVerifier {
   private keySet(): Promise<JWTVerifyGetKey> {
     this.keys ??= this.discover().catch((error: unknown) => {
       this.keys = undefined;
-      throw new TokenRefused('ISSUER_UNREACHABLE', `the issuer's discovery document could not be read: ${(error as Error).message}`);
+      throw new IssuerUnavailable(`the issuer's discovery document could not be read: ${(error as Error).message}`);
     });
     return this.keys;
   }
@@ -51,7 +51,9 @@ export class OidcVerifier implements TokenVerifier {
       return identityOf(payload, this.config);
     } catch (error) {
       const { code, message } = error as { code?: string; message: string };
-      throw new TokenRefused(code?.replace(/^ERR_/, '') ?? 'TOKEN_INVALID', message);
+      // A key set that cannot be fetched says nothing about the token (jose times out, or fetch fails without a code).
+      if (code === undefined || code === 'ERR_JWKS_TIMEOUT') throw new IssuerUnavailable(`the issuer's key set could not be read: ${message}`);
+      throw new TokenRefused(code.replace(/^ERR_/, ''), message);
     }
   }
 }
