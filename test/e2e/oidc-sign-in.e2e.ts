@@ -1,5 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { ledgerCli } from '../support/cli';
+import { capitalChange, ddiCertificate } from '../support/certificates';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 import { freePort, startOidcProvider, type OidcProvider } from '../support/oidc-issuer';
 
@@ -17,19 +18,7 @@ describe('sign-in through an OpenID Connect issuer', () => {
   const signedIn = async (sub: string) => as((await provider.signIn(sub)).access_token);
   const counter = async (kind: string) => Number(new RegExp(`ledger_security_events_total\\{kind="${kind}"\\} (\\d+)`).exec((await client(server.baseUrl).get('/metrics')).body)?.[1]);
   const nowSeconds = () => Math.floor(Date.now() / 1000);
-  const ddi = (projectCode: string, boardId: string, zoneId: string, issuedOn: string) => ({
-    projectCode,
-    boardId,
-    zoneId,
-    projectName: `Dự án ${projectCode}`,
-    investors: [{ name: 'Công ty CP Việt', country: 'VN' }],
-    origin: 'DDI',
-    registeredCapital: { vnd: '100000000000' },
-    objectives: 'Sản xuất',
-    durationYears: 50,
-    issuedOn,
-  });
-  const increase = (effectiveOn: string) => ({ amount: { vnd: '1000000000' }, effectiveOn, reason: 'Mở rộng' });
+  const increase = (effectiveOn: string) => capitalChange('1000000000', undefined, effectiveOn);
 
   beforeAll(async () => {
     const port = await freePort();
@@ -93,7 +82,7 @@ describe('sign-in through an OpenID Connect issuer', () => {
     }
     const lan = await signedIn('kc-lan');
     const minh = await signedIn('kc-minh');
-    expect((await lan.post('/api/v1/projects', ddi('2600000201', 'BQL-HN', 'KCN-THANG-LONG', '2026-11-20'))).status).toBe(201);
+    expect((await lan.post('/api/v1/projects', ddiCertificate('2600000201', 'BQL-HN', 'KCN-THANG-LONG', '2026-11-20'))).status).toBe(201);
     expect((await minh.post('/api/v1/projects/2600000201/capital-increases', increase('2026-11-24'))).status).toBe(201);
     const log = await admin.get('/api/v1/audit/log?boardId=BQL-HN');
     expect(log.body.items.map((e: { type: string; metadata: Record<string, string> }) => [e.type, e.metadata.actor, e.metadata.actorName])).toEqual([
@@ -116,7 +105,7 @@ describe('sign-in through an OpenID Connect issuer', () => {
     const admin = await signedIn('kc-admin');
     expect((await admin.post('/api/v1/users', { sub: 'kc-hoa', displayName: 'Đinh Thị Hòa', role: 'officer', boardId: 'BQL-HB', validFrom: '2025-01-01' })).status).toBe(201);
     const hoa = await signedIn('kc-hoa');
-    expect((await hoa.post('/api/v1/projects', ddi('2500000201', 'BQL-HB', 'KCN-LAC-THINH', '2025-06-30'))).status).toBe(201);
+    expect((await hoa.post('/api/v1/projects', ddiCertificate('2500000201', 'BQL-HB', 'KCN-LAC-THINH', '2025-06-30'))).status).toBe(201);
     now = new Date('2025-07-01T03:00:00Z');
     const before = await server.eventCount();
     const refused = await hoa.post('/api/v1/projects/2500000201/capital-increases', increase('2025-07-01'));

@@ -1,3 +1,4 @@
+import { ddiCertificate } from '../support/certificates';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
 /**
@@ -11,18 +12,6 @@ describe('user directory: who may act comes from the ledger', () => {
   // The token claims admin; the directory's entry (officer of BQL-HN) is what counts.
   const person = (sub: string) => client(server.baseUrl, bearer('admin', undefined, sub));
   const grant = (sub: string, displayName: string, boardId: string, validFrom: string) => admin().post('/api/v1/users', { sub, displayName, role: 'officer', boardId, validFrom });
-  const ddi = (projectCode: string, boardId: string, zoneId: string, issuedOn: string) => ({
-    projectCode,
-    boardId,
-    zoneId,
-    projectName: `Dự án ${projectCode}`,
-    investors: [{ name: 'Công ty CP Việt', country: 'VN' }],
-    origin: 'DDI',
-    registeredCapital: { vnd: '100000000000' },
-    objectives: 'Sản xuất',
-    durationYears: 50,
-    issuedOn,
-  });
   const metric = async (kind: string) => Number(new RegExp(`ledger_security_events_total\\{kind="${kind}"\\} (\\d+)`).exec((await client(server.baseUrl).get('/metrics')).body)?.[1]);
 
   beforeAll(async () => {
@@ -34,7 +23,7 @@ describe('user directory: who may act comes from the ledger', () => {
     now = new Date('2026-11-24T03:00:00Z');
     expect((await grant('kc-lan', 'Nguyễn Thị Lan', 'BQL-HN', '2026-01-01')).status).toBe(201);
     expect((await grant('kc-minh', 'Trần Văn Minh', 'BQL-HN', '2026-01-01')).status).toBe(201);
-    expect((await person('kc-lan').post('/api/v1/projects', ddi('2600000101', 'BQL-HN', 'KCN-THANG-LONG', '2026-11-20'))).status).toBe(201);
+    expect((await person('kc-lan').post('/api/v1/projects', ddiCertificate('2600000101', 'BQL-HN', 'KCN-THANG-LONG', '2026-11-20'))).status).toBe(201);
     expect((await person('kc-minh').post('/api/v1/projects/2600000101/capital-increases', { amount: { vnd: '5000000000' }, effectiveOn: '2026-11-24', reason: 'Mở rộng' })).status).toBe(201);
 
     const events = await client(server.baseUrl, bearer('auditor')).get('/api/v1/projects/2600000101/events');

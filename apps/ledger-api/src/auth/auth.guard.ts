@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable, ServiceUnavailableException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AccessDenied, type Identity } from '@ledger/ledger';
+import type { Identity } from '@ledger/ledger';
 import { problem } from '../http/problem';
 import { AccessService } from './access.service';
 import { PUBLIC_KEY, ROLES_KEY, type Actor, type Role } from './roles';
@@ -41,12 +41,8 @@ export class AuthGuard implements CanActivate {
       const reason = error instanceof TokenRefused ? error.reason : 'TOKEN_INVALID';
       throw new UnauthorizedException(problem(401, 'INVALID_TOKEN', 'Invalid token', `the token was refused: ${(error as Error).message}`, { reason }));
     }
-    try {
-      request.user = await this.access.actorFor(request.identity);
-    } catch (error) {
-      if (!(error instanceof AccessDenied)) throw error;
-      throw new ForbiddenException(problem(403, error.code, 'No access', error.message, { ...error.details }));
-    }
+    // No right today (unknown, revoked, board ended): an AuthorityError, answered 403 by the problem filter.
+    request.user = await this.access.actorFor(request.identity);
     const { user } = request;
     if (this.security.firstUse(token)) this.security.record(request, { kind: 'sign_in', sub: user.id, name: user.name, role: user.role, boardId: user.boardId });
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);

@@ -2,7 +2,8 @@ import { MemoryEventStore } from '@ledger/event-store';
 import type { Actor } from '../actor';
 import { StreamStates } from '../stream-states';
 import { reference } from '../testing/write-path';
-import { AccessDenied, actorOf } from '../users/access';
+import { AuthorityError } from '../errors';
+import { actorOf } from '../users/access';
 import { grantUser, revokeUser, type GrantInput, type UserWriteDeps } from '../users/user-commands';
 import { UserDirectory } from '../users/user-directory';
 
@@ -50,7 +51,7 @@ describe('user directory on the write path', () => {
     await revokeUser(deps, { sub: 'kc-lan', effectiveOn: '2026-11-24', reason: 'transferred' }, { actor: admin, now });
     await directory.catchUp(deps.store);
     const denied = await refusal(() => actorOf({ sub: 'kc-lan' }, directory.entry('kc-lan'), reference, '2026-11-24'));
-    expect(denied).toBeInstanceOf(AccessDenied);
+    expect(denied).toBeInstanceOf(AuthorityError);
     expect(denied).toMatchObject({ code: 'USER_REVOKED', message: expect.stringContaining('transferred') });
     expect(directory.all().map((u) => u.sub)).toEqual(['kc-lan']);
   });

@@ -1,4 +1,4 @@
-import { RuleViolation } from '../../errors';
+import { expectRuleViolation as rejects } from '../../testing/decider-spec';
 import { decideGrant, decideRevoke, type GrantUser } from '../user-decide';
 import type { UserEvent } from '../user-events';
 import { foldUser, rightsOn } from '../user-state';
@@ -6,17 +6,6 @@ import { foldUser, rightsOn } from '../user-state';
 const lan: GrantUser = { sub: 'kc-7f3a', displayName: 'Nguyễn Thị Lan', role: 'officer', boardId: 'BQL-HN', validFrom: '2026-01-01', grantedBy: 'admin-1' };
 const granted = (over: Partial<GrantUser> = {}): UserEvent => decideGrant({ ...lan, ...over })[0];
 const revoked = (effectiveOn: string): UserEvent => ({ type: 'UserRevoked', data: { sub: lan.sub, effectiveOn, reason: 'moved to another post', revokedBy: 'admin-1' } });
-
-const rejects = (run: () => unknown, code: string) => {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(RuleViolation);
-  expect((caught as RuleViolation).code).toBe(code);
-};
 
 describe('user directory decider: grant', () => {
   it('records who was granted which role, for which board, from when and by whom', () => {
