@@ -24,6 +24,9 @@ declare const document: any;
   let server: LedgerServer;
   let browser: Browser;
   const offsite: string[] = [];
+  // oidc-client-ts renews 60 s before expiry, so a 75 s token is renewed about 15 s after sign-in.
+  const ACCESS_TOKEN_TTL = 75;
+  const accessToken = (page: Page) => page.evaluate((key: string) => JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token as string | undefined, `oidc.user:${provider.issuer}:ledger-workspace`);
 
   beforeAll(async () => {
     workspaceAssetsDir();
@@ -31,7 +34,7 @@ declare const document: any;
     const issuer = `http://127.0.0.1:${port}`;
     // The ledger finds the issuer's keys on first use, so it may start before the issuer does.
     server = await startLedgerServer({ LEDGER_OIDC_ISSUER: issuer, LEDGER_OIDC_AUDIENCE: 'ledger-api', LEDGER_OIDC_CLIENT_ID: 'ledger-workspace' });
-    provider = await startOidcProvider({ port, audience: 'ledger-api', clientId: 'ledger-workspace', redirectUris: [`${server.baseUrl}/workspace`, `${server.baseUrl}/dashboard`], accounts: { 'kc-lan': 'Nguyễn Thị Lan', 'kc-an': 'Phạm Thu An' } });
+    provider = await startOidcProvider({ port, audience: 'ledger-api', clientId: 'ledger-workspace', redirectUris: [`${server.baseUrl}/workspace`, `${server.baseUrl}/dashboard`], accounts: { 'kc-lan': 'Nguyễn Thị Lan', 'kc-an': 'Phạm Thu An' }, accessTokenTtl: ACCESS_TOKEN_TTL });
     const reference = ReferenceData.load();
     const deps = { store: server.store, reference, referenceDataVersion: reference.version, streams: new StreamStates() };
     const admin = { actor: { id: 'cli:test', role: 'admin' as const }, now: new Date() };
@@ -62,7 +65,7 @@ declare const document: any;
     return page;
   }
 
-  it('signs in with PKCE, shows the person the ledger knows, keeps the token out of the URL and localStorage, and signs out', async () => {
+  it('signs in with PKCE, shows the person the ledger knows, keeps the token out of the URL and localStorage, renews it, and signs out', async () => {
     expect((await client(server.baseUrl).get('/workspace/config.json')).body).toEqual({ issuer: provider.issuer, clientId: 'ledger-workspace' });
     const page = await newPage();
     const authorize: string[] = [];
@@ -85,12 +88,21 @@ declare const document: any;
     await page.getByRole('button', { name: 'Tìm' }).click();
     await page.getByText('Không tìm thấy dự án nào.').waitFor();
 
+    // Before it expires, the access token is renewed with the refresh token, and the new one is used.
+    const first = await accessToken(page);
+    await page.waitForFunction(([key, old]: string[]) => JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token !== old, [`oidc.user:${provider.issuer}:ledger-workspace`, first], { timeout: 60_000 });
+    const renewed = await accessToken(page);
+    expect(renewed).toBeDefined();
+    expect((await client(server.baseUrl, { authorization: `Bearer ${renewed}` }).get('/api/v1/me')).body).toMatchObject({ sub: 'kc-lan', name: 'Nguyễn Thị Lan' });
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByText('Không tìm thấy dự án nào.').waitFor();
+
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.locator('button[name="logout"][value="yes"]').click();
     await page.locator('[data-sign-in]').waitFor();
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k: string) => k.startsWith('oidc.user')))).toEqual([]);
     expect(offsite.every((url) => url.startsWith('https://fonts.googleapis.com/'))).toBe(true);
-  });
+  }, 120_000);
 
   it('the dashboard signs in through the same issuer, loads the figures with the issued token, and signs out', async () => {
     const page = await newPage();

@@ -10,6 +10,8 @@ export interface OidcProviderOptions {
   redirectUris: string[];
   /** sub → display name */
   accounts: Record<string, string>;
+  /** Seconds an access token lives (default 600). */
+  accessTokenTtl?: number;
 }
 
 export interface TokenSet {
@@ -49,7 +51,7 @@ export function freePort(): Promise<number> {
 export async function startOidcProvider(options: OidcProviderOptions): Promise<OidcProvider> {
   const issuer = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs')], {
-    env: { ...process.env, OIDC_PORT: String(options.port), OIDC_AUDIENCE: options.audience, OIDC_CLIENT_ID: options.clientId, OIDC_REDIRECT_URIS: options.redirectUris.join(','), OIDC_ACCOUNTS: JSON.stringify(options.accounts) },
+    env: { ...process.env, OIDC_PORT: String(options.port), OIDC_AUDIENCE: options.audience, OIDC_CLIENT_ID: options.clientId, OIDC_REDIRECT_URIS: options.redirectUris.join(','), OIDC_ACCOUNTS: JSON.stringify(options.accounts), OIDC_ACCESS_TOKEN_TTL: String(options.accessTokenTtl ?? 600) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,6 +6,7 @@
 //   OIDC_CLIENT_ID       the public client (PKCE, no secret) the workspace signs in with
 //   OIDC_REDIRECT_URIS   comma-separated redirect URIs of that client
 //   OIDC_ACCOUNTS        JSON {sub: display name}; any other login signs in with its login as name
+//   OIDC_ACCESS_TOKEN_TTL  seconds an access token lives (default 600)
 // Test-only controls: POST /test/rotate puts a new signing key first in the key set (the old one stays
 // published, as an issuer does during a rotation) and answers the new key id; POST /test/sign signs the
 // posted claims with the current signing key, for tokens the provider would not issue (expired, wrong aud).
@@ -20,6 +21,7 @@ const clientId = process.env.OIDC_CLIENT_ID ?? 'ledger-workspace';
 const redirectUris = (process.env.OIDC_REDIRECT_URIS ?? `${issuer}/cb`).split(',');
 const accounts = JSON.parse(process.env.OIDC_ACCOUNTS ?? '{}');
 const RESOURCE = 'urn:ledger:api';
+const accessTokenTTL = Number(process.env.OIDC_ACCESS_TOKEN_TTL ?? 600);
 
 async function signingKey(n) {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -40,7 +42,7 @@ function providerWith(keys) {
         enabled: true,
         defaultResource: () => RESOURCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({ scope: 'ledger', audience, accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: () => ({ scope: 'ledger', audience, accessTokenTTL, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
       },
     },
     // Like a first-party client with consent turned off (Keycloak's default): no consent screen.
@@ -56,7 +58,7 @@ function providerWith(keys) {
     extraTokenClaims: async (_ctx, token) => (token.kind === 'AccessToken' ? { name: accounts[token.accountId] ?? token.accountId } : undefined),
     clientBasedCORS: (_ctx, origin) => redirectUris.some((uri) => new URL(uri).origin === origin),
     issueRefreshToken: () => true,
-    ttl: { AccessToken: 600, IdToken: 600, RefreshToken: 3600, Session: 3600, Interaction: 600, Grant: 3600 },
+    ttl: { AccessToken: accessTokenTTL, IdToken: 600, RefreshToken: 3600, Session: 3600, Interaction: 600, Grant: 3600 },
   });
   provider.on('server_error', (_ctx, error) => process.stderr.write(`oidc-provider: ${error.stack}\n`));
   return provider;
