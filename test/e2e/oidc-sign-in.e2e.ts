@@ -22,7 +22,7 @@ describe('sign-in through an OpenID Connect issuer', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    provider = await startOidcProvider({ port, audience: AUDIENCE, clientId: 'ledger-workspace', redirectUris: ['http://127.0.0.1:1/callback'], accounts: { 'kc-admin': 'Trần Văn Quản', 'kc-lan': 'Nguyễn Thị Lan', 'kc-minh': 'Lê Văn Minh', 'kc-hoa': 'Đinh Thị Hòa' } });
+    provider = await startOidcProvider({ port, audience: AUDIENCE, clientId: 'ledger-workspace', redirectUris: ['http://127.0.0.1:1/callback'], accounts: { 'kc-admin': 'Trần Văn Quản', 'kc-lan': 'Nguyễn Thị Lan', 'kc-minh': 'Lê Văn Minh', 'kc-hoa': 'Đinh Thị Hòa', 'kc-thu': 'Vũ Minh Thư' }, roles: { 'kc-thu': ['offline_access', 'analyst'], 'kc-admin': ['analyst'] } });
     // A new key id is looked up at once (production keeps jose's 30 s between refetches).
     server = await startLedgerServer({ LEDGER_OIDC_ISSUER: provider.issuer, LEDGER_OIDC_AUDIENCE: AUDIENCE, LEDGER_OIDC_JWKS_COOLDOWN_MS: '0' }, () => now);
     // The first admin of an issuer-backed deployment is granted from the shell, on the ledger's own store.
@@ -65,6 +65,15 @@ describe('sign-in through an OpenID Connect issuer', () => {
     }
     expect(await server.eventCount()).toBe(before);
     expect(await counter('token_refused')).toBe(refusedBefore + cases.length);
+  });
+
+  it('a person the directory does not know is refused with 403 naming how to get access; the refusal is counted', async () => {
+    const refusals = await counter('act_refused');
+    const stranger = await signedIn('kc-stranger');
+    const reply = await stranger.get('/api/v1/me');
+    expect(reply.status).toBe(403);
+    expect(reply.body).toMatchObject({ code: 'USER_UNKNOWN', sub: 'kc-stranger', detail: expect.stringContaining('ledger-cli users grant') });
+    expect(await counter('act_refused')).toBe(refusals + 1);
   });
 
   it('follows a key rotation: a token signed with the new key is accepted without a restart', async () => {
@@ -123,6 +132,17 @@ describe('sign-in through an OpenID Connect issuer', () => {
       expect(await cut.eventCount()).toBe(0);
     } finally {
       await cut.close();
+    }
+  });
+
+  it('with LEDGER_OIDC_ROLE_CLAIM, roles from the token count for people the directory does not know; the directory wins for those it knows', async () => {
+    const mapped = await startLedgerServer({ LEDGER_OIDC_ISSUER: provider.issuer, LEDGER_OIDC_AUDIENCE: AUDIENCE, LEDGER_OIDC_ROLE_CLAIM: 'realm_access.roles', LEDGER_DB_PATH: server.config.dbPath, LEDGER_READ_DB_PATH: `${server.config.dbPath}.mapped-read.db` });
+    try {
+      const me = async (sub: string) => (await client(mapped.baseUrl, { authorization: `Bearer ${(await provider.signIn(sub)).access_token}` }).get('/api/v1/me')).body;
+      expect(await me('kc-thu')).toEqual({ sub: 'kc-thu', role: 'analyst', name: 'Vũ Minh Thư' });
+      expect(await me('kc-admin')).toEqual({ sub: 'kc-admin', role: 'admin', name: 'Trần Văn Quản' });
+    } finally {
+      await mapped.close();
     }
   });
 });

@@ -12,6 +12,8 @@ export interface OidcProviderOptions {
   accounts: Record<string, string>;
   /** Seconds an access token lives (default 600). */
   accessTokenTtl?: number;
+  /** sub → roles, carried in access tokens as `realm_access.roles` (as Keycloak does). */
+  roles?: Record<string, string[]>;
 }
 
 export interface TokenSet {
@@ -51,7 +53,7 @@ export function freePort(): Promise<number> {
 export async function startOidcProvider(options: OidcProviderOptions): Promise<OidcProvider> {
   const issuer = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs')], {
-    env: { ...process.env, OIDC_PORT: String(options.port), OIDC_AUDIENCE: options.audience, OIDC_CLIENT_ID: options.clientId, OIDC_REDIRECT_URIS: options.redirectUris.join(','), OIDC_ACCOUNTS: JSON.stringify(options.accounts), OIDC_ACCESS_TOKEN_TTL: String(options.accessTokenTtl ?? 600) },
+    env: { ...process.env, OIDC_PORT: String(options.port), OIDC_AUDIENCE: options.audience, OIDC_CLIENT_ID: options.clientId, OIDC_REDIRECT_URIS: options.redirectUris.join(','), OIDC_ACCOUNTS: JSON.stringify(options.accounts), OIDC_ACCESS_TOKEN_TTL: String(options.accessTokenTtl ?? 600), OIDC_ROLES: JSON.stringify(options.roles ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

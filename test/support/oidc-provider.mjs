@@ -7,6 +7,7 @@
 //   OIDC_REDIRECT_URIS   comma-separated redirect URIs of that client
 //   OIDC_ACCOUNTS        JSON {sub: display name}; any other login signs in with its login as name
 //   OIDC_ACCESS_TOKEN_TTL  seconds an access token lives (default 600)
+//   OIDC_ROLES           JSON {sub: [role…]}, put in access tokens as Keycloak does (realm_access.roles)
 // Test-only controls: POST /test/rotate puts a new signing key first in the key set (the old one stays
 // published, as an issuer does during a rotation) and answers the new key id; POST /test/sign signs the
 // posted claims with the current signing key, for tokens the provider would not issue (expired, wrong aud).
@@ -22,6 +23,7 @@ const redirectUris = (process.env.OIDC_REDIRECT_URIS ?? `${issuer}/cb`).split(',
 const accounts = JSON.parse(process.env.OIDC_ACCOUNTS ?? '{}');
 const RESOURCE = 'urn:ledger:api';
 const accessTokenTTL = Number(process.env.OIDC_ACCESS_TOKEN_TTL ?? 600);
+const roles = JSON.parse(process.env.OIDC_ROLES ?? '{}');
 
 async function signingKey(n) {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -55,7 +57,8 @@ function providerWith(keys) {
       await grant.save();
       return grant;
     },
-    extraTokenClaims: async (_ctx, token) => (token.kind === 'AccessToken' ? { name: accounts[token.accountId] ?? token.accountId } : undefined),
+    extraTokenClaims: async (_ctx, token) =>
+      token.kind === 'AccessToken' ? { name: accounts[token.accountId] ?? token.accountId, ...(roles[token.accountId] ? { realm_access: { roles: roles[token.accountId] } } : {}) } : undefined,
     clientBasedCORS: (_ctx, origin) => redirectUris.some((uri) => new URL(uri).origin === origin),
     issueRefreshToken: () => true,
     ttl: { AccessToken: accessTokenTTL, IdToken: 600, RefreshToken: 3600, Session: 3600, Interaction: 600, Grant: 3600 },
