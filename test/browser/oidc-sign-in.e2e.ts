@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { StreamStates, grantUser } from '@ledger/ledger';
 import { ReferenceData } from '@ledger/reference-data';
@@ -7,6 +8,7 @@ import { client, startLedgerServer, type LedgerServer } from '../support/ledger-
 import { freePort, startOidcProvider, type OidcProvider } from '../support/oidc-issuer';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const browserAvailable = existsSync(CHROMIUM);
 if (!browserAvailable) console.warn(`SKIPPED: workspace sign-in browser test needs Chromium at ${CHROMIUM} — run scripts/install-debian-packages.sh (or set CHROMIUM_PATH)`);
 
@@ -30,6 +32,7 @@ declare const document: any;
 
   beforeAll(async () => {
     workspaceAssetsDir();
+    mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     const issuer = `http://127.0.0.1:${port}`;
     // The ledger finds the issuer's keys on first use, so it may start before the issuer does.
@@ -71,11 +74,14 @@ declare const document: any;
     const authorize: string[] = [];
     page.on('request', (r) => r.url().startsWith(`${provider.issuer}/auth?`) && authorize.push(r.url()));
     await page.goto(`${server.baseUrl}/workspace`);
+    await page.locator('[data-sign-in]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-sign-in.png') });
     await page.locator('[data-sign-in]').click();
     await signInAs(page, 'kc-lan');
     await page.locator('[data-who]').waitFor();
 
     expect(await page.locator('[data-who]').innerText()).toContain('Nguyễn Thị Lan · officer');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-signed-in.png') });
     const asked = new URL(authorize[0]).searchParams;
     expect([asked.get('response_type'), asked.get('code_challenge_method'), asked.get('code_challenge')?.length]).toEqual(['code', 'S256', 43]);
     expect(page.url()).toBe(`${server.baseUrl}/workspace#/`);
