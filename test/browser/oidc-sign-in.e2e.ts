@@ -96,7 +96,7 @@ declare const document: any;
 
     // Before it expires, the access token is renewed with the refresh token, and the new one is used.
     const first = await accessToken(page);
-    await page.waitForFunction(([key, old]: string[]) => JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token !== old, [`oidc.user:${provider.issuer}:ledger-workspace`, first], { timeout: 60_000 });
+    await page.waitForFunction(([key, old]: Array<string | undefined>) => JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token !== old, [`oidc.user:${provider.issuer}:ledger-workspace`, first], { timeout: 60_000 });
     const renewed = await accessToken(page);
     expect(renewed).toBeDefined();
     expect((await client(server.baseUrl, { authorization: `Bearer ${renewed}` }).get('/api/v1/me')).body).toMatchObject({ sub: 'kc-lan', name: 'Nguyễn Thị Lan' });

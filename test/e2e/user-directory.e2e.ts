@@ -80,6 +80,8 @@ describe('user directory: who may act comes from the ledger', () => {
     expect((await admin().post('/api/v1/users', { sub: 'x', displayName: 'X', role: 'officer', validFrom: '2026-11-24' })).body.code).toBe('USER_BOARD_REQUIRED');
     expect((await admin().post('/api/v1/users/kc-nobody/revocation', { effectiveOn: '2026-11-24', reason: 'x' })).status).toBe(404);
     expect((await admin().post('/api/v1/users/kc-lan/revocation', { effectiveOn: '2026-11-23', reason: 'x' })).body.code).toBe('USER_REVOCATION_BACKDATED');
+    const preview = await admin().post('/api/v1/users?dryRun=true', { sub: 'kc-new', displayName: 'Ngô Văn Mới', role: 'auditor', validFrom: '2026-11-24' });
+    expect(preview).toMatchObject({ status: 200, body: { dryRun: true, status: 'granted', role: 'auditor', events: [{ type: 'UserGranted' }] } });
     expect(await server.eventCount()).toBe(before);
     const list = await admin().get('/api/v1/users');
     expect(list.body.items.map((u: { sub: string; status: string }) => `${u.sub}:${u.status}`)).toEqual(['kc-hb:granted', 'kc-lan:granted', 'kc-minh:granted', 'kc-pt:granted']);

@@ -31,24 +31,24 @@ export class UsersController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private answer(outcome: CommandOutcome<UserState>, command: string, req: Request, res: Response) {
+  private answer(outcome: CommandOutcome<UserState>, command: string, res: Response) {
     res.locals.ledger = { command, stream: outcome.streamId, position: outcome.position.toString() };
     res.status(outcome.replayed || outcome.dryRun ? 200 : 201);
-    return { ...entryView(outcome.state, vietnamDateOf(this.clock())), events: outcome.events, streamVersion: Number(outcome.streamVersion), position: outcome.position.toString(), replayed: outcome.replayed, ...(req.query.dryRun === 'true' ? { dryRun: true } : {}) };
+    return { ...entryView(outcome.state, vietnamDateOf(this.clock())), events: outcome.events, streamVersion: Number(outcome.streamVersion), position: outcome.position.toString(), replayed: outcome.replayed, ...(outcome.dryRun ? { dryRun: true } : {}) };
   }
 
   @Post()
   @ApiOperation({ summary: 'Grant a person a role (officers: for one board) from a date, optionally until a date' })
   async grant(@Body() dto: GrantUserDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const outcome = await grantUser(this.deps, JSON.parse(JSON.stringify(dto)), requestContextOf(req, this.clock()));
-    return this.answer(outcome, 'GrantUser', req, res);
+    return this.answer(outcome, 'GrantUser', res);
   }
 
   @Post(':sub/revocation')
   @ApiOperation({ summary: "Revoke a person's rights from a date (today or later)" })
   async revoke(@Param('sub') sub: string, @Body() dto: RevokeUserDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const outcome = await revokeUser(this.deps, { sub, effectiveOn: dto.effectiveOn, reason: dto.reason }, requestContextOf(req, this.clock()));
-    return this.answer(outcome, 'RevokeUser', req, res);
+    return this.answer(outcome, 'RevokeUser', res);
   }
 
   @Get()

@@ -13,7 +13,7 @@ export interface Identity {
 /** Officers act only while their board exists: a dissolved board's officers stop on its last day, a successor's start on its first. */
 function checkBoardToday(reference: ReferenceData, sub: string, boardId: string | undefined, today: LegalDate): void {
   const board = boardId === undefined ? undefined : reference.board(boardId);
-  if (!board) throw new AuthorityError(AuthorityCode.USER_BOARD_ENDED, `${sub} is an officer of board ${boardId ?? '(none)'}, which is not in the reference data`, { sub, boardId: boardId ?? '' });
+  if (!board) throw new AuthorityError(AuthorityCode.ACTOR_BOARD_UNKNOWN, `${sub} is an officer of board ${boardId ?? '(none)'}, which is not in the reference data`, { sub, boardId: boardId ?? '' });
   if (board.validFrom > today) throw new AuthorityError(AuthorityCode.USER_BOARD_NOT_STARTED, `board ${board.id} starts on ${board.validFrom}; its officers act from that day`, { sub, boardId: board.id, validFrom: board.validFrom });
   if (board.validTo !== null && board.validTo < today) {
     const successor = reference.successorBoardOn(board.id, today);
