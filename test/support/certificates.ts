@@ -14,3 +14,17 @@ export const capitalChange = (vnd: string, usd: string | undefined, effectiveOn:
   effectiveOn,
   reason,
 });
+
+/** A domestic (DDI) certificate of any board and zone: VND only. */
+export const ddiCertificate = (projectCode: string, boardId: string, zoneId: string, issuedOn: string) => ({
+  projectCode,
+  boardId,
+  zoneId,
+  projectName: `Dự án ${projectCode}`,
+  investors: [{ name: 'Công ty CP Việt', country: 'VN' }],
+  origin: 'DDI',
+  registeredCapital: { vnd: '100000000000' },
+  objectives: 'Sản xuất',
+  durationYears: 50,
+  issuedOn,
+});

@@ -7,6 +7,9 @@ import { IdentityThrottlerGuard, throttlerOptions } from './http/throttling';
 import { AuditController } from './audit/audit.controller';
 import { AnchorLifecycle } from './audit/anchor-lifecycle';
 import { AuthGuard } from './auth/auth.guard';
+import { AUTH_PROVIDERS } from './auth/auth.providers';
+import { UsersController } from './users/users.controller';
+import { MeController } from './auth/me.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -49,7 +52,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, WorkspaceController, ImportsController, DossiersController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, MeController, HealthController, DashboardController, WorkspaceController, ImportsController, DossiersController],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -58,6 +61,7 @@ export class AppModule implements OnApplicationShutdown {
         unitsProvider,
         writeDepsProvider,
         RecordProjectActHandler,
+        ...AUTH_PROVIDERS,
         projectionRunnerProvider,
         ProjectionLifecycle,
         AnchorLifecycle,

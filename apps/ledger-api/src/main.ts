@@ -41,7 +41,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app, config);
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;
-  if (config.devSecret) {
+  if (config.devSecret && !config.oidc) {
     // Development only: the built-in secret is public, so handing out a token here costs nothing.
     const analyst = mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h');
     process.stdout.write(
@@ -51,7 +51,10 @@ async function bootstrap(): Promise<void> {
     );
   }
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);
-  if (config.demoData) {
+  if (config.oidc) process.stdout.write(`Sign-in through ${config.oidc.issuer} (audience ${config.oidc.audience}); grant the first admin with: npm run cli -- users grant --sub <sub> --name <name> --role admin\n`);
+  // The demo loader records its acts over HTTP with an HS256 token, which an issuer-backed ledger refuses.
+  if (config.demoData && config.oidc) process.stdout.write('Demo data not loaded: sign-in goes through the issuer (LEDGER_DEMO_DATA=false to silence this)\n');
+  else if (config.demoData) {
     await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, (line) => process.stdout.write(`${line}\n`));
   }
 

@@ -6,6 +6,7 @@ const UI = {
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   signInPrompt: { vi: 'Dán mã đăng nhập (token) do quản trị cấp để bắt đầu.', en: 'Paste the sign-in token your administrator gave you to start.' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  signInWithIssuer: { vi: 'Đăng nhập bằng tài khoản của cơ quan tại', en: 'Sign in with your organisation account at' },
   searchPlaceholder: { vi: 'Mã số dự án, tên dự án hoặc tên nhà đầu tư (không cần dấu)', en: 'Project code, project or investor name (accents optional)' },
   search: { vi: 'Tìm', en: 'Search' },
   newCertificate: { vi: 'Cấp mới Giấy chứng nhận', en: 'Issue a new certificate' },

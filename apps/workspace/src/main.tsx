@@ -4,7 +4,9 @@ import type { Lang } from '@ledger/labels';
 import { apiClient } from './api';
 import { t } from './i18n';
 import { loadReference, boardName, holderOn, type Reference } from './reference';
-import { forgetToken, identityOf, saveLang, savedLang, storeToken, takeToken } from './session';
+import type { UserManager } from 'oidc-client-ts';
+import { forgetToken, saveLang, savedLang, storeToken, takeToken, whoIs, type Identity } from './session';
+import { completeSignIn, loadSignInConfig, userManagerOf } from './sign-in';
 import { SearchPage } from './pages/search';
 import { ProjectPage } from './pages/project';
 import { ActForm } from './forms/act-form';
@@ -35,8 +37,40 @@ function App() {
   const [reference, setReference] = useState<Reference | undefined>();
   const [pasted, setPasted] = useState('');
   const [procedures, setProcedures] = useState<Procedure[]>([]);
-  const identity = token ? identityOf(token) : undefined;
+  const [identity, setIdentity] = useState<Identity | undefined>();
+  const [refused, setRefused] = useState<{ title: string; detail: string } | undefined>();
+  // With an issuer configured the page signs in through it; without, a development token is pasted or linked.
+  const [manager, setManager] = useState<UserManager | undefined>();
+  const [issuer, setIssuer] = useState<string | undefined>();
   const api = useMemo(() => apiClient(() => token, () => lang), [token, lang]);
+
+  useEffect(() => {
+    void loadSignInConfig().then(async (config) => {
+      if (!config.issuer || !config.clientId) return;
+      const oidc = userManagerOf({ issuer: config.issuer, clientId: config.clientId });
+      // A renewed access token replaces the old one without a reload.
+      oidc.events.addUserLoaded((user) => {
+        storeToken(user.access_token);
+        setToken(user.access_token);
+      });
+      setIssuer(config.issuer);
+      setManager(oidc);
+      const signedIn = await completeSignIn(oidc);
+      if (signedIn) storeToken(signedIn);
+      else forgetToken();
+      setToken(signedIn);
+    });
+  }, []);
+  useEffect(() => {
+    setIdentity(undefined);
+    setRefused(undefined);
+    if (token) void whoIs(token, lang).then((who) => (who.identity ? setIdentity(who.identity) : setRefused(who.problem)));
+  }, [token]);
+  const signOut = () => {
+    forgetToken();
+    setToken(undefined);
+    if (manager) void manager.signoutRedirect();
+  };
 
   useEffect(() => {
     const onHash = () => setRoute(routeOf(location.hash));
@@ -70,10 +104,17 @@ function App() {
         </select>
         {identity && <a href="#/" onClick={(e) => { e.preventDefault(); go('#/'); }}>{t('search', lang)}</a>}
         {identity && identity.role === 'officer' && <a href="#/dossiers" data-nav="dossiers" onClick={(e) => { e.preventDefault(); go('#/dossiers'); }}>{t('dossiers', lang)}</a>}
-        {identity && <button class="secondary" onClick={() => { forgetToken(); setToken(undefined); }}>{t('signOut', lang)}</button>}
+                {identity && <button class="secondary" onClick={signOut}>{t('signOut', lang)}</button>}
       </header>
       <main>
-        {!identity && (
+        {refused && <div class="card problem" role="alert" data-refused><strong>{refused.title}</strong> {refused.detail}</div>}
+        {!identity && manager && (
+          <div class="card">
+            <p>{t('signInWithIssuer', lang)} <code>{issuer}</code></p>
+            <div class="actions"><button data-sign-in onClick={() => void manager.signinRedirect()}>{t('signIn', lang)}</button></div>
+          </div>
+        )}
+        {!identity && !manager && (
           <form class="card" onSubmit={(e) => { e.preventDefault(); storeToken(pasted); setToken(pasted.trim()); }}>
             <p>{t('signInPrompt', lang)}</p>
             <textarea name="token" value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />

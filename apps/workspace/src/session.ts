@@ -1,6 +1,6 @@
 import type { Lang } from '@ledger/labels';
 
-/** Who is signed in, read from the token's claims (the API verifies it; this only labels the screen). */
+/** Who is signed in, as the ledger sees them today (GET /api/v1/me: role and board from its user directory). */
 export interface Identity {
   sub: string;
   role: string;
@@ -27,13 +27,11 @@ export function takeToken(): string | undefined {
 export const storeToken = (token: string) => sessionStorage.setItem(TOKEN_KEY, token.trim());
 export const forgetToken = () => sessionStorage.removeItem(TOKEN_KEY);
 
-export function identityOf(token: string): Identity | undefined {
-  try {
-    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Partial<Identity> & { boardId?: string };
-    return typeof payload.sub === 'string' && typeof payload.role === 'string' ? { sub: payload.sub, role: payload.role, boardId: payload.boardId, name: payload.name } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The person behind a token, or the problem the ledger answers (expired, unknown, revoked…). */
+export async function whoIs(token: string, lang: Lang): Promise<{ identity?: Identity; problem?: { title: string; detail: string } }> {
+  const response = await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': lang } });
+  const body = await response.json();
+  return response.ok ? { identity: body as Identity } : { problem: body as { title: string; detail: string } };
 }
 
 export const savedLang = (): Lang => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi');

@@ -12,3 +12,6 @@ export * from './project/as-of';
 export * from './project/corrections';
 export * from './search-text';
 export * from './dossier';
+export * from './user/user-events';
+export * from './user/user-state';
+export * from './user/user-decide';

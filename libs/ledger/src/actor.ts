@@ -1,5 +1,8 @@
-export const ROLES = ['officer', 'auditor', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { USER_ROLES, type UserRole } from '@ledger/domain';
+
+/** The roles the user directory grants (libs/domain/src/user). */
+export const ROLES = USER_ROLES;
+export type Role = UserRole;
 
 /** The person acting, from a verified identity only — never from a request body. */
 export interface Actor {

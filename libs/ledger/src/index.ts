@@ -11,3 +11,7 @@ export * from './project/reference-rules';
 export * from './project/project-aggregate';
 export * from './import';
 export * from './dossier/record-dossier-step';
+export * from './users/user-aggregate';
+export * from './users/user-commands';
+export * from './users/user-directory';
+export * from './users/access';

@@ -17,6 +17,7 @@ export class AuditLogQueryDto {
   @IsOptional() @IsString() @Matches(/^\d{1,18}$/, { message: '$property must be a global position' }) after?: string;
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  /** A person: the issuer's subject or the display name the directory records. */
   @IsOptional() @IsString() @Matches(/^.{1,200}$/) actor?: string;
   @IsOptional() @IsString() @Matches(ID_PATTERN) boardId?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) limit?: number;
@@ -45,7 +46,7 @@ export class AuditController {
   }
 
   @Get('log')
-  @ApiOperation({ summary: 'Page through the global log, filtered by recording time, actor and board; `next` keeps the filters' })
+  @ApiOperation({ summary: 'Page through the global log, filtered by recording time, person (actor= subject or display name) and board; `next` keeps the filters' })
   async log(@Query() q: AuditLogQueryDto) {
     const limit = q.limit ?? 100;
     const items: ReturnType<typeof toPlainRecorded>[] = [];
@@ -58,7 +59,7 @@ export class AuditController {
         cursor = e.position;
         if (q.from && e.recordedAt < new Date(q.from).toISOString()) continue;
         if (q.to && e.recordedAt > new Date(q.to).toISOString()) continue;
-        if (q.actor && e.metadata.actor !== q.actor) continue;
+        if (q.actor && e.metadata.actor !== q.actor && e.metadata.actorName !== q.actor) continue;
         if (q.boardId && e.metadata.boardId !== q.boardId) continue;
         items.push(toPlainRecorded(e));
         if (items.length === limit) break;

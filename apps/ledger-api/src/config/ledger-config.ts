@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isInside } from '@ledger/event-store';
+import { ConfigError } from './config-error';
+import { loadOidcConfig, type OidcConfig } from './oidc-config';
+
+export { ConfigError } from './config-error';
 
 /**
  * Environment-driven configuration, validated once at start. A bad value stops start-up with
@@ -33,12 +38,12 @@ export interface LedgerConfig {
   digestKeyPath?: string;
   /** The public key verification trusts (PEM text or file); never taken from a digest. */
   digestPublicKey?: string;
+  /** Sign-in through an OpenID Connect issuer; HS256 tokens are refused when set. */
+  oidc?: OidcConfig;
 }
 
 /** Lets `npm ci && npm start` work with no set-up; refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
-
-export class ConfigError extends Error {}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -63,10 +68,15 @@ export function isProduction(env: NodeJS.ProcessEnv): boolean {
  * The HS256 secret tokens are checked with. This is the seam for an OpenID Connect issuer
  * (LEDGER_OIDC_ISSUER, issue 16): production will then need an issuer or an explicit secret.
  */
-function jwtSecretOf(env: NodeJS.ProcessEnv, production: boolean): string {
+/**
+ * With an issuer no HS256 token is accepted, so production needs no secret: an unguessable one keeps the
+ * signer unusable. Without one, production needs a secret of its own, never the public development string.
+ */
+function jwtSecretOf(env: NodeJS.ProcessEnv, production: boolean, withIssuer: boolean): string {
   const secret = env.LEDGER_JWT_SECRET;
   if (!secret) {
-    if (production) throw new ConfigError(`LEDGER_JWT_SECRET is required in production (NODE_ENV=${JSON.stringify(env.NODE_ENV)}; only development and test run without it)`);
+    if (production && withIssuer) return randomBytes(32).toString('base64url');
+    if (production) throw new ConfigError(`LEDGER_OIDC_ISSUER (sign-in through your identity provider) or LEDGER_JWT_SECRET is required in production (NODE_ENV=${JSON.stringify(env.NODE_ENV)}; only development and test run without them)`);
     return DEVELOPMENT_JWT_SECRET;
   }
   if (production && secret.trim() === DEVELOPMENT_JWT_SECRET) throw new ConfigError('LEDGER_JWT_SECRET is the public development secret; production needs a secret of its own');
@@ -108,7 +118,8 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   const dbPath = (store === 'sqlite' ? existingParent(env, 'LEDGER_DB_PATH') : env.LEDGER_DB_PATH) || './data/ledger.db';
   const readDbPath = existingParent(env, 'LEDGER_READ_DB_PATH') || dbPath.replace(/(\.db)?$/, '.read-models.db');
   const logDir = store === 'sqlite' ? dirname(resolve(dbPath)) : undefined;
-  const jwtSecret = jwtSecretOf(env, production);
+  const oidc = loadOidcConfig(env);
+  const jwtSecret = jwtSecretOf(env, production, oidc !== undefined);
   const anchorDir = outsideLog(env, 'LEDGER_ANCHOR_DIR', logDir);
   return {
     production,
@@ -130,6 +141,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
       : {}),
     digestKeyPath: outsideLog(env, 'LEDGER_DIGEST_KEY', logDir),
     digestPublicKey: env.LEDGER_DIGEST_PUBLIC_KEY || undefined,
+    ...(oidc ? { oidc } : {}),
   };
 }
 

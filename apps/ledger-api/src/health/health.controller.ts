@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 import { Public } from '../auth/roles';
+import { SECURITY_EVENTS, type SecurityEvents } from '../auth/security-events';
 import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
 import { EVENT_STORE } from '../store/store.providers';
 
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(SECURITY_EVENTS) private readonly security: SecurityEvents,
   ) {}
 
   /** Store reachable, and every projection without a pending error (lag is reported, not judged). */
@@ -59,6 +61,7 @@ export class HealthController {
     for (const s of this.runner.status()) {
       lines.push(`ledger_projection_checkpoint{projection="${s.name}"} ${s.checkpoint}`, `ledger_projection_lag{projection="${s.name}"} ${s.lag}`, `ledger_projection_failing{projection="${s.name}"} ${s.lastError ? 1 : 0}`);
     }
+    lines.push(...this.security.metrics());
     return `${lines.join('\n')}\n`;
   }
 }

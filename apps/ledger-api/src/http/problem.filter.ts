@@ -1,10 +1,12 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RuleCode, RuleViolation } from '@ledger/domain';
 import { IdempotencyConflictError, WrongExpectedVersionError } from '@ledger/event-store';
 import { langOf, localizeProblem, type LocalizableProblem } from '@ledger/labels';
 import { AuthorityError } from '@ledger/ledger';
 import { ProjectionLagError } from '@ledger/projections';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { SECURITY_EVENTS, type SecurityEvents } from '../auth/security-events';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
 
 /** Codes that describe malformed input rather than a broken business rule. */
@@ -28,6 +30,7 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof RuleViolation) {
     if (error.code === RuleCode.PROJECT_NOT_FOUND) return problem(404, error.code, 'Project not found', error.message);
     if (error.code === RuleCode.DOSSIER_NOT_FOUND) return problem(404, error.code, 'Dossier not found', error.message, { params: error.params });
+    if (error.code === RuleCode.USER_NOT_FOUND) return problem(404, error.code, 'Person not found', error.message, { params: error.params });
     if (FORMAT_CODES.has(error.code)) return problem(400, error.code, 'The request is invalid', error.message, { params: error.params });
     return problem(422, error.code, 'Business rule violated', error.message, { params: error.params });
   }
@@ -67,6 +70,8 @@ export function toProblem(error: unknown): Problem {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  constructor(@Inject(SECURITY_EVENTS) private readonly security: SecurityEvents) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
@@ -76,7 +81,14 @@ export class ProblemFilter implements ExceptionFilter {
     const body: Problem = { ...built, ...(built.errors ? { errors: built.errors.map(({ rules: _rules, ...e }) => e) } : {}) };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     response.locals.problemCode = body.code;
+    if (body.status === 401 || body.status === 403) this.recordRefusal(request, body);
     if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  /** Every refused token and refused act, wherever it was refused (guard, directory, jurisdiction). */
+  private recordRefusal(request: AuthenticatedRequest, body: Problem): void {
+    const who = request.user ? { sub: request.user.id, name: request.user.name, role: request.user.role, boardId: request.user.boardId } : { sub: request.identity?.sub };
+    this.security.record(request, { kind: body.status === 401 ? 'token_refused' : 'act_refused', ...who, code: body.code, reason: typeof body.reason === 'string' ? `${body.reason}: ${body.detail}` : body.detail });
   }
 }

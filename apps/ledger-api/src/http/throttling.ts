@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { Reflector } from '@nestjs/core';
 import { authenticate } from '../auth/bearer';
+import { TOKEN_VERIFIER, type TokenVerifier } from '../auth/token-verifier';
 import type { LedgerConfig } from '../config/ledger-config';
 
 /**
@@ -12,13 +12,13 @@ import type { LedgerConfig } from '../config/ledger-config';
  */
 @Injectable()
 export class IdentityThrottlerGuard extends ThrottlerGuard {
-  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, reflector: Reflector, private readonly jwt: JwtService) {
+  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, reflector: Reflector, @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier) {
     super(options, storage, reflector);
   }
 
   protected override async getTracker(req: Record<string, any>): Promise<string> {
-    const authentication = authenticate(this.jwt, req);
-    return 'actor' in authentication ? `user:${JSON.stringify([authentication.actor.id, authentication.actor.boardId ?? null])}` : `ip:${req.ip}`;
+    const authentication = await authenticate(this.verifier, req);
+    return 'identity' in authentication ? `user:${JSON.stringify([authentication.identity.sub, authentication.identity.claimed?.boardId ?? null])}` : `ip:${req.ip}`;
   }
 }
 

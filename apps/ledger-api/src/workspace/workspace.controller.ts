@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles';
 import { problem } from '../http/problem';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
 /** dist/workspace, written by scripts/build-workspace.sh (`npm run build`, which `npm start` and `npm test` run first). */
 export function workspaceAssetsDir(): string {
@@ -18,6 +19,7 @@ const ASSETS: Record<string, string> = {
   'workspace.js': 'text/javascript; charset=utf-8',
   'workspace.js.map': 'application/json; charset=utf-8',
   'workspace.css': 'text/css; charset=utf-8',
+  'sign-in.js': 'text/javascript; charset=utf-8',
 };
 
 /**
@@ -29,6 +31,15 @@ const ASSETS: Record<string, string> = {
 @Public()
 @Controller('workspace')
 export class WorkspaceController {
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
+
+  /** Where the page signs in: the issuer and the public client id (nothing secret); `{}` without an issuer (token paste). */
+  @Get('config.json')
+  signInConfig(@Res() res: Response): void {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(this.config.oidc ? { issuer: this.config.oidc.issuer, clientId: this.config.oidc.clientId } : {});
+  }
+
   @Get()
   page(@Res() res: Response): void {
     res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');

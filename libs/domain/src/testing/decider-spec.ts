@@ -4,6 +4,18 @@ import type { ProjectEvent } from '../events';
 import { decide } from '../project/decide';
 import { foldProject } from '../project/state';
 
+/** `run` breaks the rule `code` (a RuleViolation), whatever decider it calls. */
+export function expectRuleViolation(run: () => unknown, code: string): void {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(RuleViolation);
+  expect((caught as RuleViolation).code).toBe(code);
+}
+
 /** Given/when/then for a decider, in the style of Emmett's DeciderSpecification. */
 export function deciderSpec<C, E, S>(decideFn: (command: C, state: S) => E[], fold: (events: E[]) => S) {
   return (...history: E[]) => ({
@@ -14,14 +26,7 @@ export function deciderSpec<C, E, S>(decideFn: (command: C, state: S) => E[], fo
           expect(run()).toEqual(expected);
         },
         thenRejects(code: RuleCode): void {
-          let caught: unknown;
-          try {
-            run();
-          } catch (error) {
-            caught = error;
-          }
-          expect(caught).toBeInstanceOf(RuleViolation);
-          expect((caught as RuleViolation).code).toBe(code);
+          expectRuleViolation(run, code);
         },
       };
     },

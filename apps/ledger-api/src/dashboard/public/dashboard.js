@@ -1,5 +1,6 @@
 /* Investment Registration Ledger dashboard: plain browser JavaScript, no build step.
- * Calls /api/v1 with the bearer token pasted by the user or passed as #token=… in the URL.
+ * Calls /api/v1 with the token of a sign-in through the deployment's issuer (window.LedgerSignIn, the
+ * workspace's sign-in module) or, in development without an issuer, one pasted or passed as #token=….
  * Money arrives as exact decimal strings; tiles round half up on BigInt before formatting. */
 (function () {
   'use strict';
@@ -9,6 +10,7 @@
     vi: {
       title: 'Đăng ký đầu tư tại các KCN, KCX, KKT', tokenLabel: 'Mã truy cập (bearer token)', tokenSave: 'Dùng mã này', tokenChange: 'Đổi mã truy cập',
       tokenNeeded: 'Dán mã truy cập (npm run cli -- token --role analyst) hoặc mở liên kết có #token=…', tokenRefused: 'Mã truy cập bị từ chối: ',
+      signIn: 'Đăng nhập', signOut: 'Đăng xuất', signInNeeded: 'Đăng nhập bằng tài khoản của cơ quan để xem số liệu.',
       from: 'Từ ngày', to: 'Đến ngày', region: 'Vùng', board: 'Ban Quản lý', zone: 'KCN/KKT', origin: 'Nguồn vốn', all: 'Tất cả', interval: 'Chu kỳ',
       month: 'Tháng', quarter: 'Quý', year: 'Năm', currency: 'Tiền tệ',
       units: 'Đơn vị hành chính', unitsAuto: 'Tự động', historical: 'Theo đơn vị của kỳ báo cáo', current: 'Theo đơn vị hiện nay', unitsUsed: 'đơn vị',
@@ -37,6 +39,7 @@
     en: {
       title: 'Investment registration in industrial and economic zones', tokenLabel: 'Access token (bearer)', tokenSave: 'Use this token', tokenChange: 'Change token',
       tokenNeeded: 'Paste an access token (npm run cli -- token --role analyst) or open a link with #token=…', tokenRefused: 'The token was refused: ',
+      signIn: 'Sign in', signOut: 'Sign out', signInNeeded: 'Sign in with your organisation account to see the figures.',
       from: 'From', to: 'To', region: 'Region', board: 'Board', zone: 'Zone', origin: 'Origin', all: 'All', interval: 'Interval',
       month: 'Month', quarter: 'Quarter', year: 'Year', currency: 'Currency',
       units: 'Administrative units', unitsAuto: 'Automatic', historical: 'Units of the period', current: 'Today\'s units', unitsUsed: 'units',
@@ -86,6 +89,8 @@
     data: null,
     role: null,
     project: null,
+    /** The issuer's sign-in (oidc-client-ts UserManager) when the deployment has one. */
+    oidc: null,
   };
   if (hash.has('token')) {
     // Keep the token out of the address bar (and of screenshots and history).
@@ -263,8 +268,25 @@
   }
   function showTokenPanel(message) {
     $('token-panel').hidden = false;
-    $('token-message').textContent = message || '';
+    $('token-message').textContent = state.oidc && !message.startsWith(t('tokenRefused')) ? t('signInNeeded') : message || '';
     setStatus('');
+  }
+
+  /** With an issuer: finish a sign-in that just came back, keep the renewed token, offer sign-in and sign-out instead of a paste. */
+  async function startSignIn() {
+    const config = await window.LedgerSignIn.loadSignInConfig();
+    if (!config.issuer || !config.clientId) return;
+    state.oidc = window.LedgerSignIn.userManagerOf(config, '/dashboard');
+    state.oidc.events.addUserLoaded((user) => { state.token = user.access_token; });
+    sessionStorage.removeItem('ledger-token');
+    state.token = (await window.LedgerSignIn.completeSignIn(state.oidc)) || '';
+    for (const id of ['token-input', 'token-save', 'token-change']) $(id).hidden = true;
+    $('sign-in').hidden = false;
+    $('sign-out').hidden = !state.token;
+    $('sign-in').addEventListener('click', () => state.oidc.signinRedirect());
+    $('sign-out').addEventListener('click', () => { state.token = ''; state.oidc.signoutRedirect(); });
+    // The role comes from the ledger's user directory, not from the token.
+    if (state.token) state.role = (await (await fetch('/api/v1/me', { headers: { authorization: `Bearer ${state.token}` } })).json()).role || null;
   }
 
   // ---------------------------------------------------------------- tiles
@@ -462,7 +484,7 @@
         : '';
       timeline.innerHTML = history.events.map((e) => `<tr data-type="${esc(e.type)}">
           <td>${e.streamVersion}</td><td>${esc(t(e.type))}</td><td>${esc(fmtDate(/^\d{4}-\d\d-\d\d$/.test(effectiveOf(e)) ? effectiveOf(e) : '') || effectiveOf(e))}</td>
-          <td>${esc(eventDetail(e))}</td><td>${esc(`${e.metadata.actor} (${e.metadata.role})`)}</td><td>${esc(fmtTime(e.recordedAt))}</td><td>${esc(e.metadata.decisionRef || e.data.decisionRef || '')}</td></tr>`).join('');
+          <td>${esc(eventDetail(e))}</td><td>${esc(`${e.metadata.actorName || e.metadata.actor} (${e.metadata.role})`)}</td><td>${esc(fmtTime(e.recordedAt))}</td><td>${esc(e.metadata.decisionRef || e.data.decisionRef || '')}</td></tr>`).join('');
     } catch (error) {
       certificate.innerHTML = '';
       timeline.innerHTML = '';
@@ -590,6 +612,7 @@
   async function start() {
     applyLabels();
     bind();
+    await startSignIn();
     try {
       state.reference = await (await fetch('/dashboard/reference.json')).json();
     } catch {

@@ -1,0 +1,44 @@
+import { USER_EVENT_TYPES, evolveUser, initialUserState, type UserState } from '@ledger/domain';
+import type { EventStore } from '@ledger/event-store';
+import { toUserEvent } from './user-aggregate';
+
+const PAGE = 1000;
+
+/**
+ * Everyone's rights, folded in memory from the user events of the global log and kept current by
+ * reading what was appended since the last look (by this process or any other) before each answer.
+ * The directory is small (people, not acts), so memory is no concern; the first catch-up reads the
+ * log once, later ones read only its tail.
+ */
+export class UserDirectory {
+  private readonly people = new Map<string, UserState>();
+  private cursor = 0n;
+  private running?: Promise<void>;
+
+  /** Concurrent callers share one catch-up. */
+  catchUp(store: EventStore): Promise<void> {
+    this.running ??= this.readTail(store).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async readTail(store: EventStore): Promise<void> {
+    for (;;) {
+      const page = await store.readPage(this.cursor, PAGE);
+      for (const e of page) {
+        this.cursor = e.position;
+        if (!USER_EVENT_TYPES.includes(e.type)) continue;
+        const event = toUserEvent(e);
+        this.people.set(event.data.sub, evolveUser(this.people.get(event.data.sub) ?? initialUserState, event));
+      }
+      if (page.length < PAGE) return;
+    }
+  }
+
+  entry(sub: string): UserState | undefined {
+    return this.people.get(sub);
+  }
+
+  all(): UserState[] {
+    return [...this.people.values()].sort((a, b) => (a.sub as string).localeCompare(b.sub as string));
+  }
+}
