@@ -86,7 +86,7 @@ function App() {
   useEffect(() => {
     if (!identity) return;
     void api.GET('/api/v1/dossier-procedures').then(({ data }) => setProcedures(((data as unknown as { procedures: Procedure[] }) ?? { procedures: [] }).procedures));
-  }, [api]);
+  }, [api, identity?.sub]);
   const go = (hash: string) => (location.hash = hash);
   const switchLang = (next: Lang) => {
     saveLang(next);

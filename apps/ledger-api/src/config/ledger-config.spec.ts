@@ -11,7 +11,7 @@ describe('loadLedgerConfig: production defaults', () => {
   const load = (env: Record<string, string>) => () => loadLedgerConfig({ LEDGER_DB_PATH: join(dir, 'ledger.db'), ...env });
 
   it.each(['production', 'Production', 'prod', 'staging'])('given NODE_ENV=%s and no LEDGER_JWT_SECRET → refused as production', (NODE_ENV) => {
-    expect(load({ NODE_ENV })).toThrow(new ConfigError(`LEDGER_JWT_SECRET is required in production (NODE_ENV="${NODE_ENV}"; only development and test run without it)`));
+    expect(load({ NODE_ENV })).toThrow(new ConfigError(`LEDGER_OIDC_ISSUER (sign-in through your identity provider) or LEDGER_JWT_SECRET is required in production (NODE_ENV="${NODE_ENV}"; only development and test run without them)`));
   });
 
   it('given production and the built-in development secret → refused', () => {

@@ -13,7 +13,7 @@ const refusal = (env: NodeJS.ProcessEnv) => {
 
 describe('configuration: sign-in through an OpenID Connect issuer', () => {
   it('production refuses to start with neither an issuer nor an explicit secret, naming both', () => {
-    expect(refusal({ NODE_ENV: 'production' })).toMatch(/LEDGER_OIDC_ISSUER .* or LEDGER_JWT_SECRET is required when NODE_ENV=production/);
+    expect(refusal({ NODE_ENV: 'production' })).toMatch(/LEDGER_OIDC_ISSUER .* or LEDGER_JWT_SECRET is required in production/);
   });
 
   it('production starts with an issuer alone; the HS256 secret is then random, never the development one', () => {

@@ -20,6 +20,7 @@ import { DossierExportInterceptor } from './dossier-export';
 import { DossierInboxListQuery, DossierReportQuery, DossierViewQuery } from './dossier.queries';
 import { DOSSIER_ID_PATTERN, DelayDto, DossierNarrativeQueryDto, DossierReadDto, DossierReportQueryDto, InboxQueryDto, ReceiveDossierDto, ResolutionDto, SupplementDto, SupplementRequestDto, TransferDto, WithdrawalDto } from './dossier.dto';
 import { DossierWriter, type CommandBuilder } from './dossier-writer';
+import { ResponseFormats } from '../reports/export/exportable';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
@@ -159,6 +160,7 @@ export class DossiersController {
   }
 
   @Get('reports/dossiers')
+  @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @UseInterceptors(DossierExportInterceptor)
   @ApiTags('reports')
@@ -173,6 +175,7 @@ export class DossiersController {
   }
 
   @Get('reports/dossiers/narrative')
+  @ResponseFormats('json', 'text')
   @Roles(...READERS)
   @ApiTags('reports')
   @ApiOperation({ summary: 'The sentence boards publish on their dossiers (vi/en), from config/narrative/dossiers.<lang>.txt' })

@@ -24,6 +24,7 @@ import { problem } from '../http/problem';
 import { WRITE_DEPS } from '../projects/commands/record-project-act';
 import { CLOCK, type Clock } from '../store/store.providers';
 import { REGISTER_UPLOAD_LIMIT_BYTES, rawBodyOf } from './upload';
+import { ResponseFormats } from '../reports/export/exportable';
 
 interface RegisterImportQuery {
   boardId?: string;
@@ -59,6 +60,7 @@ export class ImportsController {
   ) {}
 
   @Post('register')
+  @ResponseFormats('json', 'csv', 'xlsx')
   @HttpCode(200)
   @Roles('officer')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: REGISTER_UPLOAD_LIMIT_BYTES, files: 1 } }))
