@@ -7,4 +7,6 @@ export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/wal-checkpointer';
 export { EVENTS_SCHEMA } from './sqlite/schema';
+export * from './postgres/postgres-event-store';
+export { POSTGRES_SCHEMA, apiRoleGrants } from './postgres/schema';
 export * from './esdb/esdb-event-store';
