@@ -49,6 +49,14 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** An adapter that can take an auditor's export as it was recorded (SQLite, PostgreSQL). */
+export interface RecordedEventImporter {
+  importRecorded(events: readonly RecordedEvent[]): void | Promise<void>;
+}
+
+export const importsRecorded = (store: EventStore): store is EventStore & RecordedEventImporter =>
+  typeof (store as Partial<RecordedEventImporter>).importRecorded === 'function';
+
 export class WrongExpectedVersionError extends Error {
   constructor(
     readonly streamId: string,

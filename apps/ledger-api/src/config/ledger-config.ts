@@ -4,10 +4,12 @@
  */
 export interface LedgerConfig {
   port: number;
-  store: 'sqlite' | 'esdb' | 'memory';
+  store: 'sqlite' | 'postgres' | 'esdb' | 'memory';
   dbPath: string;
   readDbPath: string;
   esdbUrl?: string;
+  /** PostgreSQL log shared by several API replicas (each keeps its own read-model file). */
+  pgUrl?: string;
   logLevel: string;
   demoData: boolean;
   bodyLimitBytes: number;
@@ -44,7 +46,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
-  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'esdb', 'memory'] as const, 'sqlite');
+  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'postgres', 'esdb', 'memory'] as const, 'sqlite');
+  const pgUrl = env.LEDGER_PG_URL || undefined;
+  if (store === 'postgres' && !pgUrl) throw new ConfigError('LEDGER_PG_URL is required when LEDGER_STORE=postgres (e.g. postgres://ledger_api@localhost:5432/ledger)');
+  if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl)) throw new ConfigError(`LEDGER_PG_URL must start with postgres:// or postgresql:// (got ${JSON.stringify(pgUrl.replace(/:[^:@/]*@/, ':***@'))})`);
   const esdbUrl = env.LEDGER_ESDB_URL || undefined;
   if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
   if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
@@ -58,6 +63,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     dbPath,
     readDbPath: env.LEDGER_READ_DB_PATH || dbPath.replace(/(\.db)?$/, '.read-models.db'),
     esdbUrl,
+    pgUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     demoData: oneOf(env, 'LEDGER_DEMO_DATA', ['true', 'false'] as const, 'true') === 'true',
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),

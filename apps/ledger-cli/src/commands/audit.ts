@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { canonicalize } from 'json-canonicalize';
-import { ImportError, SqliteEventStore, START_OF_CHAIN, parseNdjsonLine, readAll, toNdjsonLine, verifyChain, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { ImportError, START_OF_CHAIN, importsRecorded, parseNdjsonLine, readAll, toNdjsonLine, verifyChain, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { progressBar } from '../progress';
 import { openStore } from '../stores';
 
@@ -125,9 +125,9 @@ export function registerAuditCommands(program: Command): void {
     .requiredOption('--in <file>', 'input file')
     .action(async (options: { in: string }) => {
       const { config, store } = openStore();
-      if (!(store instanceof SqliteEventStore)) throw new Error('import writes the SQLite store only');
+      if (!importsRecorded(store)) throw new Error('import writes the SQLite or PostgreSQL store only');
       if ((await store.count()) > 0n) {
-        process.stdout.write(`refusing to import: ${config.dbPath} is not empty\n`);
+        process.stdout.write(`refusing to import: ${config.store === 'postgres' ? 'the PostgreSQL log' : config.dbPath} is not empty\n`);
         return close(store, false);
       }
       const events: RecordedEvent[] = [];
@@ -146,7 +146,7 @@ export function registerAuditCommands(program: Command): void {
         return close(store, false);
       }
       // One transaction: a failure leaves the store empty, never half-imported.
-      store.importRecorded(events);
+      await store.importRecorded(events);
       process.stdout.write(`imported ${events.length} events; head hash ${previous.hash}\n`);
       return close(store, true);
     });
