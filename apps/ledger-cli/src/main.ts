@@ -4,6 +4,7 @@ import { ConfigError } from '../../ledger-api/src/config/ledger-config';
 import { registerAuditCommands } from './commands/audit';
 import { registerAuditBenchmark } from './commands/bench-audit';
 import { registerProjectorCommands } from './commands/projector';
+import { registerReadModelCommands } from './commands/read-models';
 import { registerTokenCommand } from './commands/token';
 import { registerGenerateCommand } from './generate/command';
 import { registerBenchCommand } from './bench/command';
@@ -11,6 +12,7 @@ import { registerBenchChartCommand } from './bench/chart';
 
 const program = new Command('ledger-cli').description('Investment Registration Ledger: operations from the command line');
 registerProjectorCommands(program);
+registerReadModelCommands(program);
 registerAuditCommands(program);
 registerAuditBenchmark(program);
 registerTokenCommand(program);
