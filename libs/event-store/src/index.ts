@@ -8,5 +8,5 @@ export * from './sqlite/sqlite-event-store';
 export * from './sqlite/wal-checkpointer';
 export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './postgres/postgres-event-store';
-export { POSTGRES_SCHEMA, apiRoleGrants } from './postgres/schema';
+export { EVENT_COLUMNS, POSTGRES_SCHEMA, apiRoleGrants } from './postgres/schema';
 export * from './esdb/esdb-event-store';

@@ -9,6 +9,7 @@ import { renderScalingChart } from './chart';
 import { benchEmmett } from './emmett';
 import { datasetOfSize, workspace } from './fixtures';
 import { benchHttp } from './http';
+import { benchPostgres } from './postgres';
 import { formatTable, type Row } from './results';
 import { benchScale, type ScalePoint } from './scaling';
 
@@ -17,14 +18,15 @@ interface BenchOptions {
   out?: string;
   skipHttp?: boolean;
   skipEmmett?: boolean;
+  skipPostgres?: boolean;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function sizes(full: boolean) {
   return full
-    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 } }
-    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, emmett: { appends: 500, streams: 200, reads: 1_000 } };
+    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 }, postgres: { appends: 5_000, readAll: 100_000 } }
+    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, emmett: { appends: 500, streams: 200, reads: 1_000 }, postgres: { appends: 2_000, readAll: 20_000 } };
 }
 
 /** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
@@ -36,6 +38,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--out <file>', 'results JSON (default bench/results/<YYYY-MM-DD>.json)')
     .option('--skip-http', 'skip the HTTP section')
     .option('--skip-emmett', 'skip the Emmett comparison')
+    .option('--skip-postgres', 'skip the PostgreSQL section')
     .action(async (options: BenchOptions) => {
       const size = sizes(options.full === true);
       const ws = workspace();
@@ -72,6 +75,10 @@ export function registerBenchCommand(program: Command): void {
             streams.set(`read-${e.streamId}`, s);
           }
           rows.push(...(await benchEmmett(ws, appendSet, new Map([...streams].slice(0, size.emmett.streams)), size.emmett.reads)));
+        }
+        if (!options.skipPostgres) {
+          log(`h. PostgreSQL store: ${size.postgres.appends} appends, read-all of ${size.postgres.readAll} events`);
+          rows.push(...(await benchPostgres(datasetOfSize(size.postgres.appends).events.slice(0, size.postgres.appends), datasetOfSize(size.postgres.readAll).events.slice(0, size.postgres.readAll))));
         }
       } finally {
         ws.dispose();

@@ -11,7 +11,7 @@ import {
   type RecordedEvent,
 } from '../port';
 import { sealEvent } from '../sqlite/event-hash';
-import { POSTGRES_SCHEMA } from './schema';
+import { EVENT_COLUMNS as COLUMNS, POSTGRES_SCHEMA } from './schema';
 
 export interface PostgresEventStoreOptions {
   /** postgres://user@host:port/database */
@@ -50,7 +50,6 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
-const COLUMNS = 'position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash';
 /** 10 parameters a row; PostgreSQL allows 65 535 parameters a statement. */
 const ROWS_PER_INSERT = 1000;
 

@@ -39,6 +39,9 @@ DROP TRIGGER IF EXISTS events_are_never_truncated ON events;
 CREATE TRIGGER events_are_never_truncated BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_are_immutable();
 `;
 
+/** The columns of `events` in table order, for the adapter's and the benchmark baseline's statements. */
+export const EVENT_COLUMNS = 'position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash';
+
 /**
  * What the API's role may do: read and insert events, and move the chain head (SELECT … FOR
  * UPDATE needs UPDATE on that table). No UPDATE, DELETE or TRUNCATE on events.
