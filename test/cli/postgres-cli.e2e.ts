@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { createLedgerDatabase, describeWithPostgres } from '../../libs/event-store/src/testing/postgres-cluster';
+import { API_ROLE, createDatabase, describeWithPostgres } from '../../libs/event-store/src/testing/postgres-cluster';
 import { ledgerCli } from '../support/cli';
 
 /** The auditors' commands through the port, unchanged, with the log in PostgreSQL. */
@@ -11,7 +11,7 @@ describeWithPostgres('ledger-cli on a PostgreSQL log', (cluster) => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-pg-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('an SQLite export imports into PostgreSQL, verifies, signs a digest and exports byte-identically', async () => {
+  it('setup-postgres prepares the log; an SQLite export imports into it, verifies, signs a digest and exports byte-identically', async () => {
     const source = join(dir, 'source.db');
     const sqlite = new SqliteEventStore({ path: source });
     for (let i = 0; i < 30; i++) {
@@ -21,7 +21,9 @@ describeWithPostgres('ledger-cli on a PostgreSQL log', (cluster) => {
     const fromSqlite = join(dir, 'from-sqlite.ndjson');
     expect((await ledgerCli(['export', '--out', fromSqlite], { LEDGER_DB_PATH: source })).code).toBe(0);
 
-    const { apiUrl } = await createLedgerDatabase(cluster(), 'cli');
+    const { ownerUrl, apiUrl } = await createDatabase(cluster(), 'cli');
+    const setUp = await ledgerCli(['setup-postgres', '--api-role', API_ROLE], { LEDGER_PG_URL: ownerUrl });
+    expect(setUp.stdout).toMatch(/PostgreSQL log ready; role ledger_api may read and append, not update or delete/);
     const pg = { LEDGER_STORE: 'postgres', LEDGER_PG_URL: apiUrl, LEDGER_DIGEST_KEY: join(dir, 'digest-key.pem') };
     expect((await ledgerCli(['import', '--in', fromSqlite], pg)).stdout).toMatch(/imported 30 events/);
     expect((await ledgerCli(['import', '--in', fromSqlite], pg)).stdout).toMatch(/refusing to import: the PostgreSQL log is not empty/);

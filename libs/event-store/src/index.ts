@@ -9,4 +9,5 @@ export * from './sqlite/wal-checkpointer';
 export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './postgres/postgres-event-store';
 export { EVENT_COLUMNS, POSTGRES_SCHEMA, apiRoleGrants } from './postgres/schema';
+export { setUpPostgresLog } from './postgres/setup';
 export * from './esdb/esdb-event-store';

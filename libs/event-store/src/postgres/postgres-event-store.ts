@@ -11,7 +11,8 @@ import {
   type RecordedEvent,
 } from '../port';
 import { sealEvent } from '../sqlite/event-hash';
-import { EVENT_COLUMNS as COLUMNS, POSTGRES_SCHEMA } from './schema';
+import { EVENT_COLUMNS as COLUMNS } from './schema';
+import { createSchemaIfMissing } from './setup';
 
 export interface PostgresEventStoreOptions {
   /** postgres://user@host:port/database */
@@ -81,17 +82,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Creates the schema when it is missing (a role allowed to create it must connect first, see
-   * README); the API's own role only finds it there. The advisory lock keeps replicas starting
-   * together from creating it twice.
+   * Creates the schema when it is missing, if the connecting role may (a single-role set-up);
+   * with the API's own role it must already be there (`ledger-cli setup-postgres`, README).
    */
   private async ensureSchema(): Promise<void> {
     const { rows } = await this.pool.query<{ ok: boolean }>("SELECT to_regclass('events') IS NOT NULL AND to_regclass('chain_head') IS NOT NULL AS ok");
-    if (rows[0].ok) return;
-    await this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ledger-events-schema']);
-      await client.query(POSTGRES_SCHEMA);
-    });
+    if (!rows[0].ok) await this.transaction(createSchemaIfMissing);
   }
 
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { POSTGRES_SCHEMA, apiRoleGrants } from './schema';
+import { setUpPostgresLog } from './setup';
 
 /**
  * A throwaway PostgreSQL server for the tests and `npm run bench` (not for production): its own cluster under a temporary
@@ -105,11 +105,8 @@ export interface LedgerDatabase {
   apiUrl: string;
 }
 
-/**
- * A new database on the cluster with the ledger's schema created by its owner and the API role
- * granted what it needs, as an operator would set it up (README "Running on several machines").
- */
-export async function createLedgerDatabase(cluster: PostgresCluster, name: string): Promise<LedgerDatabase> {
+/** A new, empty database owned by the owner role, with the owner and API roles created on the cluster when missing. */
+export async function createDatabase(cluster: PostgresCluster, name: string): Promise<LedgerDatabase> {
   const run = async (url: string, sql: string) => {
     const client = new Client({ connectionString: url });
     await client.connect();
@@ -127,8 +124,13 @@ export async function createLedgerDatabase(cluster: PostgresCluster, name: strin
      END $$`,
   );
   await run(cluster.url, `CREATE DATABASE "${name}" OWNER ${OWNER_ROLE}`);
-  const ownerUrl = cluster.urlFor(name, OWNER_ROLE);
   await run(cluster.urlFor(name), `ALTER SCHEMA public OWNER TO ${OWNER_ROLE}`);
-  await run(ownerUrl, POSTGRES_SCHEMA + apiRoleGrants(API_ROLE));
-  return { ownerUrl, apiUrl: cluster.urlFor(name, API_ROLE) };
+  return { ownerUrl: cluster.urlFor(name, OWNER_ROLE), apiUrl: cluster.urlFor(name, API_ROLE) };
+}
+
+/** A new database with the ledger's log set up by its owner, as an operator would (README "Running on several machines"). */
+export async function createLedgerDatabase(cluster: PostgresCluster, name: string): Promise<LedgerDatabase> {
+  const database = await createDatabase(cluster, name);
+  await setUpPostgresLog(database.ownerUrl, API_ROLE);
+  return database;
 }
