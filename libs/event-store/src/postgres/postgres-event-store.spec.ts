@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { verifyChain } from '../verify';
 import { eventStoreContract } from '../testing/event-store.contract';
-import { createLedgerDatabase, describeWithPostgres, type LedgerDatabase } from '../testing/postgres-cluster';
+import { createLedgerDatabase, describeWithPostgres, runSql as sql, type LedgerDatabase } from '../testing/postgres-cluster';
 import { PostgresEventStore } from './postgres-event-store';
 
 const newEvent = (data: unknown = {}) => ({ eventId: randomUUID(), type: 'CapitalIncreased', data, metadata: {} });
-
-async function sql(url: string, text: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 describeWithPostgres('PostgresEventStore on a real PostgreSQL server', (cluster) => {
   let contractDb: LedgerDatabase | undefined;

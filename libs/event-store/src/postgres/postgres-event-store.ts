@@ -10,6 +10,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '../port';
+import { recordedFromRow as toRecorded, type EventRow } from '../event-row';
 import { sealEvent } from '../sqlite/event-hash';
 import { EVENT_COLUMNS as COLUMNS } from './schema';
 import { createSchemaIfMissing } from './setup';
@@ -21,34 +22,6 @@ export interface PostgresEventStoreOptions {
   clock?: () => Date;
   /** Connections in the pool (appends serialise on one row lock; more connections help readers). */
   poolSize?: number;
-}
-
-interface EventRow {
-  position: string;
-  stream_id: string;
-  stream_version: string;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    position: BigInt(row.position),
-    streamId: row.stream_id,
-    streamVersion: BigInt(row.stream_version),
-    eventId: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
 
 /** 10 parameters a row; PostgreSQL allows 65 535 parameters a statement. */
@@ -174,7 +147,7 @@ export class PostgresEventStore implements EventStore {
 
   /** What the first attempt of a retried append stored; undefined if none of its ids are stored, a conflict if some are. */
   private async retriedAppend(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
-    const { rows } = await this.pool.query<Pick<EventRow, 'event_id' | 'stream_id' | 'stream_version' | 'position'>>(
+    const { rows } = await this.pool.query<{ event_id: string; stream_id: string; stream_version: string; position: string }>(
       'SELECT event_id, stream_id, stream_version, position FROM events WHERE event_id = ANY($1)',
       [events.map((e) => e.eventId)],
     );

@@ -105,26 +105,28 @@ export interface LedgerDatabase {
   apiUrl: string;
 }
 
+/** One statement (or several) on a connection of its own. */
+export async function runSql(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A new, empty database owned by the owner role, with the owner and API roles created on the cluster when missing. */
 export async function createDatabase(cluster: PostgresCluster, name: string): Promise<LedgerDatabase> {
-  const run = async (url: string, sql: string) => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(
+  await runSql(
     cluster.url,
     `DO $$ BEGIN
        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN CREATE ROLE ${OWNER_ROLE} LOGIN; END IF;
        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${API_ROLE}') THEN CREATE ROLE ${API_ROLE} LOGIN; END IF;
      END $$`,
   );
-  await run(cluster.url, `CREATE DATABASE "${name}" OWNER ${OWNER_ROLE}`);
-  await run(cluster.urlFor(name), `ALTER SCHEMA public OWNER TO ${OWNER_ROLE}`);
+  await runSql(cluster.url, `CREATE DATABASE "${name}" OWNER ${OWNER_ROLE}`);
+  await runSql(cluster.urlFor(name), `ALTER SCHEMA public OWNER TO ${OWNER_ROLE}`);
   return { ownerUrl: cluster.urlFor(name, OWNER_ROLE), apiUrl: cluster.urlFor(name, API_ROLE) };
 }
 
