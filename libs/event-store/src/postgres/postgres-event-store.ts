@@ -26,6 +26,7 @@ export interface PostgresEventStoreOptions {
 
 /** 10 parameters a row; PostgreSQL allows 65 535 parameters a statement. */
 const ROWS_PER_INSERT = 1000;
+const PREPARED_INSERT_ROWS = 8;
 
 const isDuplicateEventId = (error: unknown) => {
   const e = error as { code?: string; constraint?: string } | undefined;
@@ -99,7 +100,9 @@ export class PostgresEventStore implements EventStore {
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_INSERT);
       const placeholders = chunk.map((_, r) => `(${Array.from({ length: 10 }, (_, c) => `$${r * 10 + c + 1}`).join(', ')})`);
-      await client.query(`INSERT INTO events (${COLUMNS}) VALUES ${placeholders.join(', ')}`, chunk.flat());
+      // Appends of a few events (what the API writes) reuse a prepared statement per connection.
+      const name = chunk.length <= PREPARED_INSERT_ROWS ? `insert-${chunk.length}` : undefined;
+      await client.query({ name, text: `INSERT INTO events (${COLUMNS}) VALUES ${placeholders.join(', ')}`, values: chunk.flat() });
     }
   }
 
