@@ -52,6 +52,14 @@ describeWithPostgres('PostgresEventStore on a real PostgreSQL server', (cluster)
       await other.close();
     });
 
+    it('opened before its database exists, works once it does (no failure kept from start-up)', async () => {
+      const early = new PostgresEventStore({ url: cluster().urlFor('late', 'ledger_api') });
+      await expect(early.headPosition()).rejects.toThrow(/does not exist/);
+      await createLedgerDatabase(cluster(), 'late');
+      expect(await early.headPosition()).toBe(0n);
+      await early.close();
+    });
+
     it('imports an exported log into an empty database as it was, and refuses one that does not continue the head', async () => {
       const exported = await store.readPage(0n, 1000);
       const target = new PostgresEventStore({ url: (await createLedgerDatabase(cluster(), 'imported')).apiUrl });

@@ -43,7 +43,7 @@ type Head = { position: Position; hash: string };
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   private readonly clock: () => Date;
-  private readonly ready: Promise<void>;
+  private ready?: Promise<void>;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
@@ -51,8 +51,15 @@ export class PostgresEventStore implements EventStore {
     // without a listener the error would end the process. The next query opens a new connection.
     this.pool.on('error', () => undefined);
     this.clock = options.clock ?? (() => new Date());
-    this.ready = this.ensureSchema();
-    this.ready.catch(() => undefined); // reported by the first call that awaits it
+  }
+
+  /** Checked on first use, and again after a failure (the server was not up yet), never per call. */
+  private schemaReady(): Promise<void> {
+    this.ready ??= this.ensureSchema().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
   }
 
   /**
@@ -111,7 +118,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    await this.ready;
+    await this.schemaReady();
     if (events.length === 0) {
       // Writing nothing is the only safe meaning of an empty append.
       const streamVersion = await PostgresEventStore.streamVersion(this.pool, streamId);
@@ -163,7 +170,7 @@ export class PostgresEventStore implements EventStore {
    * store whose head they continue. The caller has verified the chain line by line.
    */
   async importRecorded(events: readonly RecordedEvent[]): Promise<void> {
-    await this.ready;
+    await this.schemaReady();
     await this.transaction(async (client) => {
       let { position, hash } = await PostgresEventStore.lockHead(client);
       const rows: unknown[][] = [];
@@ -179,19 +186,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
-    await this.ready;
+    await this.schemaReady();
     const { rows } = await this.pool.query<EventRow>({ name: 'read-stream', text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, values: [streamId] });
     return rows.map(toRecorded);
   }
 
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {
-    await this.ready;
+    await this.schemaReady();
     const { rows } = await this.pool.query<EventRow>({ name: 'read-page', text: `SELECT ${COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`, values: [after.toString(), limit] });
     return rows.map(toRecorded);
   }
 
   async headPosition(): Promise<Position> {
-    await this.ready;
+    await this.schemaReady();
     const { rows } = await this.pool.query<{ position: string }>({ name: 'head', text: 'SELECT position FROM chain_head' });
     return BigInt(rows[0].position);
   }
@@ -202,7 +209,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.ready?.catch(() => undefined);
     await this.pool.end();
   }
 }
