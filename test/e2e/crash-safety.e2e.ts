@@ -8,19 +8,11 @@ import { SqliteEventStore, verifyChain, type NewEvent } from '@ledger/event-stor
 import { ProjectionRunner, allProjections } from '@ledger/projections';
 import { portFor, startApiProcess } from '../support/api-process';
 import { fdiCertificate } from '../support/certificates';
+import { dumpReadModels } from '../support/read-models';
 import { TEST_JWT_SECRET, bearer } from '../support/ledger-server';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Every row of every read-model table, in a stable order, for comparing two read-model files. */
-function dumpReadModels(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  const dump: Record<string, unknown[]> = {};
-  for (const table of ['facts', 'facts_project_state', 'project_register']) dump[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
-  db.close();
-  return dump;
-}
 
 describe('crash safety', () => {
   it('API killed with SIGKILL mid-load: every acknowledged write is in the log exactly once, the chain verifies, read models equal a rebuild', async () => {

@@ -4,6 +4,8 @@ import { ConfigError } from '../../ledger-api/src/config/ledger-config';
 import { registerAuditCommands } from './commands/audit';
 import { registerAuditBenchmark } from './commands/bench-audit';
 import { registerProjectorCommands } from './commands/projector';
+import { registerReadModelCommands } from './commands/read-models';
+import { registerSetupPostgresCommand } from './commands/setup-postgres';
 import { registerTokenCommand } from './commands/token';
 import { registerImportRegisterCommand } from './commands/import-register';
 import { registerUsersCommands } from './commands/users';
@@ -13,6 +15,8 @@ import { registerBenchChartCommand } from './bench/chart';
 
 const program = new Command('ledger-cli').description('Investment Registration Ledger: operations from the command line');
 registerProjectorCommands(program);
+registerReadModelCommands(program);
+registerSetupPostgresCommand(program);
 registerAuditCommands(program);
 registerAuditBenchmark(program);
 registerTokenCommand(program);

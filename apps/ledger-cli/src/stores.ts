@@ -1,9 +1,15 @@
-import { EsdbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EsdbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import { loadLedgerConfig, type LedgerConfig } from '../../ledger-api/src/config/ledger-config';
 
-/** The CLI reads the same environment as the API, so both always point at the same files. */
+/** The CLI reads the same environment as the API, so both always point at the same log. */
 export function openStore(overrides: Partial<Record<string, string>> = {}): { config: LedgerConfig; store: EventStore } {
   const config = loadLedgerConfig({ ...process.env, ...overrides });
-  const store = config.store === 'esdb' ? new EsdbEventStore(config.esdbUrl as string) : new SqliteEventStore({ path: config.dbPath });
-  return { config, store };
+  switch (config.store) {
+    case 'esdb':
+      return { config, store: new EsdbEventStore(config.esdbUrl as string) };
+    case 'postgres':
+      return { config, store: new PostgresEventStore({ url: config.pgUrl as string }) };
+    default:
+      return { config, store: new SqliteEventStore({ path: config.dbPath }) };
+  }
 }

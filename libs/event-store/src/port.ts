@@ -53,6 +53,14 @@ export interface EventStore {
 /** What a walk over the log needs (verification, export): a reader needs no writable store. */
 export type LogReader = Pick<EventStore, 'readPage'>;
 
+/** An adapter that can take an auditor's export as it was recorded (SQLite, PostgreSQL). */
+export interface RecordedEventImporter {
+  importRecorded(events: readonly RecordedEvent[]): void | Promise<void>;
+}
+
+export const importsRecorded = (store: EventStore): store is EventStore & RecordedEventImporter =>
+  typeof (store as Partial<RecordedEventImporter>).importRecorded === 'function';
+
 export class WrongExpectedVersionError extends Error {
   constructor(
     readonly streamId: string,

@@ -15,10 +15,12 @@ export interface LedgerConfig {
   /** Any NODE_ENV but `development` or `test` (unset counts as development, so `npm start` works). */
   production: boolean;
   port: number;
-  store: 'sqlite' | 'esdb' | 'memory';
+  store: 'sqlite' | 'postgres' | 'esdb' | 'memory';
   dbPath: string;
   readDbPath: string;
   esdbUrl?: string;
+  /** PostgreSQL log shared by several API replicas (each keeps its own read-model file). */
+  pgUrl?: string;
   logLevel: string;
   demoData: boolean;
   bodyLimitBytes: number;
@@ -111,7 +113,10 @@ function outsideLog(env: NodeJS.ProcessEnv, name: string, logDir: string | undef
 
 export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const production = isProduction(env);
-  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'esdb', 'memory'] as const, 'sqlite');
+  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'postgres', 'esdb', 'memory'] as const, 'sqlite');
+  const pgUrl = env.LEDGER_PG_URL || undefined;
+  if (store === 'postgres' && !pgUrl) throw new ConfigError('LEDGER_PG_URL is required when LEDGER_STORE=postgres (e.g. postgres://ledger_api@localhost:5432/ledger)');
+  if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl)) throw new ConfigError(`LEDGER_PG_URL must start with postgres:// or postgresql:// (got ${JSON.stringify(pgUrl.replace(/:[^:@/]*@/, ':***@'))})`);
   const esdbUrl = env.LEDGER_ESDB_URL || undefined;
   if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
   if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
@@ -128,6 +133,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     dbPath,
     readDbPath,
     esdbUrl,
+    pgUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     demoData: demoDataOf(env, production),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),

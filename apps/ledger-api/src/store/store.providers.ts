@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { EsdbEventStore, MemoryEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EsdbEventStore, MemoryEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -15,6 +15,8 @@ export const eventStoreProvider: Provider = {
     switch (config.store) {
       case 'sqlite':
         return new SqliteEventStore({ path: config.dbPath, clock, backgroundCheckpoints: true });
+      case 'postgres':
+        return new PostgresEventStore({ url: config.pgUrl as string, clock });
       case 'esdb':
         return new EsdbEventStore(config.esdbUrl as string, clock);
       case 'memory':

@@ -11,6 +11,7 @@ import { EVENTS_PER_PROJECT, datasetOfSize, workspace, writeLog } from './fixtur
 import { benchHttp } from './http';
 import { benchLongReads } from './long-reads';
 import { benchRegisterImport } from './import-register';
+import { benchPostgres } from './postgres';
 import { formatTable, type Row } from './results';
 import { benchScale, type ScalePoint } from './scaling';
 
@@ -20,14 +21,15 @@ interface BenchOptions {
   skipHttp?: boolean;
   skipEmmett?: boolean;
   onlyLongReads?: boolean;
+  skipPostgres?: boolean;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function sizes(full: boolean) {
   return full
-    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, longReads: { writes: 300, intervalMs: 20, projects: 100_000 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 }, registerRows: 20_000 }
-    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, longReads: { writes: 200, intervalMs: 20, projects: undefined }, emmett: { appends: 500, streams: 200, reads: 1_000 }, registerRows: 20_000 };
+    ? { scales: [10_000, 100_000, 1_000_000], appends: 5_000, batch: 200_000, reportIterations: 300, http: { connections: 10, seconds: 20, writeRate: 200 }, longReads: { writes: 300, intervalMs: 20, projects: 100_000 }, emmett: { appends: 1_000, streams: 300, reads: 2_000 }, registerRows: 20_000, postgres: { appends: 5_000, readAll: 100_000 } }
+    : { scales: [10_000, 100_000], appends: 2_000, batch: 50_000, reportIterations: 200, http: { connections: 10, seconds: 10, writeRate: 200 }, longReads: { writes: 200, intervalMs: 20, projects: undefined }, emmett: { appends: 500, streams: 200, reads: 1_000 }, registerRows: 20_000, postgres: { appends: 2_000, readAll: 20_000 } };
 }
 
 /** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
@@ -40,6 +42,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--skip-http', 'skip the HTTP section')
     .option('--skip-emmett', 'skip the Emmett comparison')
     .option('--only-long-reads', 'only section h (long reads next to writes) on the largest log')
+    .option('--skip-postgres', 'skip the PostgreSQL section')
     .action(async (options: BenchOptions) => {
       const size = sizes(options.full === true);
       const ws = workspace();
@@ -90,6 +93,10 @@ export function registerBenchCommand(program: Command): void {
             streams.set(`read-${e.streamId}`, s);
           }
           rows.push(...(await benchEmmett(ws, appendSet, new Map([...streams].slice(0, size.emmett.streams)), size.emmett.reads)));
+        }
+        if (!options.skipPostgres && !options.onlyLongReads) {
+          log(`j. PostgreSQL store: ${size.postgres.appends} appends, read-all of ${size.postgres.readAll} events`);
+          rows.push(...(await benchPostgres(datasetOfSize(size.postgres.appends).events.slice(0, size.postgres.appends), datasetOfSize(size.postgres.readAll).events.slice(0, size.postgres.readAll))));
         }
       } finally {
         ws.dispose();

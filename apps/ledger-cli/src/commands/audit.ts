@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import {
   AnchorDirectory,
   ImportError,
-  SqliteEventStore,
   START_OF_CHAIN,
+  importsRecorded,
   checkAgainstAnchor,
   describeAge,
   isInside,
@@ -152,9 +152,9 @@ export function registerAuditCommands(program: Command): void {
     .requiredOption('--in <file>', 'input file')
     .action(async (options: { in: string }) => {
       const { config, store } = openStore();
-      if (!(store instanceof SqliteEventStore)) throw new Error('import writes the SQLite store only');
+      if (!importsRecorded(store)) throw new Error('import writes the SQLite or PostgreSQL store only');
       if ((await store.count()) > 0n) {
-        process.stdout.write(`refusing to import: ${config.dbPath} is not empty\n`);
+        process.stdout.write(`refusing to import: ${config.store === 'postgres' ? 'the PostgreSQL log' : config.dbPath} is not empty\n`);
         return close(store, false);
       }
       const events: RecordedEvent[] = [];
@@ -173,7 +173,7 @@ export function registerAuditCommands(program: Command): void {
         return close(store, false);
       }
       // One transaction: a failure leaves the store empty, never half-imported.
-      store.importRecorded(events);
+      await store.importRecorded(events);
       process.stdout.write(`imported ${events.length} events; head hash ${previous.hash}\n`);
       return close(store, true);
     });

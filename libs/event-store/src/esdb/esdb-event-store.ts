@@ -26,23 +26,29 @@ import {
   type RecordedEvent,
   type StreamVersion,
 } from '../port';
+import { packPosition, unpackPosition } from './esdb-position';
 
 /**
- * EventStoreDB / KurrentDB adapter for deployments that outgrow one machine.
+ * EventStoreDB / KurrentDB adapter for deployments that outgrow one machine. Written from the
+ * client's documented semantics and never run against a server here (see README).
  * - Stream versions are ESDB revisions + 1 (the port counts events; ESDB counts from 0).
- * - Global positions are the $all commit position: monotonic but not dense, so callers must
- *   treat them as opaque checkpoints and never compute with them.
+ * - Global positions are the full $all position (commit and prepare, esdb-position.ts):
+ *   monotonic but not dense, so callers treat them as opaque checkpoints.
  * - recordedAt is set by the ledger in metadata, so SQLite and ESDB logs carry the same facts.
- * - The global hash chain needs a single writer over $all; this adapter leaves prevHash/hash empty.
+ * - No tamper evidence: the global hash chain needs a single writer over $all, so this adapter
+ *   leaves prevHash/hash empty and `ledger-cli verify` has nothing to check.
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
+  /** Ledger events counted so far and the $all position counted up to: count() reads only what is new. */
+  private counted: { after: Position; count: bigint } = { after: 0n, count: 0n };
+  private counting?: Promise<bigint>;
 
   constructor(
-    connectionString: string,
+    connection: string | EventStoreDBClient,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.client = typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
   }
 
   private static revision(expected: ExpectedVersion): AppendExpectedRevision {
@@ -51,16 +57,27 @@ export class EsdbEventStore implements EventStore {
     return expected - 1n;
   }
 
+  /**
+   * Where a retried append's events would be: an append that went through with version v wrote
+   * revisions v..v+n-1, so reading those n is enough (the whole stream only for `any`).
+   */
+  private async storedAt(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<RecordedEvent[]> {
+    if (expected === 'any') return this.readRevisions(streamId);
+    return this.readRevisions(streamId, { fromRevision: expected === 'no_stream' ? 0n : expected, maxCount: events.length });
+  }
+
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    const existing = await this.readStream(streamId);
-    const byId = new Map(existing.map((e) => [e.eventId, e]));
+    if (events.length === 0) {
+      const last = (await this.readRevisions(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }))[0];
+      checkExpectedVersion(streamId, expected, last?.streamVersion ?? 0n);
+      return { streamVersion: last?.streamVersion ?? 0n, position: await this.headPosition(), duplicate: false };
+    }
+    // One short read instead of the whole stream: the server's own idempotency would answer a
+    // retry with success, and the port must say it was a duplicate.
+    const stored = await this.storedAt(streamId, events, expected);
+    const byId = new Map(stored.map((e) => [e.eventId, e]));
     const duplicate = duplicateOf(streamId, events, events.map((e) => byId.get(e.eventId)));
     if (duplicate) return duplicate;
-    const current = BigInt(existing.length);
-    if (events.length === 0) {
-      checkExpectedVersion(streamId, expected, current);
-      return { streamVersion: current, position: await this.headPosition(), duplicate: false };
-    }
     const recordedAt = this.clock().toISOString();
     try {
       const result = await this.client.appendToStream(
@@ -68,7 +85,7 @@ export class EsdbEventStore implements EventStore {
         events.map((e) => jsonEvent({ id: e.eventId, type: e.type, data: e.data as never, metadata: { ...e.metadata, recordedAt } })),
         { expectedRevision: EsdbEventStore.revision(expected) },
       );
-      return { streamVersion: result.nextExpectedRevision + 1n, position: result.position?.commit ?? (await this.headPosition()), duplicate: false };
+      return { streamVersion: result.nextExpectedRevision + 1n, position: result.position ? packPosition(result.position) : await this.headPosition(), duplicate: false };
     } catch (error) {
       if (error instanceof EsdbWrongExpectedVersion) {
         const actual = typeof error.actualVersion === 'bigint' ? error.actualVersion + 1n : 0n;
@@ -83,7 +100,7 @@ export class EsdbEventStore implements EventStore {
     if (!event || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
     const { recordedAt, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
     return {
-      position: event.position?.commit ?? 0n,
+      position: event.position ? packPosition(event.position) : 0n,
       streamId: event.streamId,
       streamVersion: event.revision + 1n,
       eventId: event.id,
@@ -97,10 +114,14 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, afterVersion: StreamVersion = 0n): Promise<RecordedEvent[]> {
+    // Revisions count from 0: the event after version v is revision v.
+    return this.readRevisions(streamId, afterVersion === 0n ? {} : { fromRevision: afterVersion });
+  }
+
+  private async readRevisions(streamId: string, options: Parameters<EventStoreDBClient['readStream']>[1] = {}): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
-      // Revisions count from 0: the event after version v is revision v.
-      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: afterVersion === 0n ? START : afterVersion })) {
+      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, ...options })) {
         const recorded = EsdbEventStore.toRecorded(resolved);
         if (recorded) events.push(recorded);
       }
@@ -111,21 +132,26 @@ export class EsdbEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * $all also holds system events, which are skipped, so chunks are read until the page is full.
+   * Each chunk starts at the full position of the last event seen; a read from a position includes
+   * the event there, which is passed over. A page that ends inside one commit resumes inside it.
+   */
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
-    // $all also holds system events, which are skipped; read in chunks until the page is full.
-    let from = after === 0n ? undefined : { commit: after, prepare: after };
+    let cursor = after;
     for (;;) {
       let seen = 0;
-      let last: bigint | undefined;
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: limit + 1 })) {
+      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: cursor === 0n ? START : unpackPosition(cursor), maxCount: limit + 1 })) {
         seen += 1;
-        last = resolved.event?.position?.commit;
+        const position = resolved.event?.position ? packPosition(resolved.event.position) : undefined;
+        if (position === undefined || position <= cursor) continue;
+        cursor = position;
         const recorded = EsdbEventStore.toRecorded(resolved);
-        if (recorded && recorded.position > after && events.length < limit) events.push(recorded);
+        if (recorded) events.push(recorded);
+        if (events.length === limit) return events;
       }
-      if (events.length >= limit || seen < limit + 1 || last === undefined) return events;
-      from = { commit: last, prepare: last };
+      if (seen < limit + 1) return events;
     }
   }
 
@@ -137,12 +163,18 @@ export class EsdbEventStore implements EventStore {
     return 0n;
   }
 
-  async count(): Promise<bigint> {
-    let count = 0n;
-    for await (const resolved of this.client.readAll({ direction: FORWARDS })) {
-      if (EsdbEventStore.toRecorded(resolved)) count += 1n;
+  /** $all has no count: the first call reads it once, later calls only the events since (concurrent calls share one pass). */
+  count(): Promise<bigint> {
+    this.counting ??= this.countSince().finally(() => (this.counting = undefined));
+    return this.counting;
+  }
+
+  private async countSince(): Promise<bigint> {
+    for (;;) {
+      const page = await this.readPage(this.counted.after, 1000);
+      if (page.length === 0) return this.counted.count;
+      this.counted = { after: page[page.length - 1].position, count: this.counted.count + BigInt(page.length) };
     }
-    return count;
   }
 
   async close(): Promise<void> {

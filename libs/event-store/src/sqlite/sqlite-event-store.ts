@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { recordedFromRow as toRecorded, type EventRow } from '../event-row';
 import { GENESIS_HASH } from '../hash-chain';
 import {
   checkExpectedVersion,
@@ -24,34 +25,6 @@ export interface SqliteEventStoreOptions {
   clock?: () => Date;
   /** Run WAL checkpoints on a worker thread instead of inside commits (servers; see WalCheckpointer). */
   backgroundCheckpoints?: boolean;
-}
-
-export interface EventRow {
-  position: bigint;
-  stream_id: string;
-  stream_version: bigint;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    position: row.position,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
 
 /** The next page of the global log after a position. */
@@ -163,7 +136,7 @@ export class SqliteEventStore implements EventStore {
 
   /** What the first attempt of a retried append stored; undefined if none of its ids were stored before it, a conflict if some were. */
   private retriedAppend({ streamId, events }: AppendEntry, before: Position): AppendResult | undefined {
-    const stored = events.map((e) => this.statements.storedBefore.get(e.eventId, before) as Pick<EventRow, 'stream_id' | 'stream_version' | 'position'> | undefined);
+    const stored = events.map((e) => this.statements.storedBefore.get(e.eventId, before) as { stream_id: string; stream_version: bigint; position: bigint } | undefined);
     return duplicateOf(streamId, events, stored.map((row) => row && { streamId: row.stream_id, streamVersion: row.stream_version, position: row.position }));
   }
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { LogReader, Position, RecordedEvent } from '../port';
-import { READ_PAGE_SQL, toRecorded, type EventRow } from './sqlite-event-store';
+import { recordedFromRow as toRecorded, type EventRow } from '../event-row';
+import { READ_PAGE_SQL } from './sqlite-event-store';
 
 /**
  * A read-only connection to a SQLite log, for work that walks the log off the request thread
