@@ -30,6 +30,13 @@ export const RuleCode = {
   BOARD_NOT_IN_FORCE: 'BOARD_NOT_IN_FORCE',
   EXCHANGE_RATE_MISMATCH: 'EXCHANGE_RATE_MISMATCH',
   DATE_TOO_EARLY: 'DATE_TOO_EARLY',
+  // Enterprise reports and plan targets (libs/domain/src/enterprise-report, libs/domain/src/plan)
+  FIGURE_NEGATIVE: 'FIGURE_NEGATIVE',
+  FOREIGN_EXCEEDS_EMPLOYEES: 'FOREIGN_EXCEEDS_EMPLOYEES',
+  PERIOD_BEFORE_ISSUANCE: 'PERIOD_BEFORE_ISSUANCE',
+  PERIOD_NOT_ENDED: 'PERIOD_NOT_ENDED',
+  PLAN_YEAR_INVALID: 'PLAN_YEAR_INVALID',
+  INDICATOR_UNKNOWN: 'INDICATOR_UNKNOWN',
 } as const;
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 

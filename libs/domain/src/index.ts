@@ -10,3 +10,4 @@ export * from './project/decide';
 export * from './project/state';
 export * from './project/as-of';
 export * from './project/corrections';
+export * from './enterprise-report';

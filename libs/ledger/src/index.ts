@@ -9,3 +9,4 @@ export * from './project/record-project-act';
 export * from './project/authority';
 export * from './project/reference-rules';
 export * from './project/project-aggregate';
+export * from './enterprise-report/record-enterprise-report';
