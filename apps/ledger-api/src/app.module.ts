@@ -26,6 +26,7 @@ import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
+import { OPERATIONS_CONTROLLERS, OPERATIONS_PROVIDERS } from './operations/operations.wiring';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -36,7 +37,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, HealthController, DashboardController, ...OPERATIONS_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -50,6 +51,7 @@ export class AppModule implements OnApplicationShutdown {
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
+        ...OPERATIONS_PROVIDERS,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: TokenThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

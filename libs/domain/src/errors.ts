@@ -37,6 +37,7 @@ export const RuleCode = {
   PERIOD_NOT_ENDED: 'PERIOD_NOT_ENDED',
   PLAN_YEAR_INVALID: 'PLAN_YEAR_INVALID',
   INDICATOR_UNKNOWN: 'INDICATOR_UNKNOWN',
+  EXCHANGE_RATE_MISSING: 'EXCHANGE_RATE_MISSING',
 } as const;
 export type RuleCode = (typeof RuleCode)[keyof typeof RuleCode];
 

@@ -3,8 +3,10 @@ export * from './runner/projection-runner';
 export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
+export * from './registry/enterprise-reports.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
+import { EnterpriseReportsProjection } from './registry/enterprise-reports.projection';
 
 /** Every read model the ledger maintains. */
-export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection()];
+export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection()];

@@ -5,3 +5,6 @@ export * from './activity';
 export * from './timeseries';
 export * from './register';
 export * from './units';
+export * from './exchange-rates';
+export * from './operations';
+export * from './reporting-compliance';

@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { vietnamDateOf } from '@ledger/domain';
+import { READERS, Roles } from '../auth/roles';
+import { ReportScope } from '../reports/report-scope';
+import { OperationsQueryDto } from './operations-query.dto';
+import { OperationsReportQuery } from './operations.queries';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles(...READERS)
+@Controller('reports')
+export class OperationsReportsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly scope: ReportScope,
+  ) {}
+
+  @Get('operations')
+  @ApiOperation({ summary: 'Operating results of the enterprises (revenue, exports, imports, budget, workers) with the same period last year and who has not reported' })
+  async operations(@Query() dto: OperationsQueryDto) {
+    this.scope.requireOrderedPeriod(dto.from, dto.to);
+    await this.scope.caughtUp(dto);
+    const asOf = dto.knownAt ? vietnamDateOf(new Date(dto.knownAt)) : this.scope.today();
+    return this.queries.execute(
+      new OperationsReportQuery(
+        { from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: this.scope.filtersOf(dto), groupBy: dto.groupBy ?? [], presentation: dto.presentation ?? 'byOrigin', ...this.scope.unitsFor(dto, dto.to) },
+        asOf,
+      ),
+    );
+  }
+}
