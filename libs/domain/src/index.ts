@@ -11,3 +11,4 @@ export * from './project/state';
 export * from './project/as-of';
 export * from './project/corrections';
 export * from './enterprise-report';
+export * from './plan';

@@ -10,3 +10,4 @@ export * from './project/authority';
 export * from './project/reference-rules';
 export * from './project/project-aggregate';
 export * from './enterprise-report/record-enterprise-report';
+export * from './plan/record-plan-command';

@@ -4,9 +4,11 @@ export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
 export * from './registry/enterprise-reports.projection';
+export * from './registry/plans.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
 import { EnterpriseReportsProjection } from './registry/enterprise-reports.projection';
+import { PlansProjection } from './registry/plans.projection';
 
 /** Every read model the ledger maintains. */
-export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection()];
+export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection(), new PlansProjection()];

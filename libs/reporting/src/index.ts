@@ -8,3 +8,4 @@ export * from './units';
 export * from './exchange-rates';
 export * from './operations';
 export * from './reporting-compliance';
+export * from './plan';
