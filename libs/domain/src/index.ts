@@ -12,3 +12,4 @@ export * from './project/as-of';
 export * from './project/corrections';
 export * from './enterprise-report';
 export * from './plan';
+export * from './zone';

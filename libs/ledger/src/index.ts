@@ -11,3 +11,4 @@ export * from './project/reference-rules';
 export * from './project/project-aggregate';
 export * from './enterprise-report/record-enterprise-report';
 export * from './plan/record-plan-command';
+export * from './zone/record-zone-act';

@@ -5,10 +5,12 @@ export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
 export * from './registry/enterprise-reports.projection';
 export * from './registry/plans.projection';
+export * from './registry/zones.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
 import { EnterpriseReportsProjection } from './registry/enterprise-reports.projection';
 import { PlansProjection } from './registry/plans.projection';
+import { ZonesProjection } from './registry/zones.projection';
 
 /** Every read model the ledger maintains. */
-export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection(), new PlansProjection()];
+export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection(), new PlansProjection(), new ZonesProjection()];

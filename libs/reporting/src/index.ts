@@ -9,3 +9,4 @@ export * from './exchange-rates';
 export * from './operations';
 export * from './reporting-compliance';
 export * from './plan';
+export * from './zones';

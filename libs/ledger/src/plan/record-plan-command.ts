@@ -1,8 +1,7 @@
 import { decidePlan, evolvePlan, initialPlanState, planStreamOf, type PlanCommand, type PlanEvent, type PlanState } from '@ledger/domain';
 import type { ReferenceData } from '@ledger/reference-data';
-import type { Actor } from '../actor';
 import type { CommandContext } from '../context';
-import { AuthorityCode, AuthorityError } from '../errors';
+import { boardHolderFor } from '../board-authority';
 import { handleCommand, type CommandOutcome, type StreamCommand } from '../handle-command';
 import type { ReportWriteDeps } from '../enterprise-report/record-enterprise-report';
 import type { Aggregate } from '../stream-states';
@@ -15,21 +14,13 @@ export const planAggregate: Aggregate<PlanState> = {
 /** A plan command as a caller states it: the write path supplies the legal "today". */
 export type PlanAct = { [T in PlanCommand['type']]: { type: T; data: Extract<PlanCommand, { type: T }>['data'] } }[PlanCommand['type']];
 
-/** A board's plan is set by its own officers, or by those of the board that succeeded it. */
-function requireOwnBoard(reference: ReferenceData, boardId: string, actor: Actor, today: string): string | undefined {
-  if (!reference.board(boardId)) return undefined; // the decider names the unknown board (422)
-  const holder = reference.successorBoardOn(boardId, today);
-  if (actor.role === 'officer' && actor.boardId !== holder) throw new AuthorityError(AuthorityCode.OUTSIDE_JURISDICTION, `the plan of board ${boardId} is kept by board ${holder}; you act for ${actor.boardId ?? '(none)'}`, { boardId: holder });
-  return holder;
-}
-
 export function planCommandOf(reference: ReferenceData, act: PlanAct, context: Pick<CommandContext, 'actor'>): StreamCommand<PlanState, string | undefined> {
   const { boardId, year } = act.data;
   return {
     streamId: planStreamOf(boardId, year),
     name: act.type,
     payload: act.data,
-    authorize: (_state, today) => requireOwnBoard(reference, boardId, context.actor, today),
+    authorize: (_state, today) => boardHolderFor(reference, boardId, `the plan of board ${boardId}`, context.actor, today),
     decide: (state, actingBoardId, today) => ({ events: decidePlan({ ...act, today } as PlanCommand, state, reference.board(boardId)), metadata: { boardId: actingBoardId } }),
   };
 }
