@@ -5,7 +5,7 @@ import { vietnamDateOf } from '@ledger/domain';
 import { READERS, Roles } from '../auth/roles';
 import { ReportScope } from '../reports/report-scope';
 import { OperationsQueryDto } from './operations-query.dto';
-import { OperationsReportQuery } from './operations.queries';
+import { OperationsReportQuery } from './report-queries';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -1,36 +1,30 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { PlanState } from '@ledger/domain';
-import type { CommandOutcome, PlanAct } from '@ledger/ledger';
+import { recordPlanAct, type PlanAct } from '@ledger/ledger';
 import { READERS, Roles } from '../auth/roles';
 import { problem } from '../http/problem';
-import { requestContextOf } from '../http/request-context';
 import { ReportScope } from '../reports/report-scope';
-import { CLOCK, type Clock } from '../store/store.providers';
 import { IndicatorActualDto, PlanParamsDto, PlanQueryDto, PlanTargetsDto } from './plan.dto';
-import { PlanReportQuery, RecordPlanActCommand } from './plans.handlers';
+import { LedgerWriteController } from './ledger-write';
+import { PlanReportQuery } from './report-queries';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller()
-export class PlansController {
+export class PlansController extends LedgerWriteController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly scope: ReportScope,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   private async run(act: PlanAct, req: Request, res: Response) {
-    const outcome = await this.commands.execute<RecordPlanActCommand, CommandOutcome<PlanState>>(new RecordPlanActCommand(act, requestContextOf(req, this.clock())));
-    if (outcome.dryRun) res.status(200);
-    else res.locals.ledger = { command: act.type, stream: outcome.streamId, position: outcome.position.toString() };
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return { stream: outcome.streamId, streamVersion: Number(outcome.streamVersion), position: outcome.position.toString(), events: outcome.events, replayed: outcome.replayed, dryRun: outcome.dryRun };
+    return (await this.write(act.type, (deps, context) => recordPlanAct(deps, act, context), req, res)).reply;
   }
 
   @Post('plans/:boardId/:year/targets')

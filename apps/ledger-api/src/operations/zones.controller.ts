@@ -1,35 +1,29 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { ZoneState } from '@ledger/domain';
-import type { CommandOutcome, ZoneAct } from '@ledger/ledger';
+import { recordZoneAct, type ZoneAct } from '@ledger/ledger';
 import { READERS, Roles } from '../auth/roles';
-import { requestContextOf } from '../http/request-context';
 import { ReportScope } from '../reports/report-scope';
-import { CLOCK, type Clock } from '../store/store.providers';
 import { EstablishZoneDto, WastewaterPlantDto, ZoneAreasChangeDto, ZoneParamsDto, ZoneStatusDto, ZonesQueryDto } from './zone.dto';
-import { RecordZoneActCommand, ZonesReportQuery } from './zones.handlers';
+import { LedgerWriteController } from './ledger-write';
+import { ZonesReportQuery } from './report-queries';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
 @ApiTags('zones')
 @ApiBearerAuth()
 @Controller()
-export class ZonesController {
+export class ZonesController extends LedgerWriteController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly scope: ReportScope,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   private async run(act: ZoneAct, req: Request, res: Response) {
-    const outcome = await this.commands.execute<RecordZoneActCommand, CommandOutcome<ZoneState>>(new RecordZoneActCommand(act, requestContextOf(req, this.clock())));
-    if (outcome.dryRun) res.status(200);
-    else res.locals.ledger = { command: act.type, stream: outcome.streamId, position: outcome.position.toString() };
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return { zoneId: act.zoneId, streamVersion: Number(outcome.streamVersion), position: outcome.position.toString(), events: outcome.events, replayed: outcome.replayed, dryRun: outcome.dryRun };
+    return (await this.write(act.type, (deps, context) => recordZoneAct(deps, act, context), req, res)).reply;
   }
 
   @Post('zones')

@@ -1,8 +1,9 @@
 import type { ProjectCommand } from '../commands';
-import { RuleViolation, type RuleCode } from '../errors';
+import type { RuleCode } from '../errors';
 import type { ProjectEvent } from '../events';
 import { decide } from '../project/decide';
 import { foldProject } from '../project/state';
+import { expectRuleViolation } from './rule-violation';
 
 /** Given/when/then for the project decider, in the style of Emmett's DeciderSpecification. */
 export function given(...history: ProjectEvent[]) {
@@ -14,14 +15,7 @@ export function given(...history: ProjectEvent[]) {
           expect(run()).toEqual(expected);
         },
         thenRejects(code: RuleCode): void {
-          let caught: unknown;
-          try {
-            run();
-          } catch (error) {
-            caught = error;
-          }
-          expect(caught).toBeInstanceOf(RuleViolation);
-          expect((caught as RuleViolation).code).toBe(code);
+          expectRuleViolation(run, code);
         },
       };
     },

@@ -1,4 +1,5 @@
-import { RuleCode, RuleViolation } from '../../errors';
+import { RuleCode } from '../../errors';
+import { expectRuleViolation } from '../../testing/rule-violation';
 import { decideEnterpriseReport } from '../decide';
 import { evolveEnterpriseReport, initialEnterpriseReportState } from '../state';
 import type { EnterpriseReportEvent, FileEnterpriseReport, ReportedProject } from '../types';
@@ -29,18 +30,8 @@ function given(...history: EnterpriseReportEvent[]) {
     when: (command: FileEnterpriseReport, recorded: ReportedProject | 'unissued' = project) => {
       const of = recorded === 'unissued' ? undefined : recorded;
       return {
-      then: (expected: EnterpriseReportEvent[]) => expect(decideEnterpriseReport(command, state, of)).toEqual(expected),
-      thenRejects(code: RuleCode, mention?: string) {
-        let caught: unknown;
-        try {
-          decideEnterpriseReport(command, state, of);
-        } catch (error) {
-          caught = error;
-        }
-        expect(caught).toBeInstanceOf(RuleViolation);
-        expect((caught as RuleViolation).code).toBe(code);
-        if (mention) expect((caught as Error).message).toContain(mention);
-      },
+        then: (expected: EnterpriseReportEvent[]) => expect(decideEnterpriseReport(command, state, of)).toEqual(expected),
+        thenRejects: (code: RuleCode, mention?: string) => expectRuleViolation(() => decideEnterpriseReport(command, state, of), code, mention),
       };
     },
   };

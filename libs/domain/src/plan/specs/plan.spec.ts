@@ -1,4 +1,5 @@
-import { RuleCode, RuleViolation } from '../../errors';
+import { RuleCode } from '../../errors';
+import { expectRuleViolation } from '../../testing/rule-violation';
 import { decidePlan, evolvePlan, initialPlanState } from '../decide';
 import type { PlanBoard, PlanCommand, PlanEvent, PlanTargets } from '../types';
 
@@ -15,14 +16,7 @@ function given(...history: PlanEvent[]) {
       const run = () => decidePlan(command, state, board === 'unknown' ? undefined : board);
       return {
         then: (expected: PlanEvent[]) => expect(run()).toEqual(expected),
-        thenRejects(code: RuleCode) {
-          expect(run).toThrow(RuleViolation);
-          try {
-            run();
-          } catch (error) {
-            expect((error as RuleViolation).code).toBe(code);
-          }
-        },
+        thenRejects: (code: RuleCode) => expectRuleViolation(run, code),
       };
     },
   };

@@ -1,4 +1,5 @@
-import { RuleCode, RuleViolation } from '../../errors';
+import { RuleCode } from '../../errors';
+import { expectRuleViolation } from '../../testing/rule-violation';
 import { decideZone, evolveZone, initialZoneState } from '../decide';
 import type { ZoneCommand, ZoneEvent, ZoneReference } from '../types';
 
@@ -19,16 +20,7 @@ function given(...history: ZoneEvent[]) {
   return {
     when: (command: ZoneCommand) => ({
       then: (expected: ZoneEvent[]) => expect(decideZone(command, state, reference)).toEqual(expected),
-      thenRejects(code: RuleCode) {
-        let caught: unknown;
-        try {
-          decideZone(command, state, reference);
-        } catch (error) {
-          caught = error;
-        }
-        expect(caught).toBeInstanceOf(RuleViolation);
-        expect((caught as RuleViolation).code).toBe(code);
-      },
+      thenRejects: (code: RuleCode) => expectRuleViolation(() => decideZone(command, state, reference), code),
     }),
   };
 }
