@@ -124,4 +124,22 @@ describe('occupancy as of a date, with a zone moving from building to operating 
       expect(await server.eventCount()).toBe(before);
     });
   });
+
+  it('an admin establishes the zones of config/ the ledger does not hold yet; a second run changes nothing', async () => {
+    const admin = client(server.baseUrl, bearer('admin'));
+    const before = await server.eventCount();
+    const first = await admin.post('/api/v1/zones/reference-import', { establishedOn: '2005-01-01', operatingFrom: '2006-01-01' });
+    expect(first.status).toBe(201);
+    expect(first.body.alreadyInLedger).toEqual(['KCN-THANG-LONG', 'KCN-NOI-BAI']);
+    expect(first.body.established).toContain('KCN-QUANG-MINH');
+    expect(await server.eventCount()).toBe(before + 2 * first.body.established.length);
+    const again = await admin.post('/api/v1/zones/reference-import', { establishedOn: '2005-01-01', operatingFrom: '2006-01-01' });
+    expect([again.status, again.body.established]).toEqual([200, []]);
+    expect(await server.eventCount()).toBe(before + 2 * first.body.established.length);
+    const body = (await analyst.get(`/api/v1/reports/zones?boardId=BQL-HN&asOf=2016-12-31&minPosition=${await server.store.headPosition()}`)).body;
+    expect(zoneOf(body, 'KCN-QUANG-MINH')).toMatchObject({ status: 'OPERATING', statusSince: '2006-01-01', leasableLandHa: expect.stringMatching(/^\d+\.\d\d$/) });
+    const officer = await client(server.baseUrl, { authorization: `Bearer ${tokenFor('BQL-HN')}` }).post('/api/v1/zones/reference-import', { establishedOn: '2005-01-01' });
+    expect([officer.status, officer.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    expect(await server.eventCount()).toBe(before + 2 * first.body.established.length);
+  });
 });

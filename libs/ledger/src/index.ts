@@ -12,3 +12,4 @@ export * from './project/project-aggregate';
 export * from './enterprise-report/record-enterprise-report';
 export * from './plan/record-plan-command';
 export * from './zone/record-zone-act';
+export * from './zone/import-reference-zones';

@@ -13,15 +13,15 @@ import { CLOCK, type Clock } from '../store/store.providers';
 export class LedgerWriteCommand {
   constructor(
     readonly name: string,
-    readonly record: (deps: ReportWriteDeps) => Promise<CommandOutcome<unknown>>,
+    readonly record: (deps: ReportWriteDeps) => Promise<unknown>,
   ) {}
 }
 
 @CommandHandler(LedgerWriteCommand)
-export class LedgerWriteHandler implements ICommandHandler<LedgerWriteCommand, CommandOutcome<unknown>> {
+export class LedgerWriteHandler implements ICommandHandler<LedgerWriteCommand, unknown> {
   constructor(@Inject(WRITE_DEPS) private readonly deps: ReportWriteDeps) {}
 
-  execute({ record }: LedgerWriteCommand): Promise<CommandOutcome<unknown>> {
+  execute({ record }: LedgerWriteCommand): Promise<unknown> {
     return record(this.deps);
   }
 }
@@ -40,9 +40,18 @@ export abstract class LedgerWriteController {
   @Inject(CLOCK) private readonly clock!: Clock;
 
   protected async write<S>(name: string, record: (deps: ReportWriteDeps, context: CommandContext) => Promise<CommandOutcome<S>>, req: Request, res: Response) {
-    const context = requestContextOf(req, this.clock());
-    const command = new LedgerWriteCommand(name, (deps) => record(deps, context));
+    const command = this.commandOf(name, record, req);
     const outcome = await this.commands.execute<LedgerWriteCommand, CommandOutcome<S>>(command);
     return { outcome, reply: answer(command, outcome, res) };
+  }
+
+  /** A write of several commands (e.g. an import): its own result. */
+  protected writeMany<T>(name: string, record: (deps: ReportWriteDeps, context: CommandContext) => Promise<T>, req: Request): Promise<T> {
+    return this.commands.execute<LedgerWriteCommand, T>(this.commandOf(name, record, req));
+  }
+
+  private commandOf<T>(name: string, record: (deps: ReportWriteDeps, context: CommandContext) => Promise<T>, req: Request) {
+    const context = requestContextOf(req, this.clock());
+    return new LedgerWriteCommand(name, (deps) => record(deps, context));
   }
 }

@@ -55,3 +55,8 @@ export class ZonesQueryDto extends ReportFiltersDto {
   @IsIn(ZONE_GROUP_DIMENSIONS, { each: true, message: `each groupBy must be one of ${ZONE_GROUP_DIMENSIONS.join(', ')}` })
   groupBy?: (typeof ZONE_GROUP_DIMENSIONS)[number][];
 }
+
+export class ReferenceZoneImportDto {
+  @ApiProperty({ example: '2016-01-01', description: 'the day from which the ledger records the zones (config/ has no decision dates)' }) @IsLegalDate() establishedOn!: string;
+  @ApiPropertyOptional({ example: '2016-01-01', description: 'the imported zones operate from this day (not before establishedOn)' }) @IsOptional() @IsLegalDate() operatingFrom?: string;
+}

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { recordZoneAct, type ZoneAct } from '@ledger/ledger';
+import { importReferenceZones, recordZoneAct, type ZoneAct } from '@ledger/ledger';
+import { problem } from '../http/problem';
 import { READERS, Roles } from '../auth/roles';
 import { ReportScope } from '../reports/report-scope';
-import { EstablishZoneDto, WastewaterPlantDto, ZoneAreasChangeDto, ZoneParamsDto, ZoneStatusDto, ZonesQueryDto } from './zone.dto';
+import { EstablishZoneDto, ReferenceZoneImportDto, WastewaterPlantDto, ZoneAreasChangeDto, ZoneParamsDto, ZoneStatusDto, ZonesQueryDto } from './zone.dto';
 import { LedgerWriteController } from './ledger-write';
 import { ZonesReportQuery } from './report-queries';
 
@@ -52,6 +53,18 @@ export class ZonesController extends LedgerWriteController {
   @ApiOperation({ summary: 'The zone’s central wastewater treatment plant operates from a date' })
   wastewater(@Param() p: ZoneParamsDto, @Body() dto: WastewaterPlantDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run({ type: 'StartWastewaterPlant', zoneId: p.zoneId, data: plain(dto) }, req, res);
+  }
+
+  @Post('zones/reference-import')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Establish in the ledger every zone of config/reference-data/zones.json it does not hold yet (admin; can run again)' })
+  async importReference(@Body() dto: ReferenceZoneImportDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (dto.operatingFrom !== undefined && dto.operatingFrom < dto.establishedOn) {
+      throw new BadRequestException(problem(400, 'VALIDATION_FAILED', 'The request is invalid', `operatingFrom ${dto.operatingFrom} precedes establishedOn ${dto.establishedOn}`));
+    }
+    const result = await this.writeMany('ImportReferenceZones', (deps, context) => importReferenceZones(deps, plain(dto), context), req);
+    res.status(result.established.length ? 201 : 200);
+    return result;
   }
 
   @Get('reports/zones')
