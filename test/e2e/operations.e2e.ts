@@ -57,6 +57,16 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
     expect(body.conversions).toEqual([]);
   });
 
+  it('the paragraph as the boards publish it, in Vietnamese and English', async () => {
+    expect((await report()).body.narrative).toEqual({
+      lang: 'vi',
+      text: 'Tổng doanh thu đạt 46.643,5 triệu USD và 129.873,0 tỷ đồng; giá trị xuất khẩu đạt 38.277,8 triệu USD và 20.525,3 tỷ đồng; giá trị nhập khẩu đạt 28.799,2 triệu USD và 21.752,5 tỷ đồng; nộp ngân sách 1.423,3 triệu USD và 6.826,5 tỷ đồng; tạo việc làm và thu nhập ổn định cho 771.112 người lao động.',
+    });
+    expect((await report('&lang=en')).body.narrative.text).toBe(
+      'Revenue reached 46,643.5 million USD and 129,873.0 billion VND; exports reached 38,277.8 million USD and 20,525.3 billion VND; imports reached 28,799.2 million USD and 21,752.5 billion VND; taxes and fees paid to the state budget 1,423.3 million USD and 6,826.5 billion VND; the enterprises employed 771,112 workers.',
+    );
+  });
+
   it('771,112 workers at the end of 2016 (annual reports win over the same year’s quarterly ones)', async () => {
     const { body } = await report();
     expect(body.total.FDI.current.employees + body.total.DDI.current.employees).toBe(771_112);

@@ -77,6 +77,16 @@ describe('plan attainment: northern midlands 2016 (seed 000)', () => {
     expect(lineOf(body, 'exportValueUsd')).toMatchObject({ actual: '2000000.00', target: null, pctOfPlan: null });
   });
 
+  it('the paragraph: "doanh thu đạt 4.210,6 tỷ đồng, tăng 7,3% so với cùng kỳ, đạt 52,10% so với kế hoạch"', async () => {
+    const { narrative } = (await plan('BQL-BG')).body;
+    expect(narrative.lang).toBe('vi');
+    // No certificates of Bắc Giang in 2015 in this history: no change on the same period is stated.
+    expect(narrative.text).toMatch(/^Số dự án cấp mới đạt 44 dự án, đạt 220,00% so với kế hoạch; /);
+    expect(narrative.text).toContain('; doanh thu đạt 4.210,6 tỷ đồng, tăng 7,3% so với cùng kỳ, đạt 52,10% so với kế hoạch;');
+    expect(narrative.text).toContain('; Giải phóng mặt bằng đạt 115,75 ha, đạt 96,06% so với kế hoạch.');
+    expect((await plan('BQL-BG', '&lang=en')).body.narrative.text).toContain('revenue reached 4,210.6 billion VND, rose by 7.3% on the same period last year, 52.10% of the plan');
+  });
+
   it('the board’s own indicator: land cleared 115.75 ha of 120.5 (96.06 %); year to date to 30/06 only Q1 and Q2', async () => {
     expect(lineOf((await plan('BQL-BG')).body, 'LAND_CLEARED')).toMatchObject({ unit: 'ha', label: 'Giải phóng mặt bằng', actual: '115.7500', target: '120.5000', pctOfPlan: '96.06' });
     const ytd = (await plan('BQL-BG', '&to=2016-06-30')).body;

@@ -5,6 +5,7 @@ import { vietnamDateOf } from '@ledger/domain';
 import { READERS, Roles } from '../auth/roles';
 import { ReportScope } from '../reports/report-scope';
 import { OperationsQueryDto } from './operations-query.dto';
+import { operationsNarrative } from './narrative';
 import { OperationsReportQuery } from './report-queries';
 
 @ApiTags('reports')
@@ -23,11 +24,13 @@ export class OperationsReportsController {
     this.scope.requireOrderedPeriod(dto.from, dto.to);
     await this.scope.caughtUp(dto);
     const asOf = dto.knownAt ? vietnamDateOf(new Date(dto.knownAt)) : this.scope.today();
-    return this.queries.execute(
+    const report = await this.queries.execute(
       new OperationsReportQuery(
         { from: dto.from, to: dto.to, knownAt: dto.knownAt, filters: this.scope.filtersOf(dto), groupBy: dto.groupBy ?? [], presentation: dto.presentation ?? 'byOrigin', ...this.scope.unitsFor(dto, dto.to) },
         asOf,
       ),
     );
+    const lang = dto.lang ?? 'vi';
+    return { ...report, narrative: { lang, text: operationsNarrative(report.total, lang) } };
   }
 }

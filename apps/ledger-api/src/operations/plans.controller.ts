@@ -8,6 +8,7 @@ import { problem } from '../http/problem';
 import { ReportScope } from '../reports/report-scope';
 import { IndicatorActualDto, PlanParamsDto, PlanQueryDto, PlanTargetsDto } from './plan.dto';
 import { LedgerWriteController } from './ledger-write';
+import { planNarrative } from './narrative';
 import { PlanReportQuery } from './report-queries';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
@@ -53,6 +54,8 @@ export class PlansController extends LedgerWriteController {
     const to = dto.to ?? (today < `${year}-12-31` ? today : `${year}-12-31`);
     if (to < `${year}-01-01` || to > `${year}-12-31`) throw new BadRequestException(problem(400, 'INVALID_PERIOD', 'The request is invalid', `to ${to} is not in ${year}`));
     await this.scope.caughtUp(dto);
-    return this.queries.execute(new PlanReportQuery({ boardId: dto.boardId, year, to, knownAt: dto.knownAt, ...this.scope.unitsFor(dto, to) }));
+    const report = await this.queries.execute(new PlanReportQuery({ boardId: dto.boardId, year, to, knownAt: dto.knownAt, ...this.scope.unitsFor(dto, to) }));
+    const lang = dto.lang ?? 'vi';
+    return { ...report, narrative: { lang, text: planNarrative(report.lines, lang) } };
   }
 }
