@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
 import { operatingResults2016, RRD_OPERATIONS_2016 as P } from '../scenarios/operating-results-2016';
 import { runScenario } from '../scenarios/run-scenario';
@@ -127,6 +129,23 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
     const q1 = body.compliance.periods.find((p: { period: string }) => p.period === '2016-Q1');
     expect(q1).toMatchObject({ deadline: '2016-04-10', due: true, expected: 55 });
     expect(q1.onTime + q1.late + q1.missing).toBe(55);
+  });
+
+  it('CSV and XLSX carry the same exact figures as the JSON', async () => {
+    const download = async (format: string) => {
+      const r = await fetch(`${server.baseUrl}/api/v1/reports/operations?from=2016-01-01&to=2016-12-31&regionId=RRD&groupBy=board&format=${format}`, { headers: bearer('analyst') });
+      return { type: r.headers.get('content-type'), bytes: Buffer.from(await r.arrayBuffer()) };
+    };
+    const { body } = await report('&groupBy=board');
+    const csv = await download('csv');
+    expect(csv.type).toContain('text/csv');
+    const rows = parse(csv.bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(22); // 11 boards × FDI, DDI
+    const hanoiFdi = body.groups.find((g: { key: { boardId: string } }) => g.key.boardId === 'BQL-HN').FDI.current;
+    expect(rows[rows.findIndex((r) => r.boardId === 'BQL-HN')]['current.revenue (USD)']).toBe(hanoiFdi.revenue.amount);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('xlsx')).bytes as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['FDI (USD)', 'DDI (VND)']);
   });
 
   it('groups by board: the boards add up to the total', async () => {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
 import { northernMidlands2016 } from '../scenarios/northern-midlands-2016';
 import { runScenario } from '../scenarios/run-scenario';
@@ -92,6 +93,13 @@ describe('plan attainment: northern midlands 2016 (seed 000)', () => {
     const ytd = (await plan('BQL-BG', '&to=2016-06-30')).body;
     expect(ytd).toMatchObject({ from: '2016-01-01', to: '2016-06-30', samePeriodLastYear: { from: '2015-01-01', to: '2015-06-30' } });
     expect(lineOf(ytd, 'LAND_CLEARED')).toMatchObject({ actual: '50.5000', pctOfPlan: '41.91' });
+  });
+
+  it('as CSV: one row per line with the exact strings of the JSON', async () => {
+    const r = await fetch(`${server.baseUrl}/api/v1/reports/plan?boardId=BQL-BG&year=2016&format=csv`, { headers: bearer('analyst') });
+    const rows = parse(Buffer.from(await r.arrayBuffer()), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    expect(rows.find((l) => l.indicator === 'revenueVnd')).toMatchObject({ actual: '4210600000000', target: '8081766000000', pctOfPlan: '52.10', ratioPct: '107.3' });
+    expect(rows.map((l) => l.indicator)).toEqual((await plan('BQL-BG')).body.lines.map((l: { indicator: string }) => l.indicator));
   });
 
   it('a revised plan counts from its recording time: known before the revision, the first plan', async () => {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
 import { runScenario } from '../scenarios/run-scenario';
 import { certificate, prng, post } from '../scenarios/scenario';
@@ -38,6 +39,14 @@ describe('zones: Red River Delta at the end of 2016 (seed 001)', () => {
     expect(body.total.byStatus.OPERATING.zones).toBeGreaterThan(65);
     expect(body.total.withWastewaterPlant).toBe(55);
     expect(BigInt(body.total.naturalAreaHa.replace('.', ''))).toBe(Z.naturalArea + 5000n);
+  });
+
+  it('as CSV: one row per zone, the same as the JSON', async () => {
+    const r = await fetch(`${server.baseUrl}/api/v1/reports/zones?regionId=RRD&asOf=2016-12-31&format=csv`, { headers: bearer('analyst') });
+    const rows = parse(Buffer.from(await r.arrayBuffer()), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const { body } = await report('asOf=2016-12-31');
+    expect(rows).toHaveLength(135);
+    expect(rows.map((z) => [z.zoneId, z.status, z.naturalAreaHa])).toEqual(body.zones.map((z: Record<string, string>) => [z.zoneId, z.status, z.naturalAreaHa]));
   });
 
   it('grouped by board: 11 boards adding up to the region', async () => {

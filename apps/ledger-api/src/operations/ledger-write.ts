@@ -37,7 +37,7 @@ function answer<S>(command: LedgerWriteCommand, outcome: CommandOutcome<S>, res:
 /** Controllers that write through LedgerWriteCommand: the request's context (actor, keys, If-Match, dry run) and the answer. */
 export abstract class LedgerWriteController {
   @Inject(CommandBus) private readonly commands!: CommandBus;
-  @Inject(CLOCK) private readonly clock!: Clock;
+  @Inject(CLOCK) protected readonly clock!: Clock;
 
   protected async write<S>(name: string, record: (deps: ReportWriteDeps, context: CommandContext) => Promise<CommandOutcome<S>>, req: Request, res: Response) {
     const command = this.commandOf(name, record, req);

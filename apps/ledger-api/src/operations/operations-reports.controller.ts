@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { vietnamDateOf } from '@ledger/domain';
 import { READERS, Roles } from '../auth/roles';
 import { ReportScope } from '../reports/report-scope';
+import { CLOCK, type Clock } from '../store/store.providers';
+import { exported, operationsTable } from './export';
 import { OperationsQueryDto } from './operations-query.dto';
 import { operationsNarrative } from './narrative';
 import { OperationsReportQuery } from './report-queries';
@@ -16,6 +18,7 @@ export class OperationsReportsController {
   constructor(
     private readonly queries: QueryBus,
     private readonly scope: ReportScope,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('operations')
@@ -31,6 +34,7 @@ export class OperationsReportsController {
       ),
     );
     const lang = dto.lang ?? 'vi';
-    return { ...report, narrative: { lang, text: operationsNarrative(report.total, lang) } };
+    const full = { ...report, narrative: { lang, text: operationsNarrative(report.total, lang) } };
+    return exported(dto.format, () => operationsTable(full, this.clock().toISOString())) ?? full;
   }
 }

@@ -6,6 +6,7 @@ import { recordPlanAct, type PlanAct } from '@ledger/ledger';
 import { READERS, Roles } from '../auth/roles';
 import { problem } from '../http/problem';
 import { ReportScope } from '../reports/report-scope';
+import { exported, planTable } from './export';
 import { IndicatorActualDto, PlanParamsDto, PlanQueryDto, PlanTargetsDto } from './plan.dto';
 import { LedgerWriteController } from './ledger-write';
 import { planNarrative } from './narrative';
@@ -56,6 +57,7 @@ export class PlansController extends LedgerWriteController {
     await this.scope.caughtUp(dto);
     const report = await this.queries.execute(new PlanReportQuery({ boardId: dto.boardId, year, to, knownAt: dto.knownAt, ...this.scope.unitsFor(dto, to) }));
     const lang = dto.lang ?? 'vi';
-    return { ...report, narrative: { lang, text: planNarrative(report.lines, lang) } };
+    const full = { ...report, narrative: { lang, text: planNarrative(report.lines, lang) } };
+    return exported(dto.format, () => planTable(full, this.clock().toISOString())) ?? full;
   }
 }

@@ -6,6 +6,7 @@ import { importReferenceZones, recordZoneAct, type ZoneAct } from '@ledger/ledge
 import { problem } from '../http/problem';
 import { READERS, Roles } from '../auth/roles';
 import { ReportScope } from '../reports/report-scope';
+import { exported, zonesTable } from './export';
 import { EstablishZoneDto, ReferenceZoneImportDto, WastewaterPlantDto, ZoneAreasChangeDto, ZoneParamsDto, ZoneStatusDto, ZonesQueryDto } from './zone.dto';
 import { LedgerWriteController } from './ledger-write';
 import { ZonesReportQuery } from './report-queries';
@@ -75,6 +76,7 @@ export class ZonesController extends LedgerWriteController {
     await this.scope.caughtUp(dto);
     const asOf = dto.asOf ?? this.scope.today();
     const { origin: _ignored, ...filters } = this.scope.filtersOf(dto);
-    return this.queries.execute(new ZonesReportQuery({ asOf, knownAt: dto.knownAt, filters, groupBy: dto.groupBy ?? [], ...this.scope.unitsFor(dto, asOf) }));
+    const report = await this.queries.execute(new ZonesReportQuery({ asOf, knownAt: dto.knownAt, filters, groupBy: dto.groupBy ?? [], ...this.scope.unitsFor(dto, asOf) }));
+    return exported(dto.format, () => zonesTable(report, this.clock().toISOString())) ?? report;
   }
 }
