@@ -118,6 +118,12 @@ describe('occupancy as of a date, with a zone moving from building to operating 
     expect(body.total.occupancy).toEqual({ leasedLandHa: '85.00', leasableLandHa: '300.00', occupancyPct: '28.3' });
   });
 
+  it('the same occupancy after rebuilding every read model from position 0', async () => {
+    const before = [await zones('2016-06-30'), await zones('2016-12-31')];
+    await server.runner().rebuild();
+    expect([await zones('2016-06-30'), await zones('2016-12-31')]).toEqual(before);
+  });
+
   describe('bad input is a problem+json 4xx and the log is unchanged', () => {
     it.each([
       ['a status moving backwards', '/zones/KCN-NOI-BAI/status', { status: 'BUILDING', effectiveOn: '2016-12-01' }, 422, 'ZONE_STATUS_BACKWARDS'],

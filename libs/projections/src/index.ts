@@ -6,11 +6,13 @@ export * from './registry/project-register.projection';
 export * from './registry/enterprise-reports.projection';
 export * from './registry/plans.projection';
 export * from './registry/zones.projection';
+export * from './registry/zone-land.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
 import { EnterpriseReportsProjection } from './registry/enterprise-reports.projection';
 import { PlansProjection } from './registry/plans.projection';
 import { ZonesProjection } from './registry/zones.projection';
+import { ZoneLandProjection } from './registry/zone-land.projection';
 
 /** Every read model the ledger maintains. */
-export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection(), new PlansProjection(), new ZonesProjection()];
+export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new EnterpriseReportsProjection(), new PlansProjection(), new ZonesProjection(), new ZoneLandProjection()];

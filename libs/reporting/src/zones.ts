@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { hundredthsOfHa, projectAsOf, type LegalDate, type ProjectEvent, type ZoneEvent, type ZoneStatus } from '@ledger/domain';
+import { hundredthsOfHa, type LegalDate, type ZoneEvent, type ZoneStatus } from '@ledger/domain';
 import { percent } from './figures';
 import { filterSql, groupKey, type GroupDimension, type ReportFilters, type Units, type UnitsView } from './filters';
 import { knownAtInstant } from './operations';
@@ -38,10 +38,6 @@ interface ZoneAsOf {
 const ha = (hundredths: bigint) => `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
 /** m² × 100 → ha × 100 (1 ha = 10,000 m²), rounded half up. */
 const m2ToHaHundredths = (m2Hundredths: bigint) => (m2Hundredths * 2n + 10_000n) / 20_000n;
-const m2Hundredths = (text: string) => {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
-};
 
 function foldZone(row: ZoneRow, events: { type: string; data: string }[]): Omit<ZoneAsOf, 'leasedM2' | 'projects'> {
   const zone: Omit<ZoneAsOf, 'leasedM2' | 'projects'> = { row, status: 'PLANNED', statusSince: row.decided_on, natural: 0n, leasable: 0n };
@@ -54,40 +50,13 @@ function foldZone(row: ZoneRow, events: { type: string; data: string }[]): Omit<
   return zone;
 }
 
-/**
- * Land leased by the projects valid on the date, per zone: each project's certificate as in force
- * that day (landAreaM2 of the certificate and its adjustments, its zone then). Read from the project
- * register's copy of each stream, as known now.
- */
-function leasedLand(db: Database.Database, units: Units, asOf: LegalDate, filters: ZonesQuery['filters']): Map<string, { m2: bigint; projects: number }> {
-  const filter = filterSql({ ...filters, zoneId: undefined }, units);
+/** Land leased by the projects valid on the date, per zone (the zone-land read model's intervals). */
+function leasedLand(db: Database.Database, asOf: LegalDate): Map<string, { m2: bigint; projects: number }> {
   const rows = db
-    .prepare(
-      `SELECT e.project_code, e.type, e.data FROM project_register_events e JOIN project_register p ON p.project_code = e.project_code
-       WHERE p.issued_on <= @asOf${filter.where.map((c) => ` AND ${c}`).join('')} ORDER BY e.project_code, e.version`,
-    )
-    .all({ ...filter.params, asOf }) as { project_code: string; type: string; data: string }[];
-  const byZone = new Map<string, { m2: bigint; projects: number }>();
-  const fold = (events: ProjectEvent[]) => {
-    const state = projectAsOf(
-      events.map((event) => ({ event, recordedAt: '' })),
-      { asOf },
-    );
-    if (state.status !== 'VALID' || !state.zoneId || !state.landAreaM2) return;
-    const slot = byZone.get(state.zoneId) ?? { m2: 0n, projects: 0 };
-    byZone.set(state.zoneId, { m2: slot.m2 + m2Hundredths(state.landAreaM2), projects: slot.projects + 1 });
-  };
-  let code: string | undefined;
-  let events: ProjectEvent[] = [];
-  for (const row of rows) {
-    if (row.project_code !== code) {
-      if (code !== undefined) fold(events);
-      [code, events] = [row.project_code, []];
-    }
-    events.push({ type: row.type, data: JSON.parse(row.data) } as ProjectEvent);
-  }
-  if (code !== undefined) fold(events);
-  return byZone;
+    .prepare('SELECT zone_id, SUM(land_m2_hundredths) AS m2, COUNT(*) AS projects FROM zone_land WHERE from_on <= @asOf AND (to_on IS NULL OR to_on >= @asOf) GROUP BY zone_id')
+    .safeIntegers()
+    .all({ asOf }) as { zone_id: string; m2: bigint; projects: bigint }[];
+  return new Map(rows.map((r) => [r.zone_id, { m2: r.m2, projects: Number(r.projects) }]));
 }
 
 interface Summary {
@@ -129,7 +98,7 @@ export function zonesReport(db: Database.Database, units: Units, q: ZonesQuery) 
     .all({ asOf: q.asOf, ...(knownAt ? { knownAt } : {}) }) as { zone_id: string; type: string; data: string }[];
   const eventsOf = new Map<string, { type: string; data: string }[]>();
   for (const e of events) eventsOf.set(e.zone_id, [...(eventsOf.get(e.zone_id) ?? []), e]);
-  const leased = leasedLand(db, units, q.asOf, q.filters);
+  const leased = leasedLand(db, q.asOf);
   const zones: ZoneAsOf[] = rows.map((row) => ({ ...foldZone(row, eventsOf.get(row.zone_id) ?? []), leasedM2: leased.get(row.zone_id)?.m2 ?? 0n, projects: leased.get(row.zone_id)?.projects ?? 0 }));
   const view: UnitsView = { mode: q.units ?? 'historical', date: q.units === 'current' && q.today ? q.today : q.asOf };
   const groups = new Map<string, { key: Record<string, string>; zones: ZoneAsOf[] }>();
