@@ -13,3 +13,4 @@ export * from './project/corrections';
 export * from './enterprise-report';
 export * from './plan';
 export * from './zone';
+export * from './decimal';

@@ -1,4 +1,4 @@
-import { RuleCode, RuleViolation } from '@ledger/domain';
+import { RuleCode, RuleViolation, minorUnitsOf } from '@ledger/domain';
 
 /** VND per USD by reporting period: `2016-Q3` where a quarter has its own rate, else the year's (`2016`). */
 export type ExchangeRates = Readonly<Record<string, string>>;
@@ -13,10 +13,7 @@ export interface RateUsed {
 const RATE = /^[1-9]\d{0,7}(\.\d{1,4})?$/;
 
 /** The rate scaled by 10^4 (rates have at most 4 decimals), so conversions stay in bigint. */
-function scaled(rate: string): bigint {
-  const [whole, fraction = ''] = rate.split('.');
-  return BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, '0'));
-}
+const scaled = (rate: string) => minorUnitsOf(rate, 4);
 
 const halfUp = (value: bigint, divisor: bigint) => (value * 2n + divisor) / (2n * divisor);
 

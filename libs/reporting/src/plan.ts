@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addYears, parseUsdCents, periodRange, type LegalDate, type PlanIndicator, type PlanTargets } from '@ledger/domain';
+import { addYears, minorUnitsOf, parseUsdCents, periodRange, type LegalDate, type PlanIndicator, type PlanTargets } from '@ledger/domain';
 import { activityReport } from './activity';
 import type { ExchangeRates } from './exchange-rates';
 import { percent, type Amount } from './figures';
@@ -24,11 +24,6 @@ interface Figure {
 }
 
 const DECIMALS_OF_INDICATORS = 4;
-
-function decimalToMinor(text: string, decimals: number): bigint {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, '0').slice(0, decimals) || '0');
-}
 
 function minorToDecimal({ minor, decimals }: Figure): string {
   if (decimals === 0) return minor.toString();
@@ -68,7 +63,7 @@ function indicatorActuals(db: Database.Database, boardId: string, year: number, 
   const sums = new Map<string, Figure>();
   for (const row of rows.filter((r) => periodRange(r.period).to <= to)) {
     const before = sums.get(row.code)?.minor ?? 0n;
-    sums.set(row.code, { minor: before + decimalToMinor(row.value, DECIMALS_OF_INDICATORS), decimals: DECIMALS_OF_INDICATORS });
+    sums.set(row.code, { minor: before + minorUnitsOf(row.value, DECIMALS_OF_INDICATORS), decimals: DECIMALS_OF_INDICATORS });
   }
   return sums;
 }
@@ -111,7 +106,7 @@ export function planReport(db: Database.Database, units: Units, q: PlanQuery) {
   const current = actualsOf(db, units, q, q.year, q.to);
   const previous = actualsOf(db, units, q, q.year - 1, addYears(q.to, -1));
   const line = (indicator: string, unit: string, actual: Figure, before: Figure | undefined, target: string | number | undefined) => {
-    const targetMinor = target === undefined ? undefined : decimalToMinor(String(target), actual.decimals);
+    const targetMinor = target === undefined ? undefined : minorUnitsOf(String(target), actual.decimals);
     return {
       indicator,
       unit,

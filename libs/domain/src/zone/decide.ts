@@ -1,3 +1,4 @@
+import { minorUnitsOf } from '../decimal';
 import { RuleCode, rule } from '../errors';
 import { EARLIEST_LEGAL_DATE, legalDate, type LegalDate } from '../legal-date';
 import { ZONE_STATUSES, type ZoneAreas, type ZoneCommand, type ZoneEvent, type ZoneReference, type ZoneState } from './types';
@@ -7,10 +8,7 @@ export const initialZoneState: ZoneState = { established: false };
 
 const HECTARES = /^(0|[1-9]\d{0,6})(\.\d{1,2})?$/;
 /** Hectares × 100: areas compare and add exactly. */
-export const hundredthsOfHa = (ha: string) => {
-  const [whole, fraction = ''] = ha.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-};
+export const hundredthsOfHa = (ha: string) => minorUnitsOf(ha, 2);
 
 export function evolveZone(state: ZoneState, event: ZoneEvent): ZoneState {
   switch (event.type) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState, type ProjectEvent } from '@ledger/domain';
+import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState, minorUnitsOf, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
@@ -18,10 +18,6 @@ CREATE TABLE IF NOT EXISTS zone_land (
 );
 CREATE INDEX IF NOT EXISTS zone_land_by_zone ON zone_land (zone_id, from_on);`;
 
-const m2Hundredths = (text: string) => {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
-};
 
 export interface LandInterval {
   from: string;
@@ -45,7 +41,7 @@ export function landIntervals(history: readonly ProjectEvent[]): LandInterval[] 
   ordered.forEach(({ event, on }, i) => {
     state = evolve(state, event);
     if (ordered[i + 1]?.on === on) return; // the state as of `on` is the one after its last event
-    const leased = state.status === 'VALID' && state.zoneId && state.landAreaM2 ? { zoneId: state.zoneId, m2Hundredths: m2Hundredths(state.landAreaM2) } : undefined;
+    const leased = state.status === 'VALID' && state.zoneId && state.landAreaM2 ? { zoneId: state.zoneId, m2Hundredths: minorUnitsOf(state.landAreaM2, 2) } : undefined;
     if (open && leased && open.zoneId === leased.zoneId && open.m2Hundredths === leased.m2Hundredths) return;
     if (open) open.to = addDays(on, -1);
     open = leased ? { from: on, to: null, ...leased } : undefined;
