@@ -190,6 +190,20 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
       expect(await server.eventCount()).toBe(before);
     });
 
+    it('Idempotency-Key: a retry returns the first result and appends nothing; another body under the key is 422; a dry run appends nothing', async () => {
+      const body = { projectCode: code(), period: '2016-Q2', filedOn: '2016-07-05', employees: 40 };
+      const dry = await officer().post('/api/v1/enterprise-reports?dryRun=true', body);
+      expect([dry.status, dry.body.dryRun]).toEqual([200, true]);
+      const before = await server.eventCount();
+      const first = await officer().post('/api/v1/enterprise-reports', body, { 'idempotency-key': 'q2-filing' });
+      const again = await officer().post('/api/v1/enterprise-reports', body, { 'idempotency-key': 'q2-filing' });
+      expect([first.status, again.status, again.headers.get('idempotent-replayed'), again.body.position]).toEqual([201, 201, 'true', first.body.position]);
+      expect(first.body.revision).toBe(dry.body.revision); // the dry run decided what the filing recorded
+      const other = await officer().post('/api/v1/enterprise-reports', { ...body, employees: 41 }, { 'idempotency-key': 'q2-filing' });
+      expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+      expect(await server.eventCount()).toBe(before + 1);
+    });
+
     it('an officer of another board may not file for the project (403), nothing appended', async () => {
       const before = await server.eventCount();
       const reply = await client(server.baseUrl, { authorization: `Bearer ${tokenFor('BQL-HP')}` }).post('/api/v1/enterprise-reports', { projectCode: code(), period: '2016-Q2', filedOn: '2016-07-05', employees: 4 });
