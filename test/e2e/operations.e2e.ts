@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
-import { operatingResults2016, RRD_OPERATIONS_2016 as P } from '../scenarios/operating-results-2016';
+import { NMM_OPERATIONS_2016, northernMidlandsOperations2016, operatingResults2016, RRD_OPERATIONS_2016 as P } from '../scenarios/operating-results-2016';
 import { runScenario } from '../scenarios/run-scenario';
 import { TEST_JWT_SECRET, bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
@@ -210,5 +210,36 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
       expect([reply.status, reply.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
       expect(await server.eventCount()).toBe(before);
     });
+  });
+});
+
+/**
+ * Seed 000, in one currency for everyone: "tổng doanh thu tiêu thụ năm 2016 đạt 592.901,1 tỷ đồng; nộp
+ * ngân sách đạt 5.885 tỷ đồng; giá trị xuất khẩu đạt 23,53 tỷ USD; tạo việc làm mới cho khoảng 46.183
+ * lao động". (Its "80 projects started operating in 2016" is not derived: the ledger records no
+ * start of operation for a project.)
+ */
+describe('operating results in one currency: northern midlands 2016 (seed 000)', () => {
+  let server: LedgerServer;
+  let position: string;
+
+  beforeAll(async () => {
+    server = await startLedgerServer({}, () => new Date('2017-02-15T02:00:00Z'));
+    const tokenFor = (boardId: string) => mintToken(TEST_JWT_SECRET, { sub: `officer-${boardId}`, role: 'officer', boardId }, '1h');
+    position = await runScenario(server.baseUrl, northernMidlandsOperations2016(), tokenFor, '2017-02-15');
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it('revenue 592,901.1 bn VND, budget 5,885 bn VND, exports 23.53 bn USD, 46,183 new jobs — nothing converted', async () => {
+    const { body } = await client(server.baseUrl, bearer('analyst')).get(`/api/v1/reports/operations?from=2016-01-01&to=2016-12-31&presentation=oneCurrency&minPosition=${position}`);
+    expect(body.total.all.current).toMatchObject({
+      reportingProjects: 40,
+      revenue: { currency: 'VND', amount: NMM_OPERATIONS_2016.revenueVnd.toString() },
+      budgetPaid: { currency: 'VND', amount: '5885000000000' },
+      exportValue: { currency: 'USD', amount: '23530000000.00' },
+      newJobs: 46_183,
+    });
+    expect(body.total.all.current.revenue.amount).toBe('592901100000000');
+    expect(body.conversions).toEqual([]);
   });
 });

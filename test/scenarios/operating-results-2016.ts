@@ -91,3 +91,38 @@ export function operatingResults2016(): OperatingScenario {
   });
   return { setup, firstFiling: firstFiling as ScenarioStep, refiling: refiling as ScenarioStep, silent, late, realizedFdi: 600_000_000n, filings2016 };
 }
+
+/** Seed 000 (northern midlands, 2016), in one currency: revenue 592,901.1 bn VND, budget 5,885 bn VND, exports 23.53 bn USD, about 46,183 new jobs. */
+export const NMM_OPERATIONS_2016 = { revenueVnd: bnvnd('592901.1'), budgetPaidVnd: bnvnd('5885'), exportValueUsd: musd('23530'), newJobs: 46_183 } as const;
+
+const NMM_ZONES: Record<string, string> = { 'BQL-BG': 'KCN-QUANG-CHAU', 'BQL-TN': 'KCN-YEN-BINH', 'BQL-PT': 'KCN-THUY-VAN', 'BQL-YB': 'KCN-PHIA-NAM' };
+
+/**
+ * 40 enterprises of the four northern-midlands boards (issued 2013–2015) filing their 2016 reports as
+ * those boards publish them: revenue and budget in VND, exports in USD (FDI enterprises also state
+ * their revenue in USD, which a one-currency report does not use).
+ */
+export function northernMidlandsOperations2016(): ScenarioStep[] {
+  const rng = prng(2016_000_1);
+  const P = NMM_OPERATIONS_2016;
+  const projects = Object.entries(NMM_ZONES).flatMap(([boardId, zoneId], b) =>
+    Array.from({ length: 10 }, (_, i) => ({ code: String(2_600_000_000 + b * 100 + i), boardId, zoneId, origin: (i % 3 === 0 ? 'DDI' : 'FDI') as Origin })),
+  );
+  const [revenue, budget, exports, jobs] = [split(P.revenueVnd, 40, rng, 1_000_000n), split(P.budgetPaidVnd, 40, rng, 1_000_000n), split(P.exportValueUsd, 40, rng, 100n), split(BigInt(P.newJobs), 40, rng)];
+  const steps: ScenarioStep[] = projects.map((p) => post('/projects', p.boardId, certificate(rng, { ...p, capital: p.origin === 'FDI' ? 2_000_000_000n : 200_000_000_000n, issuedOn: dayBetween(rng, '2013-01-05', '2015-12-20') })));
+  projects.forEach((p, i) =>
+    steps.push(
+      step(p.boardId, {
+        projectCode: p.code,
+        period: '2016',
+        filedOn: dayBetween(rng, '2017-01-10', '2017-01-31'),
+        revenue: { vnd: revenue[i].toString(), ...(p.origin === 'FDI' ? { usd: usd(revenue[i] / 223n) } : {}) },
+        budgetPaid: { vnd: budget[i].toString() },
+        exportValue: { usd: usd(exports[i]) },
+        employees: Number(jobs[i]) * 3,
+        newJobs: Number(jobs[i]),
+      }),
+    ),
+  );
+  return steps;
+}
