@@ -31,17 +31,15 @@ type Money = { vnd: bigint | null; usd: bigint | null };
 
 export interface FilingRow extends GroupRow {
   project_code: string;
-  project_name: string;
   period: string;
-  period_from: string;
   period_to: string;
-  revision: bigint;
-  filed_on: string;
   employees: bigint;
   foreign_employees: bigint;
   new_jobs: bigint;
   [column: string]: unknown;
 }
+
+const MONEY_COLUMNS = MONEY_FIGURES.flatMap((f) => [`r.${FIGURE_COLUMNS[f]}_vnd`, `r.${FIGURE_COLUMNS[f]}_usd`]).join(', ');
 
 /** knownAt as the store writes recordedAt (toISOString), so the text comparison is a time comparison. */
 export const knownAtInstant = (knownAt: string | undefined) => (knownAt === undefined ? undefined : new Date(knownAt).toISOString());
@@ -55,7 +53,8 @@ export function filingsIn(db: Database.Database, units: Units, from: LegalDate, 
   const known = knownAt ? ' AND x.recorded_at <= @knownAt' : '';
   return db
     .prepare(
-      `SELECT r.*, p.board_id, p.zone_id, p.origin, p.country, p.project_name FROM enterprise_reports r JOIN project_register p ON p.project_code = r.project_code
+      `SELECT r.project_code, r.period, r.period_to, ${MONEY_COLUMNS}, r.employees, r.foreign_employees, r.new_jobs, p.board_id, p.zone_id, p.origin, p.country
+       FROM enterprise_reports r JOIN project_register p ON p.project_code = r.project_code
        WHERE r.period_from >= @from AND r.period_to <= @to${filter.where.map((c) => ` AND ${c}`).join('')}
          AND r.revision = (SELECT MAX(x.revision) FROM enterprise_reports x WHERE x.project_code = r.project_code AND x.period = r.period${known})
        ORDER BY r.project_code, r.period_to, r.period`,
@@ -198,7 +197,7 @@ export function operationsReport(db: Database.Database, units: Units, query: Ope
   // The groups convert the same figures again: the conversions are stated once, from the total.
   const converter = new Converter(query.rates);
   const total = build([], converter)[0];
-  const groups = build(query.groupBy, new Converter(query.rates));
+  const groups = query.groupBy.length ? build(query.groupBy, new Converter(query.rates)) : [total];
   // Realized capital has one source: the CapitalRealized acts on the project streams (activity report).
   const activity = activityReport(db, units, { from: query.from, to: query.to, knownAt: query.knownAt, filters: query.filters, groupBy: [], units: query.units, today: query.today });
   const realized = activity.total as Record<Origin, { current: { realizedCapital: Amount } }>;
