@@ -26,6 +26,11 @@ const endpoints: { path: string; valid: () => Record<string, unknown> }[] = [
   { path: `/api/v1/dossiers/${DOSSIER}/delays`, valid: () => ({ delayedAt: '2026-11-03T09:00:00+07:00', apology: 'a', newAppointmentOn: '2026-12-30' }) },
   { path: `/api/v1/dossiers/${DOSSIER}/withdrawal`, valid: () => ({ withdrawnAt: '2026-11-03T09:00:00+07:00' }) },
   { path: `/api/v1/dossiers/${DOSSIER}/transfer`, valid: () => ({ transferredAt: '2026-11-03T09:00:00+07:00', toAgency: 'a', reason: 'r' }) },
+  // Enterprise reports, plans and zones (issue 19): only their required fields, so every mutation is invalid.
+  { path: '/api/v1/enterprise-reports', valid: () => ({ projectCode: CODE, period: '2016', filedOn: '2017-01-20', employees: 10 }) },
+  { path: '/api/v1/plans/BQL-HN/2016/actuals', valid: () => ({ code: 'LAND_CLEARED', period: '2016-Q1', value: '1.5' }) },
+  { path: '/api/v1/zones', valid: () => ({ zoneId: 'KCN-HN-09', boardId: 'BQL-HN', kind: 'KCN', nameVi: 'KCN', decisionRef: '1/QĐ', decidedOn: '2016-01-01', naturalAreaHa: '10', leasableLandHa: '5' }) },
+  { path: '/api/v1/zones/KCN-THANG-LONG/status', valid: () => ({ status: 'BUILDING', effectiveOn: '2016-05-01' }) },
 ];
 
 const hostileString = fc.oneof(

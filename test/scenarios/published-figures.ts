@@ -8,8 +8,8 @@ function decimal(text: string, unit: bigint): bigint {
   const scale = 10n ** BigInt(fraction.length);
   return (BigInt(whole + fraction) * unit) / scale;
 }
-const musd = (millions: string) => decimal(millions, 100_000_000n); // 1 M USD = 100,000,000 cents
-const bnvnd = (billions: string) => decimal(billions, 1_000_000_000n); // 1 bn VND = 1,000,000,000 đồng
+export const musd = (millions: string) => decimal(millions, 100_000_000n); // 1 M USD = 100,000,000 cents
+export const bnvnd = (billions: string) => decimal(billions, 1_000_000_000n); // 1 bn VND = 1,000,000,000 đồng
 
 /** Seed 001: the 11 Red River Delta boards, year 2016. */
 export const RED_RIVER_DELTA_2016 = {

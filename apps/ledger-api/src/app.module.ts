@@ -39,6 +39,7 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierWriter } from './dossiers/dossier-writer';
 import { dossierConfigProvider } from './dossiers/dossier-config.provider';
 import { DOSSIER_QUERY_HANDLERS } from './dossiers/dossier.queries';
+import { OPERATIONS_CONTROLLERS, OPERATIONS_PROVIDERS } from './operations/operations.wiring';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -52,7 +53,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(httpLoggerOptions(config)), JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)) }), ThrottlerModule.forRoot(throttlerOptions(config))],
-      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, MeController, HealthController, DashboardController, WorkspaceController, ImportsController, DossiersController],
+      controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, MeController, HealthController, DashboardController, WorkspaceController, ImportsController, DossiersController, ...OPERATIONS_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         clockProvider,
@@ -72,6 +73,7 @@ export class AppModule implements OnApplicationShutdown {
         dossierConfigProvider,
         DossierWriter,
         ...DOSSIER_QUERY_HANDLERS,
+        ...OPERATIONS_PROVIDERS,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

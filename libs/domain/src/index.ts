@@ -15,3 +15,7 @@ export * from './dossier';
 export * from './user/user-events';
 export * from './user/user-state';
 export * from './user/user-decide';
+export * from './enterprise-report';
+export * from './plan';
+export * from './zone';
+export * from './decimal';

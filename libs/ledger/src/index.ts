@@ -15,3 +15,7 @@ export * from './users/user-aggregate';
 export * from './users/user-commands';
 export * from './users/user-directory';
 export * from './users/access';
+export * from './enterprise-report/record-enterprise-report';
+export * from './plan/record-plan-command';
+export * from './zone/record-zone-act';
+export * from './zone/import-reference-zones';

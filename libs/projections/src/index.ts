@@ -5,9 +5,25 @@ export * from './registry/licensing-facts.projection';
 export * from './registry/project-register.projection';
 export { canonicalInstant, isInstant } from './registry/instant';
 export * from './registry/dossiers.projection';
+export * from './registry/enterprise-reports.projection';
+export * from './registry/plans.projection';
+export * from './registry/zones.projection';
+export * from './registry/zone-land.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
 import { DossiersProjection } from './registry/dossiers.projection';
+import { EnterpriseReportsProjection } from './registry/enterprise-reports.projection';
+import { PlansProjection } from './registry/plans.projection';
+import { ZonesProjection } from './registry/zones.projection';
+import { ZoneLandProjection } from './registry/zone-land.projection';
 
-/** Every read model the ledger maintains. */
-export const allProjections = () => [new LicensingFactsProjection(), new ProjectRegisterProjection(), new DossiersProjection()];
+/** Every read model the ledger maintains (zone land reads the register's events, so it comes after the register). */
+export const allProjections = () => [
+  new LicensingFactsProjection(),
+  new ProjectRegisterProjection(),
+  new DossiersProjection(),
+  new EnterpriseReportsProjection(),
+  new PlansProjection(),
+  new ZonesProjection(),
+  new ZoneLandProjection(),
+];

@@ -7,3 +7,8 @@ export * from './register';
 export * from './units';
 export * from './dossiers';
 export * from './dossier-inbox';
+export * from './exchange-rates';
+export * from './operations';
+export * from './reporting-compliance';
+export * from './plan';
+export * from './zones';

@@ -31,7 +31,7 @@ export class ProjectRegisterQuery {
   constructor(readonly query: RegisterQuery) {}
 }
 
-abstract class ReadModelQueryHandler {
+export abstract class ReadModelQueryHandler {
   constructor(
     @Inject(PROJECTION_RUNNER) protected readonly runner: ProjectionRunner,
     @Inject(UNITS) protected readonly units: Units,

@@ -1,8 +1,9 @@
 import type { ProjectCommand } from '../commands';
-import { RuleViolation, type RuleCode } from '../errors';
+import type { RuleCode } from '../errors';
 import type { ProjectEvent } from '../events';
 import { decide } from '../project/decide';
 import { foldProject } from '../project/state';
+import { expectRuleViolation } from './rule-violation';
 
 /** `run` breaks the rule `code` (a RuleViolation), whatever decider it calls. */
 export function expectRuleViolation(run: () => unknown, code: string): void {

@@ -19,6 +19,8 @@
       tileDossiers: 'Hồ sơ TTHC tiếp nhận', tileDossiersOnTime: 'Hồ sơ giải quyết đúng hạn', tileDossiersOverdue: 'Hồ sơ quá hạn',
       dCarried: 'từ kỳ trước', dOnline: 'trực tuyến', dOfResolved: 'trên {n} hồ sơ đã giải quyết', dAhead: 'trước hạn', dShare: 'số hồ sơ đã giải quyết',
       dInProcess: 'đang giải quyết', dLate: 'đã giải quyết quá hạn',
+      tileRevenue: 'Doanh thu doanh nghiệp', tileExports: 'Giá trị xuất khẩu', tileWorkers: 'Lao động', tileOccupancy: 'Tỷ lệ lấp đầy',
+      reporting: 'doanh nghiệp báo cáo', foreigners: 'người nước ngoài', operatingZones: 'KCN đang hoạt động', leased: 'đã cho thuê', chartOccupancy: 'Tỷ lệ lấp đầy theo KCN đang hoạt động',
       projects: 'dự án', asAt: 'tại ngày', inPeriod: 'trong kỳ', vsLastYear: 'so với cùng kỳ', noPrev: 'không có số liệu cùng kỳ', unchanged: 'không đổi so với cùng kỳ',
       ofRegistered: 'vốn đăng ký', realizedInPeriod: 'Thực hiện trong kỳ',
       copyText: 'Sao chép đoạn báo cáo', copied: 'Đã sao chép đoạn báo cáo.', copyManual: 'Không truy cập được bộ nhớ tạm; hãy chọn và sao chép đoạn dưới đây.',
@@ -48,6 +50,8 @@
       tileDossiers: 'Dossiers received', tileDossiersOnTime: 'Dossiers resolved on time', tileDossiersOverdue: 'Dossiers overdue',
       dCarried: 'carried over', dOnline: 'online', dOfResolved: 'of {n} resolved', dAhead: 'ahead of time', dShare: 'of the dossiers resolved',
       dInProcess: 'in process', dLate: 'resolved late',
+      tileRevenue: 'Enterprise revenue', tileExports: 'Exports', tileWorkers: 'Workers', tileOccupancy: 'Occupancy',
+      reporting: 'enterprises reporting', foreigners: 'foreigners', operatingZones: 'operating zones', leased: 'leased', chartOccupancy: 'Occupancy of operating zones',
       projects: 'projects', asAt: 'at', inPeriod: 'in the period', vsLastYear: 'vs same period last year', noPrev: 'no same-period figure', unchanged: 'unchanged vs same period',
       ofRegistered: 'of registered', realizedInPeriod: 'Realized in period',
       copyText: 'Copy report text', copied: 'Report text copied.', copyManual: 'No clipboard access; select and copy the text below.',
@@ -248,8 +252,13 @@
         // Dossiers belong to a board, not a zone or an origin: only the region and board filters apply.
         api('/reports/dossiers', { regionId: state.regionId, boardId: state.boardId, from: state.from, to: state.to, minPosition: state.head ?? '' }),
       ]);
+      // Operating results and zones are extra parts: a failure there (e.g. a missing exchange rate) leaves their tiles empty, not the page.
+      const [operations, zones] = await Promise.all([
+        api('/reports/operations', filters({ from: state.from, to: state.to })).catch(() => null),
+        api('/reports/zones', filters({ asOf: state.to, origin: '' })).catch(() => null),
+      ]);
       if (seq !== loadSeq) return;
-      state.data = { valid, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, dossiers, chartOrigin };
+      state.data = { valid, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, dossiers, chartOrigin, operations, zones };
       renderTiles();
       renderCharts();
       await loadRegister();
@@ -323,6 +332,7 @@
     const [tf, td, tpf, tpd] = flow((f) => f.terminations.count);
     tile('terminations', fmtCount(tf + td), `FDI ${fmtCount(tf)} · DDI ${fmtCount(td)}`, changeHtml(changePct(BigInt(tf + td), BigInt(tpf + tpd))));
     renderDossierTiles(state.data.dossiers.total);
+    renderOperationTiles(state.data.operations, state.data.zones);
   }
   /** part / whole in percent, one decimal, half up, as the reports write it ("92.3"). */
   function sharePct(part, whole) {
@@ -339,6 +349,21 @@
       share === null ? '' : `<span>${esc(fmtPct(share))} ${esc(t('dShare'))}</span>`);
     tile('dossiersOverdue', fmtCount(D.inProcess.overdue), `${t('dInProcess')} ${fmtCount(D.inProcess.total)} · ${t('dLate')} ${fmtCount(D.resolved.late)}`,
       `<span>${esc(t('asAt'))} ${esc(fmtDate(state.to))}</span>`);
+  }
+  /** Operating results (FDI in USD, DDI in VND) and occupancy over the zones operating at the period's end. */
+  function renderOperationTiles(operations, zones) {
+    const O = operations && operations.total;
+    if (O) {
+      const [f, d] = [O.FDI, O.DDI];
+      tile('revenue', fmtMoney(f.current.revenue.amount, 'USD'), `DDI ${fmtMoney(d.current.revenue.amount, 'VND')} · ${fmtCount(f.current.reportingProjects + d.current.reportingProjects)} ${t('reporting')}`, changeHtml(f.ratioPct.revenue));
+      tile('exports', fmtMoney(f.current.exportValue.amount, 'USD'), `DDI ${fmtMoney(d.current.exportValue.amount, 'VND')}`, changeHtml(f.ratioPct.exportValue));
+      const workers = (p) => BigInt(f[p].employees + d[p].employees);
+      tile('workers', fmtCount(f.current.employees + d.current.employees), `${fmtCount(f.current.foreignEmployees + d.current.foreignEmployees)} ${t('foreigners')}`, changeHtml(changePct(workers('current'), workers('samePeriodLastYear'))));
+    } else ['revenue', 'exports', 'workers'].forEach((name) => tile(name, '—', '', ''));
+    const Z = zones && zones.total;
+    const ha = (text) => `${fmtTenths(divHalfUp(toMinor(text, 2), 10n))} ha`;
+    if (Z) tile('occupancy', fmtPct(Z.occupancy.occupancyPct), `${fmtCount(Z.byStatus.OPERATING.zones)} ${t('operatingZones')} · ${ha(Z.occupancy.leasedLandHa)} / ${ha(Z.occupancy.leasableLandHa)} ${t('leased')}`, '');
+    else tile('occupancy', '—', '', '');
   }
 
   // ---------------------------------------------------------------- charts
@@ -386,6 +411,14 @@
     const nonEmpty = (r) => r.groups.filter((g) => g.FDI.validProjects + g.DDI.validProjects > 0);
     chart('chart-board').setOption(countBars(nonEmpty(d.byBoard), 'boardId', (id) => unitName(byId(ref.boards, id)) || id), true);
     chart('chart-zone').setOption(countBars(nonEmpty(d.byZone), 'zoneId', (id) => unitName(byId(ref.zones, id)) || id), true);
+    const operating = d.zones ? d.zones.zones.filter((z) => z.status === 'OPERATING' && z.occupancyPct !== null) : [];
+    chart('chart-occupancy').setOption({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(v)}%` },
+      grid: { left: 150, right: 20, top: 20, bottom: 20 },
+      yAxis: { type: 'category', data: operating.map((z) => unitName(byId(ref.zones, z.zoneId)) || z.nameVi || z.zoneId), axisLabel: { width: 140, overflow: 'truncate' } },
+      xAxis: { type: 'value', max: (v) => Math.max(100, Math.ceil(v.max)) },
+      series: [{ type: 'bar', barMaxWidth: 28, data: operating.map((z) => Number(z.occupancyPct)) }],
+    }, true);
     const countries = d.byCountry.groups.filter((g) => g.FDI.validProjects > 0).sort((a, b) => Number(b.FDI.registeredCapital.amount) - Number(a.FDI.registeredCapital.amount));
     const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([locale()], { type: 'region' }) : null;
     const countryName = (c) => { try { return regionNames ? regionNames.of(c) : c; } catch { return c; } };

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './state';
+export * from './decide';

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState, minorUnitsOf, type ProjectEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection } from '../runner/projection';
+import { forgetStatements, statement } from '../runner/statements';
+
+/**
+ * Land leased by each project over legal time, for occupancy: one row per interval in which the
+ * project is valid with a zone and a landAreaM2 (m² × 100), from the certificate and its adjustments
+ * as corrected. A project's intervals are recomputed from its stream on each act that can change them; the stream
+ * is read from the project register's copy (project_register_events), which the runner has brought to
+ * at least this page before this read model (it comes earlier in allProjections()).
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS zone_land (
+  project_code TEXT NOT NULL, from_on TEXT NOT NULL, to_on TEXT, zone_id TEXT NOT NULL, land_m2_hundredths INTEGER NOT NULL,
+  PRIMARY KEY (project_code, from_on)
+);
+CREATE INDEX IF NOT EXISTS zone_land_by_zone ON zone_land (zone_id, from_on);`;
+
+
+export interface LandInterval {
+  from: string;
+  to: string | null;
+  zoneId: string;
+  m2Hundredths: bigint;
+}
+
+/**
+ * The project's leased-land intervals: the certificate as in force at the end of each legal date on
+ * which something takes effect (as projectAsOf: corrected history in effective-date order, stable on
+ * recording order), folded once in that order; consecutive days with the same zone and land are one interval.
+ */
+export function landIntervals(history: readonly ProjectEvent[]): LandInterval[] {
+  const ordered = applyCorrections(history)
+    .map((event, index) => ({ event, index, on: effectiveDateOf(event) }))
+    .sort((a, b) => (a.on === b.on ? a.index - b.index : a.on < b.on ? -1 : 1));
+  const out: LandInterval[] = [];
+  let open: LandInterval | undefined;
+  let state = initialProjectState;
+  ordered.forEach(({ event, on }, i) => {
+    state = evolve(state, event);
+    if (ordered[i + 1]?.on === on) return; // the state as of `on` is the one after its last event
+    const leased = state.status === 'VALID' && state.zoneId && state.landAreaM2 ? { zoneId: state.zoneId, m2Hundredths: minorUnitsOf(state.landAreaM2, 2) } : undefined;
+    if (open && leased && open.zoneId === leased.zoneId && open.m2Hundredths === leased.m2Hundredths) return;
+    if (open) open.to = addDays(on, -1);
+    open = leased ? { from: on, to: null, ...leased } : undefined;
+    if (open) out.push(open);
+  });
+  return out;
+}
+
+/** Acts that can change a project's leased land: its issuance, a change of zone or land area, its termination, a correction. */
+function changesLand(event: ProjectEvent): boolean {
+  if (event.type === 'CertificateAdjusted') return event.data.changes.zoneId !== undefined || event.data.changes.landAreaM2 !== undefined;
+  return event.type === 'CertificateIssued' || event.type === 'ProjectTerminated' || event.type === 'EventCorrected';
+}
+
+export class ZoneLandProjection implements Projection {
+  readonly name = 'zone-land';
+  readonly version = 1;
+
+  setup(db: Database.Database): void {
+    db.exec(SCHEMA);
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DROP TABLE IF EXISTS zone_land;');
+    forgetStatements(db);
+  }
+
+  apply(db: Database.Database, recorded: RecordedEvent): void {
+    if (!recorded.streamId.startsWith('project-')) return;
+    if (!changesLand({ type: recorded.type, data: recorded.data } as ProjectEvent)) return;
+    const code = recorded.streamId.slice('project-'.length);
+    const rows = statement(db, 'SELECT type, data FROM project_register_events WHERE project_code = ? AND version <= ? ORDER BY version').all(code, recorded.streamVersion) as { type: string; data: string }[];
+    statement(db, 'DELETE FROM zone_land WHERE project_code = ?').run(code);
+    const insert = statement(db, 'INSERT INTO zone_land VALUES (?, ?, ?, ?, ?)');
+    for (const r of landIntervals(rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) }) as ProjectEvent))) insert.run(code, r.from, r.to, r.zoneId, r.m2Hundredths);
+  }
+}
