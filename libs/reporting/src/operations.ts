@@ -4,6 +4,7 @@ import { FIGURE_COLUMNS } from '@ledger/projections';
 import { activityReport } from './activity';
 import { rateFor, usdCentsToVnd, vndToUsdCents, type ExchangeRates, type RateUsed } from './exchange-rates';
 import { percent, type Amount } from './figures';
+import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
 /**
@@ -49,18 +50,16 @@ export const knownAtInstant = (knownAt: string | undefined) => (knownAt === unde
  * recorded by `knownAt`; with the project's board, zone, origin and country from the register.
  */
 export function filingsIn(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters): FilingRow[] {
-  const filter = filterSql(filters, units);
-  const known = knownAt ? ' AND x.recorded_at <= @knownAt' : '';
-  return db
-    .prepare(
-      `SELECT r.project_code, r.period, r.period_to, ${MONEY_COLUMNS}, r.employees, r.foreign_employees, r.new_jobs, p.board_id, p.zone_id, p.origin, p.country
+  // Only the register (p) has board, zone and origin, so the shared filter needs no alias.
+  const known = knownAt ? sql` AND x.recorded_at <= ${knownAtInstant(knownAt)}` : raw('');
+  return all<FilingRow>(
+    db,
+    sql`SELECT r.project_code, r.period, r.period_to, ${raw(MONEY_COLUMNS)}, r.employees, r.foreign_employees, r.new_jobs, p.board_id, p.zone_id, p.origin, p.country
        FROM enterprise_reports r JOIN project_register p ON p.project_code = r.project_code
-       WHERE r.period_from >= @from AND r.period_to <= @to${filter.where.map((c) => ` AND ${c}`).join('')}
+       WHERE r.period_from >= ${from} AND r.period_to <= ${to} AND ${filterSql(filters, units)}
          AND r.revision = (SELECT MAX(x.revision) FROM enterprise_reports x WHERE x.project_code = r.project_code AND x.period = r.period${known})
        ORDER BY r.project_code, r.period_to, r.period`,
-    )
-    .safeIntegers()
-    .all({ ...filter.params, from, to, ...(knownAt ? { knownAt: knownAtInstant(knownAt) } : {}) }) as FilingRow[];
+  );
 }
 
 /** An annual report is the year's figure: the quarterly reports of a year with an annual one are left out. */

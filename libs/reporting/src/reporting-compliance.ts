@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, periodRange, type LegalDate } from '@ledger/domain';
 import { filterSql, type ReportFilters, type Units } from './filters';
+import { all, raw, sql } from './sql';
 import { knownAtInstant } from './operations';
 
 /** When a report is due: day `day` of the `monthsAfterPeriodEnd`-th month after the period's last month (capped at that month's end). */
@@ -53,17 +54,19 @@ interface ExpectedRow {
  */
 export function reportingCompliance(db: Database.Database, units: Units, q: { from: LegalDate; to: LegalDate; asOf: LegalDate; knownAt?: string; filters: ReportFilters; deadlines: FilingDeadlines }) {
   const filter = filterSql(q.filters, units);
-  const known = q.knownAt ? ' AND r.recorded_at <= @knownAt' : '';
-  const select = db.prepare(
-    `SELECT p.project_code, p.project_name, p.board_id, p.zone_id, p.origin,
-            (SELECT MIN(r.filed_on) FROM enterprise_reports r WHERE r.project_code = p.project_code AND r.period = @period${known}) AS first_filed_on
-     FROM project_register p WHERE p.issued_on <= @periodTo AND (p.terminated_on IS NULL OR p.terminated_on >= @periodFrom)${filter.where.map((c) => ` AND ${c}`).join('')}
+  const known = q.knownAt ? sql` AND r.recorded_at <= ${knownAtInstant(q.knownAt)}` : raw('');
+  const select = (period: string, range: { from: LegalDate; to: LegalDate }) =>
+    all<ExpectedRow>(
+      db,
+      sql`SELECT p.project_code, p.project_name, p.board_id, p.zone_id, p.origin,
+            (SELECT MIN(r.filed_on) FROM enterprise_reports r WHERE r.project_code = p.project_code AND r.period = ${period}${known}) AS first_filed_on
+     FROM project_register p WHERE p.issued_on <= ${range.to} AND (p.terminated_on IS NULL OR p.terminated_on >= ${range.from}) AND ${filter}
      ORDER BY p.project_code`,
-  );
+    );
   return reportingPeriodsIn(q.from, q.to).map((period) => {
     const range = periodRange(period);
     const deadline = deadlineOf(period, q.deadlines);
-    const rows = select.all({ ...filter.params, period, periodFrom: range.from, periodTo: range.to, ...(q.knownAt ? { knownAt: knownAtInstant(q.knownAt) } : {}) }) as ExpectedRow[];
+    const rows = select(period, range);
     const due = deadline < q.asOf;
     const onTime = rows.filter((r) => r.first_filed_on !== null && r.first_filed_on <= deadline).length;
     const late = rows.filter((r) => r.first_filed_on !== null && r.first_filed_on > deadline);

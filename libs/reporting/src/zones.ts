@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { hundredthsOfHa, type LegalDate, type ZoneEvent, type ZoneStatus } from '@ledger/domain';
 import { percent } from './figures';
+import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type ReportFilters, type Units, type UnitsView } from './filters';
 import { knownAtInstant } from './operations';
 
@@ -88,11 +89,10 @@ function summaryOf(zones: readonly ZoneAsOf[]): Summary {
 
 /** Zones as of a date: by status with their areas, wastewater plants, occupancy per zone and over operating zones (DESIGN §5). */
 export function zonesReport(db: Database.Database, units: Units, q: ZonesQuery) {
-  const filter = filterSql(q.filters, units);
   const knownAt = knownAtInstant(q.knownAt);
   const known = knownAt ? ' AND recorded_at <= @knownAt' : '';
-  const bind = { ...filter.params, asOf: q.asOf, ...(knownAt ? { knownAt } : {}) };
-  const rows = db.prepare(`SELECT * FROM zone_register WHERE decided_on <= @asOf${known}${filter.where.map((c) => ` AND ${c}`).join('')} ORDER BY zone_id`).all(bind) as ZoneRow[];
+  const knownSql = knownAt ? sql` AND recorded_at <= ${knownAt}` : raw('');
+  const rows = all<ZoneRow>(db, sql`SELECT * FROM zone_register WHERE decided_on <= ${q.asOf}${knownSql} AND ${filterSql(q.filters, units)} ORDER BY zone_id`);
   const events = db
     .prepare(`SELECT zone_id, type, data FROM zone_events WHERE effective_on <= @asOf${known} AND zone_id IN (SELECT zone_id FROM zone_register WHERE decided_on <= @asOf${known}) ORDER BY zone_id, effective_on, position`)
     .all({ asOf: q.asOf, ...(knownAt ? { knownAt } : {}) }) as { zone_id: string; type: string; data: string }[];

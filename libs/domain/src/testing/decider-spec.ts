@@ -5,17 +5,7 @@ import { decide } from '../project/decide';
 import { foldProject } from '../project/state';
 import { expectRuleViolation } from './rule-violation';
 
-/** `run` breaks the rule `code` (a RuleViolation), whatever decider it calls. */
-export function expectRuleViolation(run: () => unknown, code: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(RuleViolation);
-  expect((caught as RuleViolation).code).toBe(code);
-}
+export { expectRuleViolation };
 
 /** Given/when/then for a decider, in the style of Emmett's DeciderSpecification. */
 export function deciderSpec<C, E, S>(decideFn: (command: C, state: S) => E[], fold: (events: E[]) => S) {

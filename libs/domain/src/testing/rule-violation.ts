@@ -1,7 +1,7 @@
 import { RuleViolation, type RuleCode } from '../errors';
 
 /** Expects `run` to throw a RuleViolation with `code` (and, if given, a message mentioning `mention`). */
-export function expectRuleViolation(run: () => unknown, code: RuleCode, mention?: string): void {
+export function expectRuleViolation(run: () => unknown, code: RuleCode | string, mention?: string): void {
   let caught: unknown;
   try {
     run();

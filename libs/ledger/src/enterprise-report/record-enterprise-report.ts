@@ -38,7 +38,7 @@ export function enterpriseReportCommandOf(reference: ReferenceData, filing: Ente
     streamId: enterpriseReportStreamOf(filing.projectCode, filing.period),
     name: 'FileEnterpriseReport',
     payload: filing,
-    authorize: (_state, today) => (project.boardId === undefined ? undefined : actingBoardOf(reference, project.boardId, filing.projectCode, context.actor, today)),
+    authorize: (_state, today) => (project.boardId === undefined ? undefined : actingBoardOf(reference, project.boardId, { en: `project ${filing.projectCode}`, vi: `Dự án ${filing.projectCode}` }, context.actor, today)),
     decide: (state, actingBoardId, today) => ({ events: decideEnterpriseReport({ type: 'FileEnterpriseReport', today, data: filing }, state, reported), metadata: { boardId: actingBoardId } }),
   };
 }

@@ -1,7 +1,7 @@
 import { fdiIssued } from '../../../domain/src/testing/fixtures';
 import { recordEnterpriseReport, type EnterpriseReportFiling } from '../enterprise-report/record-enterprise-report';
 import { recordProjectAct } from '../project/record-project-act';
-import { contextOf, officerOf, writePath } from './write-path';
+import { contextOf, officerOf, writePath } from '../testing/write-path';
 
 const officer = officerOf('BQL-HN');
 const issue = { type: 'IssueCertificate' as const, projectCode: fdiIssued.projectCode, data: { ...fdiIssued, boardId: 'BQL-HN', zoneId: 'KCN-THANG-LONG' } };
