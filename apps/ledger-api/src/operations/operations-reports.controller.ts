@@ -9,6 +9,7 @@ import { exported, operationsTable } from './export';
 import { OperationsQueryDto } from './operations-query.dto';
 import { operationsNarrative } from './narrative';
 import { OperationsReportQuery } from './report-queries';
+import { ResponseFormats } from '../reports/export/exportable';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class OperationsReportsController {
   ) {}
 
   @Get('operations')
+  @ResponseFormats('json', 'csv', 'xlsx')
   @ApiOperation({ summary: 'Operating results of the enterprises (revenue, exports, imports, budget, workers) with the same period last year and who has not reported' })
   async operations(@Query() dto: OperationsQueryDto) {
     this.scope.requireOrderedPeriod(dto.from, dto.to);

@@ -11,6 +11,7 @@ import { IndicatorActualDto, PlanParamsDto, PlanQueryDto, PlanTargetsDto } from 
 import { LedgerWriteController } from './ledger-write';
 import { planNarrative } from './narrative';
 import { PlanReportQuery } from './report-queries';
+import { ResponseFormats } from '../reports/export/exportable';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
@@ -45,6 +46,7 @@ export class PlansController extends LedgerWriteController {
   }
 
   @Get('reports/plan')
+  @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @ApiTags('reports')
   @ApiOperation({ summary: 'Year-to-date actuals against the board’s plan for the year (% of plan), with the same period last year' })

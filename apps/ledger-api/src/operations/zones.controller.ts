@@ -10,6 +10,7 @@ import { exported, zonesTable } from './export';
 import { EstablishZoneDto, ReferenceZoneImportDto, WastewaterPlantDto, ZoneAreasChangeDto, ZoneParamsDto, ZoneStatusDto, ZonesQueryDto } from './zone.dto';
 import { LedgerWriteController } from './ledger-write';
 import { ZonesReportQuery } from './report-queries';
+import { ResponseFormats } from '../reports/export/exportable';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
@@ -69,6 +70,7 @@ export class ZonesController extends LedgerWriteController {
   }
 
   @Get('reports/zones')
+  @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @ApiTags('reports')
   @ApiOperation({ summary: 'Zones as of a date: by status with areas, wastewater plants, occupancy per zone and over operating zones' })
