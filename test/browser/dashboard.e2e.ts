@@ -120,11 +120,14 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
     expect(await page.locator('[data-field="pCapital"]').innerText()).toBe('11,3 triệu USD / 264,4 tỷ đồng');
     expect(await page.locator('[data-field="pAdj"]').innerText()).toBe('2');
     const rows = await page.locator('#project-timeline tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td: any) => td.textContent as string)));
-    expect(rows.map((r) => r[1])).toEqual(['Cấp GCNĐKĐT', 'Vốn thực hiện', 'Tăng vốn', 'Tăng vốn', 'Vốn thực hiện']);
+    // The acts' names from @ledger/labels (the same as the officers' workspace), periods in words.
+    expect(rows.map((r) => r[1])).toEqual(['Cấp Giấy chứng nhận đăng ký đầu tư', 'Báo cáo vốn thực hiện', 'Điều chỉnh tăng vốn đầu tư', 'Điều chỉnh tăng vốn đầu tư', 'Báo cáo vốn thực hiện']);
+    expect([rows[1][2], rows[4][2]]).toEqual(['Năm 2015', 'Quý II/2016']);
+    expect(rows[4][3]).toBe('Quý II/2016: 3,0 triệu USD / 70,5 tỷ đồng');
     expect(rows[2][2]).toBe('01/06/2016');
     expect(rows[2][3]).toBe('#1: +1,0 triệu USD / 23,5 tỷ đồng — Mở rộng sản xuất');
     expect(rows[2][4]).toBe('officer-BQL-BG (officer)');
-    await page.fill('#project-asof', '2016-05-01');
+    await page.fill('#project-asof', '01/05/2016');
     await page.dispatchEvent('#project-asof', 'change');
     await page.waitForFunction(() => document.querySelector('[data-field="pCapital"]')?.textContent === '10,0 triệu USD / 235,0 tỷ đồng');
     expect(await page.locator('[data-field="pAdj"]').innerText()).toBe('0');

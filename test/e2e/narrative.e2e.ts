@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatBillionVnd, formatChange, formatMillionUsd, formatPercent } from '../../apps/ledger-api/src/reports/narrative/number-format';
+import { formatBillionVnd, formatChange, formatMillionUsd, formatPercent } from '@ledger/labels';
 import { SCENARIO_NOW, seedScenario } from '../browser/seed-scenario';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 

@@ -12,7 +12,7 @@ import { ReportScope } from '../report-scope';
 import { ActivityReportQuery, ValidProjectsReportQuery } from '../report.queries';
 import { REFERENCE_DATA } from '../units.provider';
 import { NARRATIVE_LANGS, TemplateError, loadTemplate, narrativeValues, renderTemplate, type NarrativeInput } from './narrative';
-import type { Lang } from './number-format';
+import type { Lang } from '@ledger/labels';
 
 export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format'] as const) {
   @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;

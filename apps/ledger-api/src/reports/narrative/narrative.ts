@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { ActivityFigures, Amount, ReportFilters, ValidFigures } from '@ledger/reporting';
-import { formatChange, formatCount, formatDate, formatMoney, formatPercent, type Lang } from './number-format';
+import { formatChange, formatCount, formatDate, formatMoney, formatPercent, type Lang } from '@ledger/labels';
 
 export const NARRATIVE_LANGS = ['vi', 'en'] as const;
 
