@@ -39,7 +39,7 @@ function showTokenPanel(message: string): void {
  */
 async function choosePeriod(): Promise<void> {
   if (state.from && state.to) return;
-  const today = vietnamToday();
+  const today = state.reference.today ?? vietnamToday(); // the ledger's today, not the browser's
   const latest = await api<RegisterReply>('/projects', filters({ sort: 'issuedOn', order: 'desc', page: 1, pageSize: 1 })).catch(() => null);
   const year = latest?.items[0]?.issuedOn.slice(0, 4) ?? today.slice(0, 4);
   state.from ||= `${year}-01-01`;
@@ -155,13 +155,12 @@ async function downloadFile(kind: string): Promise<void> {
   const message = $('download-status');
   message.classList.remove('error');
   message.textContent = t('downloading');
-  const period = { from: state.from, to: state.to, lang: state.lang };
   const stem = `${state.from}_${state.to}`;
   try {
-    if (kind === 'csv') await download('/reports/activity', filters({ ...period, format: 'csv', locale: state.lang }), `hoat-dong_${stem}.csv`);
-    if (kind === 'xlsx') await download('/reports/activity', filters({ ...period, format: 'xlsx' }), `hoat-dong_${stem}.xlsx`);
-    if (kind === 'register') await download('/projects', filters({ asOf: state.to, lang: state.lang, format: 'xlsx' }), `danh-muc-du-an_${state.to}.xlsx`);
-    if (kind === 'docx') await download('/reports/narrative', filters({ ...period, format: 'docx' }), `bao-cao_${stem}.docx`);
+    if (kind === 'csv') await download('/reports/activity', filters({ from: state.from, to: state.to, format: 'csv' }), `hoat-dong_${stem}.csv`);
+    if (kind === 'xlsx') await download('/reports/activity', filters({ from: state.from, to: state.to, format: 'xlsx' }), `hoat-dong_${stem}.xlsx`);
+    if (kind === 'register') await download('/projects', filters({ asOf: state.to, format: 'xlsx' }), `danh-muc-du-an_${state.to}.xlsx`);
+    if (kind === 'docx') await download('/reports/narrative', filters({ from: state.from, to: state.to, lang: state.lang, format: 'docx' }), `bao-cao_${stem}.docx`);
     message.textContent = t('downloaded');
   } catch (error) {
     message.classList.add('error');

@@ -18,27 +18,40 @@ function tile(name: string, value: string, sub: string, changeNodes: (Node | str
   fill(el.querySelector('.tile-change') as HTMLElement, changeNodes);
 }
 
+/** Under an origin filter, the other origin's tile is hidden and its parts dropped from the lines. */
+const shown = (origin: 'FDI' | 'DDI') => !state.origin || state.origin === origin;
+const parts = (...items: [origin: 'FDI' | 'DDI' | null, text: string][]) => items.filter(([o]) => o === null || shown(o)).map(([, text]) => text).join(' · ');
+
 export function renderTiles(): void {
   if (!state.data) return;
   const { valid, validPrev, activity } = state.data;
   const [V, P, A] = [valid.total, validPrev.total, activity.total];
   const at = `${t('asAt')} ${fmtDate(state.to)}`;
-  tile('validProjects', fmtCount(V.FDI.validProjects + V.DDI.validProjects), `FDI ${fmtCount(V.FDI.validProjects)} · DDI ${fmtCount(V.DDI.validProjects)} · ${at}`,
+  (document.querySelector('[data-tile="registeredUsd"]') as HTMLElement).hidden = !shown('FDI');
+  (document.querySelector('[data-tile="registeredVnd"]') as HTMLElement).hidden = !shown('DDI');
+  tile('validProjects', fmtCount(V.FDI.validProjects + V.DDI.validProjects), parts(['FDI', `FDI ${fmtCount(V.FDI.validProjects)}`], ['DDI', `DDI ${fmtCount(V.DDI.validProjects)}`], [null, at]),
     change(changePct(BigInt(V.FDI.validProjects + V.DDI.validProjects), BigInt(P.FDI.validProjects + P.DDI.validProjects))));
   tile('registeredUsd', fmtMoney(V.FDI.registeredCapital.amount, 'USD'), `${fmtCount(V.FDI.validProjects)} ${t('projects')} FDI · ${at}`,
     change(changePct(minor(V.FDI.registeredCapital.amount, 'USD'), minor(P.FDI.registeredCapital.amount, 'USD'))));
   tile('registeredVnd', fmtMoney(V.DDI.registeredCapital.amount, 'VND'), `${fmtCount(V.DDI.validProjects)} ${t('projects')} DDI · ${at}`,
     change(changePct(minor(V.DDI.registeredCapital.amount, 'VND'), minor(P.DDI.registeredCapital.amount, 'VND'))));
-  tile('realized', fmtMoney(V.FDI.realizedCapital.amount, 'USD'),
-    `${fmtPct(V.FDI.realizationRatioPct)} ${t('ofRegistered')} · DDI ${fmtMoney(V.DDI.realizedCapital.amount, 'VND')} (${fmtPct(V.DDI.realizationRatioPct)}) · ${t('realizedInPeriod')}: ${fmtMoney(A.FDI.current.realizedCapital.amount, 'USD')}, ${fmtMoney(A.DDI.current.realizedCapital.amount, 'VND')}`,
-    change(changePct(minor(A.FDI.current.realizedCapital.amount, 'USD'), minor(A.FDI.samePeriodLastYear.realizedCapital.amount, 'USD'))));
+  // Realized capital: FDI's in USD leads, unless the filter is DDI.
+  const lead = shown('FDI') ? ('FDI' as const) : ('DDI' as const);
+  const cur = lead === 'FDI' ? 'USD' : 'VND';
+  tile('realized', fmtMoney(V[lead].realizedCapital.amount, cur),
+    parts(
+      [lead, `${fmtPct(V[lead].realizationRatioPct)} ${t('ofRegistered')}`],
+      [lead === 'FDI' ? 'DDI' : 'FDI', `DDI ${fmtMoney(V.DDI.realizedCapital.amount, 'VND')} (${fmtPct(V.DDI.realizationRatioPct)})`],
+      [null, `${t('realizedInPeriod')}: ${[shown('FDI') ? fmtMoney(A.FDI.current.realizedCapital.amount, 'USD') : null, shown('DDI') ? fmtMoney(A.DDI.current.realizedCapital.amount, 'VND') : null].filter(Boolean).join(', ')}`],
+    ),
+    change(changePct(minor(A[lead].current.realizedCapital.amount, cur), minor(A[lead].samePeriodLastYear.realizedCapital.amount, cur))));
   const counts = (f: (x: typeof A.FDI.current) => number) => [f(A.FDI.current), f(A.DDI.current), f(A.FDI.samePeriodLastYear), f(A.DDI.samePeriodLastYear)];
   const [nf, nd, pf, pd] = counts((f) => f.newCertificates.count);
-  tile('newCertificates', fmtCount(nf + nd), `FDI ${fmtCount(nf)} (${fmtMoney(A.FDI.current.newCertificates.capital.amount, 'USD')}) · DDI ${fmtCount(nd)} (${fmtMoney(A.DDI.current.newCertificates.capital.amount, 'VND')})`,
+  tile('newCertificates', fmtCount(nf + nd), parts(['FDI', `FDI ${fmtCount(nf)} (${fmtMoney(A.FDI.current.newCertificates.capital.amount, 'USD')})`], ['DDI', `DDI ${fmtCount(nd)} (${fmtMoney(A.DDI.current.newCertificates.capital.amount, 'VND')})`]),
     change(changePct(BigInt(nf + nd), BigInt(pf + pd))));
   const [af, ad, apf, apd] = counts((f) => f.adjustmentOccurrences);
-  tile('adjustments', fmtCount(af + ad), `FDI ${fmtCount(af)} · DDI ${fmtCount(ad)} · +${fmtMoney(A.FDI.current.increases.capital.amount, 'USD')}, +${fmtMoney(A.DDI.current.increases.capital.amount, 'VND')}`,
-    change(changePct(BigInt(af + ad), BigInt(apf + apd))));
+  const added = [shown('FDI') ? `+${fmtMoney(A.FDI.current.increases.capital.amount, 'USD')}` : null, shown('DDI') ? `+${fmtMoney(A.DDI.current.increases.capital.amount, 'VND')}` : null].filter(Boolean).join(', ');
+  tile('adjustments', fmtCount(af + ad), parts(['FDI', `FDI ${fmtCount(af)}`], ['DDI', `DDI ${fmtCount(ad)}`], [null, added]), change(changePct(BigInt(af + ad), BigInt(apf + apd))));
   const [tf, td, tpf, tpd] = counts((f) => f.terminations.count);
-  tile('terminations', fmtCount(tf + td), `FDI ${fmtCount(tf)} · DDI ${fmtCount(td)}`, change(changePct(BigInt(tf + td), BigInt(tpf + tpd))));
+  tile('terminations', fmtCount(tf + td), parts(['FDI', `FDI ${fmtCount(tf)}`], ['DDI', `DDI ${fmtCount(td)}`]), change(changePct(BigInt(tf + td), BigInt(tpf + tpd))));
 }
