@@ -6,6 +6,7 @@ import { ConfigError, assertCanPublishAnchors, loadLedgerConfig, type LedgerConf
 import { mintToken } from './auth/tokens';
 import { configureApp } from './http/configure-app';
 import { loadDemoData } from './demo/demo-data';
+import { demoProgressLine, portInUse, readyBlock } from './start-up';
 import { EVENT_STORE } from './store/store.providers';
 import type { EventStore } from '@ledger/event-store';
 
@@ -39,22 +40,19 @@ async function bootstrap(): Promise<void> {
   warnAboutUnsafeSettings(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(portInUse(config.port));
+    process.exit(1);
+  }
   const url = `http://localhost:${config.port}`;
-  if (config.devSecret) {
-    // Development only: the built-in secret is public, so handing out a token here costs nothing.
-    const analyst = mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h');
-    process.stdout.write(
-      `Development token (analyst, 12 h): ${analyst}\n` +
-        `Other roles: npm run cli -- token --role officer --board BQL-HN   (roles: officer, auditor, analyst, admin)\n` +
-        `Dashboard: ${url}/dashboard#token=${analyst}\n`,
-    );
-  }
-  process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);
-  if (config.demoData) {
-    await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, (line) => process.stdout.write(`${line}\n`));
-  }
-
+  process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''})\n`);
+  if (config.demoData) await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, demoProgressLine(process.stdout));
+  // Development only: the built-in secret is public, so handing out a token here costs nothing.
+  const devToken = config.devSecret ? mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h') : null;
+  process.stdout.write(readyBlock(url, devToken));
 }
 
 void bootstrap();
