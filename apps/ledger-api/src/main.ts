@@ -5,7 +5,9 @@ import { AppModule } from './app.module';
 import { ConfigError, assertCanPublishAnchors, loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
 import { mintToken } from './auth/tokens';
 import { configureApp } from './http/configure-app';
-import { loadDemoData } from './demo/demo-data';
+import { ReferenceData } from '@ledger/reference-data';
+import { demoSteps, loadDemoData } from './demo/demo-data';
+import { importDemoHistory } from './demo/demo-history';
 import { demoProgressLine, portInUse, readyBlock } from './start-up';
 import { EVENT_STORE } from './store/store.providers';
 import type { EventStore } from '@ledger/event-store';
@@ -38,6 +40,9 @@ function warnAboutUnsafeSettings(config: LedgerConfig): void {
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
   warnAboutUnsafeSettings(config);
+  // A SQLite demo ledger is written before the API opens it, with back-dated recording times (demo only).
+  const demoInSqlite = config.demoData && config.store === 'sqlite';
+  if (demoInSqlite) await importDemoHistory(config.dbPath, ReferenceData.load(), demoSteps(), demoProgressLine(process.stdout));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   try {
@@ -49,7 +54,7 @@ async function bootstrap(): Promise<void> {
   }
   const url = `http://localhost:${config.port}`;
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''})\n`);
-  if (config.demoData) await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, demoProgressLine(process.stdout));
+  if (config.demoData && !demoInSqlite) await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, demoProgressLine(process.stdout));
   // Development only: the built-in secret is public, so handing out a token here costs nothing.
   const devToken = config.devSecret ? mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h') : null;
   process.stdout.write(readyBlock(url, devToken));

@@ -12,13 +12,16 @@ export interface DemoProgress {
   done(total: number): void;
 }
 
+/** The demo ledger's history: the acts behind the 2016 Red River Delta and northern midlands board reports. */
+export const demoSteps = () => [...redRiverDelta2016(), ...northernMidlands2016()];
+
 /**
- * Fills an empty store with the 2016 board-report scenarios through the public HTTP API, exactly as
- * officers record acts, so the demo ledger is built by the same path as real data.
+ * Fills an empty store (other than SQLite: see demo-history.ts for that one) with the demo history
+ * through the public HTTP API, exactly as officers record acts; every act is recorded "now".
  */
 export async function loadDemoData(store: EventStore, baseUrl: string, jwtSecret: string, progress: DemoProgress): Promise<void> {
   if ((await store.count()) > 0n) return;
-  const steps = [...redRiverDelta2016(), ...northernMidlands2016()];
+  const steps = demoSteps();
   progress.start(steps.length);
   const tokens = new Map<string, string>();
   const tokenFor = (boardId: string) => {
