@@ -157,9 +157,11 @@ async function downloadFile(kind: string): Promise<void> {
   message.textContent = t('downloading');
   const stem = `${state.from}_${state.to}`;
   try {
-    if (kind === 'csv') await download('/reports/activity', filters({ from: state.from, to: state.to, format: 'csv' }), `hoat-dong_${stem}.csv`);
-    if (kind === 'xlsx') await download('/reports/activity', filters({ from: state.from, to: state.to, format: 'xlsx' }), `hoat-dong_${stem}.xlsx`);
-    if (kind === 'register') await download('/projects', filters({ asOf: state.to, format: 'xlsx' }), `danh-muc-du-an_${state.to}.xlsx`);
+    // The people's variants: the boards' headers in the chosen language; the CSV in a Vietnamese spreadsheet's conventions.
+    const lang = state.lang;
+    if (kind === 'csv') await download('/reports/activity', filters({ from: state.from, to: state.to, format: 'csv', locale: 'vi', lang }), `hoat-dong_${stem}.csv`);
+    if (kind === 'xlsx') await download('/reports/activity', filters({ from: state.from, to: state.to, format: 'xlsx', lang }), `hoat-dong_${stem}.xlsx`);
+    if (kind === 'register') await download('/projects', filters({ asOf: state.to, format: 'xlsx', lang }), `danh-muc-du-an_${state.to}.xlsx`);
     if (kind === 'docx') await download('/reports/narrative', filters({ from: state.from, to: state.to, lang: state.lang, format: 'docx' }), `bao-cao_${stem}.docx`);
     message.textContent = t('downloaded');
   } catch (error) {

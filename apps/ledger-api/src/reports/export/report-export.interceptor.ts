@@ -8,7 +8,7 @@ import { CLOCK, type Clock } from '../../store/store.providers';
 import { ProjectRegisterQuery } from '../report.queries';
 import { ReportsController } from '../reports.controller';
 import { REFERENCE_DATA } from '../units.provider';
-import { activityTable, registerRow, registerTable, timeseriesTable, validProjectsTable, type ExportTable, type Row } from './tables';
+import { activityTable, peopleViewOf, registerRow, registerTable, timeseriesTable, validProjectsTable, type ExportTable, type Row } from './tables';
 import { csvStream, xlsxStream } from './writers';
 
 type ExportKind = 'validProjects' | 'activity' | 'timeseries' | 'register';
@@ -48,7 +48,8 @@ export class ReportExportInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result) => {
         const table = this.tableOf(kind, result, request);
-        const stream = format === 'csv' ? csvStream(table) : xlsxStream(table);
+        const view = peopleViewOf(request.query as Record<string, unknown>);
+        const stream = format === 'csv' ? csvStream(table, view) : xlsxStream(table, view);
         return new StreamableFile(stream, { type: CONTENT_TYPE[format], disposition: `attachment; filename="${table.filename}.${format}"` });
       }),
     );
@@ -90,7 +91,7 @@ export class ReportExportInterceptor implements NestInterceptor {
   private async *allRegisterRows(query: RegisterQuery): AsyncGenerator<Row> {
     for (let page = 1; ; page++) {
       const result = await this.queries.execute<ProjectRegisterQuery, { items: Record<string, unknown>[] }>(new ProjectRegisterQuery({ ...query, page }));
-      for (const item of result.items) yield registerRow(item);
+      for (const item of result.items) yield registerRow(item, this.reference);
       if (result.items.length < query.pageSize) return;
     }
   }

@@ -17,7 +17,7 @@ import { NARRATIVE_LANGS, TemplateError, loadTemplate, narrativeDir, narrativeVa
 import { narrativeDocx } from './narrative-docx';
 import type { Lang } from '@ledger/labels';
 
-export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format'] as const) {
+export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format', 'lang', 'locale'] as const) {
   @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;
   @ApiPropertyOptional({ example: '2016-12-31' }) @IsLegalDate() to!: string;
   @ApiPropertyOptional({ enum: NARRATIVE_LANGS, default: 'vi' }) @IsOptional() @IsIn(NARRATIVE_LANGS) lang?: Lang;
