@@ -131,6 +131,7 @@ export function xlsxStream(table: ExportTable, view?: PeopleView): Readable {
         const header = ws.addRow(values);
         header.font = { bold: true };
         header.alignment = { wrapText: true, vertical: 'middle' };
+        header.height = 45; // three wrapped lines: a streamed sheet cannot fit rows to their text later
         header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F0' } }));
         header.commit();
       };
