@@ -1,5 +1,6 @@
 import { formatPeriod, labelOf, STATUS_LABELS, type Labelled, type Lang } from '@ledger/labels';
 import type { ReferenceData } from '@ledger/reference-data';
+import { FILTER_LABELS } from '../filters-in-words';
 
 /**
  * A report flattened to a table for CSV and XLSX: one row per group × origin with the figures as
@@ -65,10 +66,10 @@ type Json = Record<string, any>;
 type Unit = { name: string; nameVi: string } | undefined;
 
 const KEY_COLUMNS: { dim: string; key: string; header: string; label: Labelled; unit?: (ref: ReferenceData, id: string) => Unit }[] = [
-  { dim: 'region', key: 'regionId', header: 'regionId', label: { vi: 'Vùng', en: 'Region' }, unit: (ref, id) => ref.region(id) },
-  { dim: 'province', key: 'provinceId', header: 'provinceId', label: { vi: 'Tỉnh, thành phố', en: 'Province' }, unit: (ref, id) => ref.province(id) },
-  { dim: 'board', key: 'boardId', header: 'boardId', label: { vi: 'Ban Quản lý', en: 'Management board' }, unit: (ref, id) => ref.board(id) },
-  { dim: 'zone', key: 'zoneId', header: 'zoneId', label: { vi: 'KCN, KCX, KKT', en: 'Zone' }, unit: (ref, id) => ref.zone(id) },
+  { dim: 'region', key: 'regionId', header: 'regionId', label: FILTER_LABELS.regionId, unit: (ref, id) => ref.region(id) },
+  { dim: 'province', key: 'provinceId', header: 'provinceId', label: FILTER_LABELS.provinceId, unit: (ref, id) => ref.province(id) },
+  { dim: 'board', key: 'boardId', header: 'boardId', label: FILTER_LABELS.boardId, unit: (ref, id) => ref.board(id) },
+  { dim: 'zone', key: 'zoneId', header: 'zoneId', label: FILTER_LABELS.zoneId, unit: (ref, id) => ref.zone(id) },
   { dim: 'country', key: 'country', header: 'country', label: { vi: 'Quốc gia, vùng lãnh thổ', en: 'Country or territory' } },
 ];
 
@@ -276,9 +277,9 @@ export const REGISTER_COLUMNS: Column[] = [
   { key: 'projectName', header: 'projectName', kind: 'text', width: 44, label: { vi: 'Tên dự án', en: 'Project name' } },
   { key: 'mainInvestorName', header: 'mainInvestorName', kind: 'text', width: 32, label: { vi: 'Nhà đầu tư chính', en: 'Main investor' }, audience: 'people' },
   { key: 'boardId', header: 'boardId', kind: 'text', width: 12, audience: 'machine' },
-  { ...nameColumn('board', { vi: 'Ban Quản lý', en: 'Management board' }, 34), audience: 'people' },
+  { ...nameColumn('board', FILTER_LABELS.boardId, 34), audience: 'people' },
   { key: 'zoneId', header: 'zoneId', kind: 'text', width: 22, audience: 'machine' },
-  { ...nameColumn('zone', { vi: 'KCN, KCX, KKT', en: 'Zone' }, 26), audience: 'people' },
+  { ...nameColumn('zone', FILTER_LABELS.zoneId, 26), audience: 'people' },
   { key: 'origin', header: 'origin', kind: 'text', width: 8, label: { vi: 'Loại dự án', en: 'Origin' } },
   { key: 'mainInvestorCountry', header: 'mainInvestorCountry', kind: 'text', width: 10, label: { vi: 'Quốc tịch nhà đầu tư', en: 'Investor country' } },
   { key: 'issuedOn', header: 'issuedOn', kind: 'date', width: 12, label: { vi: 'Ngày cấp', en: 'Issued on' } },
