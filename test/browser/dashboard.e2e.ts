@@ -49,6 +49,12 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
   /** The dashboard counts completed loads in body[data-loaded]. */
   const loaded = (page: Page, atLeast: number) => page.waitForFunction((n) => Number(document.body.dataset.loaded || 0) >= n, atLeast, { timeout: 15000 });
   const loads = (page: Page) => page.evaluate(() => Number(document.body.dataset.loaded || 0));
+  /** The text the chart draws (SVG renderer) that is neither a number, a legend entry nor a unit: the category labels. */
+  const axisLabels = (page: Page, id: string) =>
+    page.evaluate(
+      (chartId) => [...document.querySelectorAll(`#${chartId} svg text`)].map((t: any) => t.textContent as string).filter((s) => !/^[\d.,\s-]*$/.test(s) && !['FDI', 'DDI', 'triệu USD', 'million USD'].includes(s)),
+      id,
+    );
   const tile = (page: Page, name: string) => ({
     value: () => page.locator(`[data-tile="${name}"] .tile-value`).innerText(),
     sub: () => page.locator(`[data-tile="${name}"] .tile-sub`).innerText(),
@@ -133,11 +139,14 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
     expect(await page.locator('[data-field="pCapital"]').innerText()).toBe('11,3 triệu USD / 264,4 tỷ đồng');
     expect(await page.locator('[data-field="pAdj"]').innerText()).toBe('2');
     const rows = await page.locator('#project-timeline tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td: any) => td.textContent as string)));
-    expect(rows.map((r) => r[1])).toEqual(['Cấp GCNĐKĐT', 'Vốn thực hiện', 'Tăng vốn', 'Tăng vốn', 'Vốn thực hiện']);
+    // The acts' names from @ledger/labels (the same as the officers' workspace), periods in words.
+    expect(rows.map((r) => r[1])).toEqual(['Cấp Giấy chứng nhận đăng ký đầu tư', 'Báo cáo vốn thực hiện', 'Điều chỉnh tăng vốn đầu tư', 'Điều chỉnh tăng vốn đầu tư', 'Báo cáo vốn thực hiện']);
+    expect([rows[1][2], rows[4][2]]).toEqual(['Năm 2015', 'Quý II/2016']);
+    expect(rows[4][3]).toBe('Quý II/2016: 3,0 triệu USD / 70,5 tỷ đồng');
     expect(rows[2][2]).toBe('01/06/2016');
     expect(rows[2][3]).toBe('#1: +1,0 triệu USD / 23,5 tỷ đồng — Mở rộng sản xuất');
     expect(rows[2][4]).toBe('officer-BQL-BG (officer)');
-    await page.fill('#project-asof', '2016-05-01');
+    await page.fill('#project-asof', '01/05/2016');
     await page.dispatchEvent('#project-asof', 'change');
     await page.waitForFunction(() => document.querySelector('[data-field="pCapital"]')?.textContent === '10,0 triệu USD / 235,0 tỷ đồng');
     expect(await page.locator('[data-field="pAdj"]').innerText()).toBe('0');
@@ -193,12 +202,12 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
   it('switches between the units of the period and today\'s units after the 2025 merger', async () => {
     now = new Date('2026-11-24T02:00:00Z');
     const { page, errors } = await open('analyst', '&boardId=BQL-BG');
-    const boardBars = () => page.evaluate(() => window.echarts.getInstanceByDom(document.getElementById('chart-board')).getOption().yAxis[0].data as string[]);
+    const boardBars = () => axisLabels(page, 'chart-board');
     // A 2016 period defaults to the units of the period: the Bắc Giang board.
     expect(await page.locator('#status').innerText()).toContain('đơn vị: Theo đơn vị của kỳ báo cáo');
     expect(await page.inputValue('#f-board')).toBe('BQL-BG');
     const validBG = await tile(page, 'validProjects').value();
-    expect(await boardBars()).toEqual(['Ban Quản lý các KCN tỉnh Bắc Giang']);
+    expect(await boardBars()).toEqual(['Bắc Giang']);
 
     // Today's units: Bắc Giang's projects are held by the merged Bắc Ninh board, same figures.
     const before = await loads(page);
@@ -208,7 +217,96 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
     expect(await page.inputValue('#f-board')).toBe('BQL-BN-2025');
     expect(await page.locator('#f-board option[value="BQL-BG"]').count()).toBe(0);
     expect(await tile(page, 'validProjects').value()).toBe(validBG);
-    expect(await boardBars()).toEqual(['Ban Quản lý các KKT và KCN tỉnh Bắc Ninh']);
+    expect(await boardBars()).toEqual(['Bắc Ninh']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on the latest period with data when the link names none, and says which', async () => {
+    now = SCENARIO_NOW();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.baseUrl}/dashboard#token=${token('analyst')}&poll=300`);
+    await loaded(page, 1);
+    // The ledger's today is 1/2/2017, whose year has no act: the dashboard opens on 2016, the year of the latest certificate.
+    expect(await page.locator('#status').innerText()).toMatch(/^Kỳ báo cáo: 01\/01\/2016 – 31\/12\/2016 \(kỳ gần nhất có số liệu\) · Cập nhật lúc \d\d\/\d\d\/\d{4} \d\d:\d\d · đơn vị: /);
+    expect([await page.inputValue('#f-from'), await page.inputValue('#f-to')]).toEqual(['01/01/2016', '31/12/2016']);
+    expect(await tile(page, 'newCertificates').value()).toBe('4');
+    // Every bar labelled, in words: boards by province, every zone, every country.
+    expect(await axisLabels(page, 'chart-board')).toEqual(['Bắc Giang', 'Hà Nội']);
+    expect((await axisLabels(page, 'chart-zone')).sort()).toEqual(['KCN Quang Châu', 'KCN Thăng Long', 'KCN Vân Trung', 'KCN Đình Trám'].sort());
+    expect(await axisLabels(page, 'chart-country')).toEqual(['Nhật Bản (1)', 'Hàn Quốc (1)', 'Singapore (1)']);
+    expect(await axisLabels(page, 'chart-flow')).toEqual(expect.arrayContaining(['Tháng 1/2016', 'Cấp mới', 'Tăng vốn']));
+
+    // A day/month/year date typed in the filter is read as such.
+    const before = await loads(page);
+    await page.fill('#f-to', '30/06/2016');
+    await page.dispatchEvent('#f-to', 'change');
+    await loaded(page, before + 1);
+    expect(await page.locator('#status').innerText()).toMatch(/^Kỳ báo cáo: 01\/01\/2016 – 30\/06\/2016 · /);
+    await page.fill('#f-to', '12/31/2016');
+    await page.dispatchEvent('#f-to', 'change');
+    expect(await page.locator('#status').innerText()).toBe('Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 31/12/2016.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in English says nothing in Vietnamese in its status line and writes times day first, 24-hour', async () => {
+    now = SCENARIO_NOW();
+    const { page, errors } = await open('auditor', '&lang=en&boardId=BQL-BG');
+    const status = await page.locator('#status').innerText();
+    expect(status).toMatch(/^Period: 01\/01\/2016 – 31\/12\/2016 · Updated at \d\d\/\d\d\/\d{4} \d\d:\d\d · units: Units of the period$/);
+    await page.click('a[data-open="2101000001"]');
+    await page.waitForFunction(() => document.querySelectorAll('#project-timeline tbody tr').length === 5);
+    const recordedAt = await page.locator('#project-timeline tbody tr td').nth(5).innerText();
+    expect(recordedAt).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    expect(await page.locator('#project-timeline tbody tr td').nth(1).innerText()).toBe('Certificate issued');
+    expect(await page.locator('#project-timeline tbody tr').nth(1).locator('td').nth(2).innerText()).toBe('2015');
+    // Switching to Vietnamese re-words the status line too.
+    await page.click('#lang-toggle');
+    expect(await page.locator('#status').innerText()).toMatch(/^Kỳ báo cáo: 01\/01\/2016 – 31\/12\/2016 · Cập nhật lúc .* · đơn vị: Theo đơn vị của kỳ báo cáo$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('under an FDI filter shows no DDI tile and no DDI parts', async () => {
+    now = SCENARIO_NOW();
+    const { page, errors } = await open('analyst', '&boardId=BQL-BG&origin=FDI');
+    expect(await page.locator('[data-tile="registeredVnd"]').isHidden()).toBe(true);
+    expect(await tile(page, 'validProjects').sub()).toBe('FDI 2 · tại ngày 31/12/2016');
+    expect(await tile(page, 'newCertificates').sub()).toBe('FDI 2 (1.202,8 triệu USD)');
+    expect(await tile(page, 'realized').sub()).toBe('0,3% vốn đăng ký · Thực hiện trong kỳ: 3,0 triệu USD');
+    await page.click('#copy-narrative');
+    await page.waitForFunction(() => !document.getElementById('narrative-text').hidden);
+    expect(await page.locator('#narrative-text').innerText()).not.toContain('DDI');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads the reports with the signed-in analyst\'s token in a header, never in a URL', async () => {
+    now = SCENARIO_NOW();
+    const { page, errors } = await open('analyst', '&boardId=BQL-BG');
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    const fetchOf = async (kind: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), bytes: require('node:fs').readFileSync(path) as Buffer };
+    };
+    const xlsx = await fetchOf('xlsx');
+    expect(xlsx.name).toBe('hoat-dong_2016-01-01_2016-12-31.xlsx');
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    const csv = await fetchOf('csv');
+    expect(csv.bytes.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFFLoại dự án;Đơn vị tiền;Số dự án cấp mới;/);
+    const register = await fetchOf('register');
+    expect(register.bytes.subarray(0, 2).toString()).toBe('PK');
+    const docx = await fetchOf('docx');
+    expect(docx.name).toBe('bao-cao_2016-01-01_2016-12-31.docx');
+    expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(await page.locator('#download-status').innerText()).toBe('Đã tải tệp');
+    expect(urls.filter((u) => u.includes('/api/v1/')).length).toBeGreaterThanOrEqual(4);
+    expect(urls.filter((u) => /token|eyJ/.test(u))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

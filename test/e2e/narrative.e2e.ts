@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatBillionVnd, formatChange, formatMillionUsd, formatPercent } from '../../apps/ledger-api/src/reports/narrative/number-format';
+import { unzipSync, strFromU8 } from 'fflate';
+import { formatBillionVnd, formatChange, formatMillionUsd, formatPercent } from '@ledger/labels';
 import { SCENARIO_NOW, seedScenario } from '../browser/seed-scenario';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
@@ -97,6 +98,32 @@ describe('GET /api/v1/reports/narrative (real server, real SQLite file)', () => 
       delete process.env.LEDGER_NARRATIVE_DIR;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('speaks of foreign investment alone under an FDI filter: no DDI figures, no "tổng vốn DDI"', async () => {
+    const reply = await narrative('from=2016-01-01&to=2016-12-31&boardId=BQL-BG&origin=FDI');
+    expect(reply.status).toBe(200);
+    expect(reply.body.text).not.toMatch(/DDI|tỷ đồng/);
+    expect(reply.body.text).toContain('có 2 dự án có vốn đầu tư nước ngoài (FDI) được cấp mới Giấy chứng nhận đăng ký đầu tư (GCNĐKĐT) với tổng vốn đăng ký là 1.202,8 triệu USD');
+    expect(reply.body.text).toContain('có 2 dự án FDI còn hiệu lực, với tổng vốn đăng ký đạt 1.211,3 triệu USD');
+    expect(reply.body.text).toContain('(đạt 0,3% tổng vốn đăng ký)');
+    const en = await narrative('from=2016-01-01&to=2016-12-31&boardId=BQL-BG&origin=DDI&lang=en');
+    expect(en.body.text).not.toMatch(/FDI|USD/);
+    expect(en.body.text).toContain('1 domestic (DDI) projects received a new Investment Registration Certificate (IRC) with a total registered capital of 1,234.6 billion VND');
+  });
+
+  it('gives the same paragraphs as a Word document (?format=docx), with the period and the filters in words', async () => {
+    const query = `from=2016-01-01&to=2016-12-31&boardId=BQL-BG&minPosition=${position}`;
+    const json = await narrative('from=2016-01-01&to=2016-12-31&boardId=BQL-BG');
+    const response = await fetch(`${server.baseUrl}/api/v1/reports/narrative?${query}&format=docx`, { headers: bearer('analyst') });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="narrative-2016-01-01-2016-12-31.docx"');
+    const xml = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))['word/document.xml']);
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(paragraphs.slice(0, 3)).toEqual(['Báo cáo tình hình thu hút đầu tư vào các KCN, KCX, KKT', 'Từ ngày 01/01/2016 đến ngày 31/12/2016', 'Ban Quản lý: Ban Quản lý các KCN tỉnh Bắc Giang']);
+    expect(paragraphs.slice(3, -1).join('\n\n')).toBe(json.body.text);
+    expect(paragraphs.at(-1)).toBe('Lập lúc 01/02/2017 09:00 (giờ Việt Nam)');
   });
 
   it('validates its query and needs a reader token', async () => {

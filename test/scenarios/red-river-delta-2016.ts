@@ -1,4 +1,5 @@
 import { RED_RIVER_DELTA_2016 as P } from './published-figures';
+import { projectNames } from './names';
 import { between, certificate, dayBetween, laterOf, money, pick, post, prng, split, type ScenarioStep } from './scenario';
 
 /** Boards of the 11 Red River Delta provinces and their zones (config/reference-data). */
@@ -103,12 +104,20 @@ export function redRiverDelta2016(): ScenarioStep[] {
       published.capital - P.newCertificates[origin].capital - P.increasedCapital[origin] + plan.decreases2016.total - plan.increases2015.total;
     const unit = origin === 'FDI' ? 100n : 1_000_000n; // whole dollars; whole millions of đồng
 
-    const before = split(validBeforeCapital, plan.validBefore, rng, unit).map((c) => newProject(origin, c, dayBetween(rng, '2005-01-01', '2014-12-31')));
+    // Pre-2016 projects; as many issued in 2015 as a real board's year before (about nine in ten of
+    // 2016's count), so same-period comparisons read like a board's. One draw each either way.
+    const in2015 = Math.round((P.newCertificates[origin].count * 9) / 10);
+    const before = split(validBeforeCapital, plan.validBefore, rng, unit).map((c, i) =>
+      newProject(origin, c, i < in2015 ? dayBetween(rng, '2015-01-01', '2015-11-30') : dayBetween(rng, '2005-01-01', '2014-12-31')),
+    );
     const gone = split(BigInt(plan.terminatedBefore + plan.terminatedIn2016) * (origin === 'FDI' ? 500_000_000n : 50_000_000_000n), plan.terminatedBefore + plan.terminatedIn2016, rng, unit).map((c) =>
       newProject(origin, c, dayBetween(rng, '2006-01-01', '2011-12-31')),
     );
     // Increases dated 2015 on pre-2016 projects, several on some of them.
-    split(plan.increases2015.total, plan.increases2015.count, rng, unit).forEach((amount) => change(pick(rng, before), 'capital-increases', amount, dayBetween(rng, '2015-01-01', '2015-12-31')));
+    split(plan.increases2015.total, plan.increases2015.count, rng, unit).forEach((amount) => {
+      const p = pick(rng, before);
+      change(p, 'capital-increases', amount, laterOf(p.lastActOn, dayBetween(rng, '2015-01-01', '2015-12-31')));
+    });
     // Realized capital before 2016 (cumulative), on valid projects; and on the ones later terminated.
     const realizedBefore = P.cumulativeRealized[origin] - P.realizedInYear[origin];
     split(realizedBefore, plan.realizedReportsBefore, rng, unit).forEach((amount, i) => {
@@ -141,7 +150,7 @@ export function redRiverDelta2016(): ScenarioStep[] {
     for (let i = 0; i < plan.otherAdjustments2016; i++) {
       const p = pick(rng, valid);
       const on = laterOf(p.lastActOn, dayBetween(rng, '2016-01-01', '2016-12-30'));
-      act(p, 'adjustments', { changes: i % 3 ? { implementationSchedule: `Giai đoạn ${i % 3}: hoàn thành ${on.slice(0, 4)}` } : { projectName: `Dự án ${p.code} (điều chỉnh)` }, effectiveOn: on, reason: 'Điều chỉnh tiến độ' }, on);
+      act(p, 'adjustments', { changes: i % 3 ? { implementationSchedule: `Giai đoạn ${i % 3}: hoàn thành ${on.slice(0, 4)}` } : { objectives: `Bổ sung mục tiêu: ${projectNames(p.code, p.origin, '').product} giai đoạn ${(i % 2) + 2}` }, effectiveOn: on, reason: 'Điều chỉnh tiến độ' }, on);
     }
     // Realized in 2016, quarterly, on projects valid at year end (Q4 reported in January 2017).
     split(P.realizedInYear[origin], plan.realizedReports2016, rng, unit).forEach((amount, i) => {

@@ -2,6 +2,8 @@
  * Deterministic scenario builders: licensing histories, sent through the public HTTP API, whose
  * aggregates equal figures that boards published. Pure data, no clock, no Math.random.
  */
+import { projectNames } from './names';
+
 export interface ScenarioStep {
   method: 'POST';
   /** Path under /api/v1. */
@@ -67,15 +69,16 @@ const COUNTRIES = ['KR', 'JP', 'CN', 'TW', 'SG', 'US', 'DE', 'HK', 'TH', 'MY'];
 
 export function certificate(rng: () => number, p: { code: string; boardId: string; zoneId: string; origin: 'FDI' | 'DDI'; capital: bigint; issuedOn: string }) {
   const country = p.origin === 'FDI' ? pick(rng, COUNTRIES) : 'VN';
+  const names = projectNames(p.code, p.origin, country);
   return {
     projectCode: p.code,
     boardId: p.boardId,
     zoneId: p.zoneId,
-    projectName: `${p.origin === 'FDI' ? 'Nhà máy' : 'Dự án'} ${p.code}`,
-    investors: [{ name: p.origin === 'FDI' ? `Investor ${p.code.slice(-4)} Co., Ltd.` : `Công ty CP ${p.code.slice(-4)}`, country }],
+    projectName: names.projectName,
+    investors: [{ name: names.investorName, country }],
     origin: p.origin,
     registeredCapital: { ...money(p.origin, p.capital), ...(p.origin === 'FDI' ? { exchangeRate: '22300' } : {}) },
-    objectives: 'Sản xuất, gia công',
+    objectives: `Sản xuất, gia công ${names.product}`,
     durationYears: 50,
     issuedOn: p.issuedOn,
   };

@@ -5,7 +5,10 @@ import { AppModule } from './app.module';
 import { ConfigError, assertCanPublishAnchors, loadLedgerConfig, type LedgerConfig } from './config/ledger-config';
 import { mintToken } from './auth/tokens';
 import { configureApp } from './http/configure-app';
-import { loadDemoData } from './demo/demo-data';
+import { ReferenceData } from '@ledger/reference-data';
+import { demoSteps, loadDemoData } from './demo/demo-data';
+import { importDemoHistory } from './demo/demo-history';
+import { demoProgressLine, portInUse, readyBlock } from './start-up';
 import { EVENT_STORE } from './store/store.providers';
 import type { EventStore } from '@ledger/event-store';
 
@@ -37,27 +40,27 @@ function warnAboutUnsafeSettings(config: LedgerConfig): void {
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
   warnAboutUnsafeSettings(config);
+  // A SQLite demo ledger is written before the API opens it, with back-dated recording times (demo only).
+  const demoInSqlite = config.demoData && config.store === 'sqlite';
+  if (demoInSqlite) await importDemoHistory(config.dbPath, ReferenceData.load(), demoSteps(), demoProgressLine(process.stdout));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(portInUse(config.port));
+    process.exit(1);
+  }
   const url = `http://localhost:${config.port}`;
-  if (config.devSecret && !config.oidc) {
-    // Development only: the built-in secret is public, so handing out a token here costs nothing.
-    const analyst = mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h');
-    process.stdout.write(
-      `Development token (analyst, 12 h): ${analyst}\n` +
-        `Other roles: npm run cli -- token --role officer --board BQL-HN   (roles: officer, auditor, analyst, admin)\n` +
-        `Dashboard: ${url}/dashboard#token=${analyst}\n`,
-    );
-  }
-  process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''}); OpenAPI at ${url}/api/docs\n`);
+  process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''})\n`);
   if (config.oidc) process.stdout.write(`Sign-in through ${config.oidc.issuer} (audience ${config.oidc.audience}); grant the first admin with: npm run cli -- users grant --sub <sub> --name <name> --role admin\n`);
-  // The demo loader records its acts over HTTP with an HS256 token, which an issuer-backed ledger refuses.
-  if (config.demoData && config.oidc) process.stdout.write('Demo data not loaded: sign-in goes through the issuer (LEDGER_DEMO_DATA=false to silence this)\n');
-  else if (config.demoData) {
-    await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, (line) => process.stdout.write(`${line}\n`));
-  }
-
+  // The HTTP demo loader (stores other than SQLite) records with an HS256 token, which an issuer-backed ledger refuses.
+  if (config.demoData && !demoInSqlite && config.oidc) process.stdout.write('Demo data not loaded: sign-in goes through the issuer (LEDGER_DEMO_DATA=false to silence this)\n');
+  else if (config.demoData && !demoInSqlite) await loadDemoData(app.get<EventStore>(EVENT_STORE), `http://127.0.0.1:${config.port}`, config.jwtSecret, demoProgressLine(process.stdout));
+  // Development only: the built-in secret is public, so handing out a token here costs nothing.
+  const devToken = config.devSecret && !config.oidc ? mintToken(config.jwtSecret, { sub: 'dev-analyst', role: 'analyst' }, '12h') : null;
+  process.stdout.write(readyBlock(url, devToken));
 }
 
 void bootstrap();

@@ -4,3 +4,4 @@ export * from './acts';
 export * from './problems';
 export * from './number-words';
 export * from './money-format';
+export * from './figure-format';

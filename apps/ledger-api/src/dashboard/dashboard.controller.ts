@@ -1,28 +1,21 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { vietnamDateOf } from '@ledger/domain';
 import type { ReferenceData } from '@ledger/reference-data';
 import { Public } from '../auth/roles';
+import { builtAssetsDir, sendAsset } from '../http/built-assets';
 import { problem } from '../http/problem';
 import { REFERENCE_DATA } from '../reports/units.provider';
 import { CLOCK, type Clock } from '../store/store.providers';
 
-/**
- * The folder with index.html, dashboard.js and dashboard.css: beside this file when run from the
- * sources (jest), or the source folder when run from dist/ (tsc copies no assets).
- */
-export function dashboardAssetsDir(): string {
-  const candidates = [join(__dirname, 'public'), resolve(__dirname, '../../../../../apps/ledger-api/src/dashboard/public'), resolve('apps/ledger-api/src/dashboard/public')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
-  if (!found) throw new Error(`dashboard assets not found in ${candidates.join(', ')}`);
-  return found;
-}
+/** dist/dashboard: the page, its styles and the bundle of apps/dashboard, written by scripts/build-dashboard.sh. */
+export const dashboardAssetsDir = () => builtAssetsDir('dashboard', 'dashboard.js');
 
 const ASSETS: Record<string, { file: () => string; type: string }> = {
   'dashboard.js': { file: () => join(dashboardAssetsDir(), 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
+  'dashboard.js.map': { file: () => join(dashboardAssetsDir(), 'dashboard.js.map'), type: 'application/json; charset=utf-8' },
   'dashboard.css': { file: () => join(dashboardAssetsDir(), 'dashboard.css'), type: 'text/css; charset=utf-8' },
   // Apache ECharts from node_modules: the machines have no internet, so no CDN.
   'echarts.min.js': { file: () => require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' },
@@ -30,7 +23,8 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
 
 /**
  * The analysts' dashboard: a static page (no token needed to load it) that calls /api/v1 with the
- * bearer token the user pastes or passes as #token=… in the URL.
+ * bearer token the user pastes or passes as #token=… in the URL. Files are read and sent as bytes,
+ * so where the ledger is installed (a folder with a dot in its path) never matters.
  */
 @ApiExcludeController()
 @Public()
@@ -43,8 +37,7 @@ export class DashboardController {
 
   @Get()
   page(@Res() res: Response): void {
-    res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dashboardAssetsDir(), 'index.html'));
+    sendAsset(res, join(dashboardAssetsDir(), 'index.html'), 'text/html; charset=utf-8');
   }
 
   /**
@@ -69,7 +62,6 @@ export class DashboardController {
   asset(@Param('file') file: string, @Res() res: Response): void {
     const asset = Object.prototype.hasOwnProperty.call(ASSETS, file) ? ASSETS[file] : undefined;
     if (!asset) throw new NotFoundException(problem(404, 'NOT_FOUND', 'Not found', `no dashboard asset ${file}`));
-    res.type(asset.type).setHeader('Cache-Control', 'no-cache');
-    res.sendFile(asset.file());
+    sendAsset(res, asset.file(), asset.type);
   }
 }

@@ -45,12 +45,12 @@ export function dossierTable(report: Report, ref: ReferenceData, generatedAt: st
   const first = columns[0].key;
   return {
     filename: `dossiers_${report.from}_${report.to}`,
+    generatedAt,
     title: `Dossiers ${report.from} – ${report.to} / Hồ sơ thủ tục hành chính từ ${report.from} đến ${report.to}`,
     meta: [
       ['Filters / Bộ lọc', Object.entries(report.filters).filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join('; ') || 'none'],
       ['Group by / Nhóm theo', report.groupBy.join(', ') || 'none'],
       ['Known at / Dữ liệu ghi nhận đến', report.knownAt ?? 'latest recorded'],
-      ['Generated at / Thời điểm lập', generatedAt],
     ],
     columns,
     sheets: [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { DossierFigures } from '@ledger/reporting';
 import { TemplateError, narrativeDir, renderTemplate } from '../reports/narrative/narrative';
-import { formatCount, formatDate, formatPercent, formatTenths, toMinorUnits, type Lang } from '../reports/narrative/number-format';
+import { formatCount, formatDate, formatPercent, formatTenths, toMinorUnits, type Lang } from '@ledger/labels';
 
 /** The sentence boards publish on their one-stop desk, from `config/narrative/dossiers.<lang>.txt`. */
 export function dossierSentence(lang: Lang, from: string, to: string, boardId: string | undefined, figures: DossierFigures, ref: ReferenceData, dir = narrativeDir()): string {

@@ -6,7 +6,7 @@ import { DOSSIER_GROUP_DIMENSIONS, INBOX_STATUSES, type DossierGroupDimension, t
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
 import { NARRATIVE_LANGS } from '../reports/narrative/narrative';
-import type { Lang } from '../reports/narrative/number-format';
+import type { Lang } from '@ledger/labels';
 
 export const DOSSIER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;

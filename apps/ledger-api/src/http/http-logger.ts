@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { LedgerConfig } from '../config/ledger-config';
+import { isDemoLoaderRequest } from '../demo/demo-requests';
 
 /** One JSON line per request: requestId, status, duration and, for writes, command, stream, position. */
 export function httpLoggerOptions(config: LedgerConfig): Params {
@@ -14,6 +15,8 @@ export function httpLoggerOptions(config: LedgerConfig): Params {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      // pino-http's own rule (error for a failure or a 5xx, info otherwise), and the demo loader's requests at debug.
+      customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : isDemoLoaderRequest(req.headers) ? 'debug' : 'info'),
       customSuccessObject: (_req, res, value) => ({ ...value, ...(res as { locals?: { ledger?: object } }).locals?.ledger }),
       customErrorObject: (_req, res, _error, value) => ({ ...value, problem: (res as { locals?: { problemCode?: string } }).locals?.problemCode }),
       serializers: {

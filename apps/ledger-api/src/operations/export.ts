@@ -15,10 +15,9 @@ export function exported(format: string | undefined, table: () => ExportTable): 
 
 const KEYS = ['regionId', 'provinceId', 'boardId', 'zoneId', 'origin'];
 const keyColumns = (groups: Json[]): Column[] => KEYS.filter((k) => groups.some((g) => g.key?.[k] !== undefined)).map((key) => ({ key, header: key, kind: 'text' as const, width: 16 }));
-const meta = (report: Json, generatedAt: string): [string, string][] => [
+const meta = (report: Json): [string, string][] => [
   ['Filters / Bộ lọc', Object.entries(report.filters ?? {}).map(([k, v]) => `${k}=${v}`).join('; ') || 'none'],
   ['Known at / Dữ liệu ghi nhận đến', report.knownAt ?? 'latest recorded'],
-  ['Generated at / Thời điểm lập', generatedAt],
 ];
 
 const FIGURES = ['reportingProjects', 'revenue', 'exportValue', 'importValue', 'budgetPaid', 'employees', 'foreignEmployees', 'newJobs'];
@@ -43,13 +42,14 @@ export function operationsTable(report: Json, generatedAt: string): ExportTable 
     return row;
   };
   return {
+    generatedAt,
     filename: `operations_${report.from}_${report.to}`,
     title: `Operating results ${report.from} – ${report.to} / Kết quả sản xuất kinh doanh từ ${report.from} đến ${report.to}`,
     meta: [
       ['Period / Kỳ báo cáo', `${report.from} – ${report.to}`],
       ['Presentation / Cách trình bày', `${report.presentation}: ${JSON.stringify(report.currencies)}`],
       ['Conversions / Quy đổi', report.conversions.map((c: Json) => `${c.period} ${c.from}→${c.to} at ${c.vndPerUsd} (${c.figures})`).join('; ') || 'none'],
-      ...meta(report, generatedAt),
+      ...meta(report),
     ],
     columns,
     sheets: sections.map((s) => ({ name: SECTION_NAME[s] ?? s, rows: groups.map((g) => rowOf(g.key, g[s])) })),
@@ -60,9 +60,10 @@ export function operationsTable(report: Json, generatedAt: string): ExportTable 
 export function planTable(report: Json, generatedAt: string): ExportTable {
   const text = (key: string, width = 16): Column => ({ key, header: key, kind: 'text', width });
   return {
+    generatedAt,
     filename: `plan_${report.boardId}_${report.year}_${report.to}`,
     title: `Plan ${report.year} of ${report.boardId}, to ${report.to} / Kết quả thực hiện kế hoạch năm ${report.year}`,
-    meta: [['Plan revision / Lần điều chỉnh kế hoạch', report.plan ? String(report.plan.revision) : 'no plan'], ...meta(report, generatedAt)],
+    meta: [['Plan revision / Lần điều chỉnh kế hoạch', report.plan ? String(report.plan.revision) : 'no plan'], ...meta(report)],
     columns: [text('indicator', 26), text('label', 30), text('unit', 10), text('actual', 20), text('target', 20), text('pctOfPlan', 12), text('samePeriodLastYear', 20), { key: 'ratioPct', header: 'ratioPct', kind: 'pct', width: 12 }],
     sheets: [{ name: 'Plan', rows: report.lines.map((l: Json) => ({ ...l, label: l.label ?? '' })) }],
   };
@@ -72,9 +73,10 @@ export function planTable(report: Json, generatedAt: string): ExportTable {
 export function zonesTable(report: Json, generatedAt: string): ExportTable {
   const text = (key: string, width = 16): Column => ({ key, header: key, kind: 'text', width });
   return {
+    generatedAt,
     filename: `zones_${report.asOf}`,
     title: `Zones as of ${report.asOf} / Tình hình các KCN đến ngày ${report.asOf}`,
-    meta: [['Occupancy / Tỷ lệ lấp đầy', report.occupancyDefinition], ...meta(report, generatedAt)],
+    meta: [['Occupancy / Tỷ lệ lấp đầy', report.occupancyDefinition], ...meta(report)],
     columns: [
       text('zoneId', 24),
       text('boardId'),

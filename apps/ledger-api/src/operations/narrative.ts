@@ -1,5 +1,5 @@
 import type { Amount, OperatingFigures } from '@ledger/reporting';
-import { formatChange, formatCount, formatMoney, type Lang } from '../reports/narrative/number-format';
+import { formatChange, formatCount, formatMoney, type Lang } from '@ledger/labels';
 
 /**
  * The sentences boards publish for operating results and plan attainment, e.g. "doanh thu đạt

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { MONEY_PATTERNS } from '@ledger/domain';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
 import { IsLegalDate } from '../projects/dto/validators';
-import { NARRATIVE_LANGS } from '../reports/narrative/narrative';
-import type { Lang } from '../reports/narrative/number-format';
 import { ReportFiltersDto } from '../reports/report-query.dto';
 
 const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,4})?$/;
@@ -46,5 +44,4 @@ export class PlanParamsDto {
 export class PlanQueryDto extends ReportFiltersDto {
   @ApiProperty({ example: '2016' }) @IsString() @Matches(/^\d{4}$/, { message: '$property must be a year such as 2016' }) year!: string;
   @ApiPropertyOptional({ example: '2016-06-30', description: 'end of the year-to-date period; default the year end (or today, if earlier)' }) @IsOptional() @IsLegalDate() to?: string;
-  @ApiPropertyOptional({ enum: NARRATIVE_LANGS, default: 'vi', description: 'language of the narrative paragraph' }) @IsOptional() @IsIn(NARRATIVE_LANGS) lang?: Lang;
 }

@@ -1,4 +1,5 @@
 import type { ActivityQuery, RegisterQuery } from '@ledger/reporting';
+import type { PeopleView } from '../reports/export/tables';
 
 /** The files a read worker opens, each with its own connection. */
 export interface ReadWorkerFiles {
@@ -16,7 +17,7 @@ export type RegisterExportQuery = Omit<RegisterQuery, 'page' | 'pageSize'>;
 export type ReadJob =
   | { kind: 'verify' }
   | { kind: 'activity'; query: ActivityQuery }
-  | { kind: 'registerExport'; query: RegisterExportQuery; format: ExportFormat; generatedAt: string; pageSize: number };
+  | { kind: 'registerExport'; query: RegisterExportQuery; format: ExportFormat; generatedAt: string; view?: PeopleView; pageSize: number };
 
 /** Main thread → worker. A streamed job sends a chunk per credit, so a slow client holds the worker back instead of filling memory. */
 export type ToWorker = { type: 'run'; id: number; job: ReadJob } | { type: 'credit'; id: number } | { type: 'cancel'; id: number };

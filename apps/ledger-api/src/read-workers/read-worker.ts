@@ -28,7 +28,9 @@ function readModelDb(): Database.Database {
   return readModels;
 }
 
-const unitsOfReference = () => (units ??= unitsOf(ReferenceData.load()));
+let reference: ReferenceData | undefined;
+const referenceData = () => (reference ??= ReferenceData.load());
+const unitsOfReference = () => (units ??= unitsOf(referenceData()));
 
 const streams = new Map<number, { stream: Readable; credits: number; control: { cancelled: boolean } }>();
 /** Chunks in flight before the main thread asks for more. */
@@ -56,11 +58,11 @@ function registerExport(id: number, job: Extract<ReadJob, { kind: 'registerExpor
   const rows = (function* () {
     for (const item of allRegisterItems(db, unitsOfReference(), job.query, job.pageSize)) {
       if (control.cancelled) return;
-      yield registerRow(item);
+      yield registerRow(item, referenceData());
     }
   })();
   const table = registerTable(job.query, rows, job.generatedAt);
-  const stream = job.format === 'csv' ? csvStream(table) : xlsxStream(table);
+  const stream = job.format === 'csv' ? csvStream(table, job.view) : xlsxStream(table, job.view);
   const entry = { stream, credits: INITIAL_CREDITS, control };
   streams.set(id, entry);
   stream.on('data', (chunk: Buffer | string) => {

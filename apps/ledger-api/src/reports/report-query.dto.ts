@@ -56,6 +56,16 @@ export class ReportFiltersDto {
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 
+  @ApiPropertyOptional({ enum: ['vi', 'en'], description: 'csv/xlsx for people: headers in the boards\' terms in this language, names and statuses in words (without it and without locale: machine names)' })
+  @IsOptional()
+  @IsIn(['vi', 'en'])
+  lang?: 'vi' | 'en';
+
+  @ApiPropertyOptional({ enum: ['vi'], description: 'csv for a Vietnamese-locale spreadsheet: `;` between fields, decimal commas, dates dd/mm/yyyy, Vietnamese headers (unless lang=en)' })
+  @IsOptional()
+  @IsIn(['vi'])
+  locale?: 'vi';
+
   @ApiPropertyOptional({ description: 'only events recorded by this system time (bitemporal): an ISO 8601 instant with any offset (none = UTC), e.g. 2026-12-01T09:00:00+07:00' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' })

@@ -1,19 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles';
+import { builtAssetsDir, sendAsset } from '../http/built-assets';
 import { problem } from '../http/problem';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
-/** dist/workspace, written by scripts/build-workspace.sh (`npm run build`, which `npm start` and `npm test` run first). */
-export function workspaceAssetsDir(): string {
-  const candidates = [resolve(__dirname, '../../../../workspace'), resolve('dist/workspace')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'workspace.js')));
-  if (!found) throw new Error(`the workspace is not built (looked in ${candidates.join(', ')}): run npm run build`);
-  return found;
-}
+/** dist/workspace, written by scripts/build-workspace.sh. */
+export const workspaceAssetsDir = () => builtAssetsDir('workspace', 'workspace.js');
 
 const ASSETS: Record<string, string> = {
   'workspace.js': 'text/javascript; charset=utf-8',
@@ -42,15 +37,13 @@ export class WorkspaceController {
 
   @Get()
   page(@Res() res: Response): void {
-    res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');
-    res.send(readFileSync(join(workspaceAssetsDir(), 'index.html')));
+    sendAsset(res, join(workspaceAssetsDir(), 'index.html'), 'text/html; charset=utf-8');
   }
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() res: Response): void {
     const type = Object.prototype.hasOwnProperty.call(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) throw new NotFoundException(problem(404, 'NOT_FOUND', 'Not found', `no workspace asset ${file}`));
-    res.type(type).setHeader('Cache-Control', 'no-cache');
-    res.send(readFileSync(join(workspaceAssetsDir(), file)));
+    sendAsset(res, join(workspaceAssetsDir(), file), type);
   }
 }

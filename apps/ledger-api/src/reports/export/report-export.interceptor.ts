@@ -11,7 +11,7 @@ import type { ReadWorkerPool } from '../../read-workers/read-worker-pool';
 import { CLOCK, type Clock } from '../../store/store.providers';
 import { REFERENCE_DATA } from '../units.provider';
 import { EXPORT_KIND, type ExportKind, type ExportedReports } from './exportable';
-import { activityTable, registerFilename, timeseriesTable, validProjectsTable, type ExportTable } from './tables';
+import { activityTable, peopleViewOf, registerFilename, timeseriesTable, validProjectsTable, type ExportTable } from './tables';
 import { csvStream, xlsxStream } from './writers';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -55,12 +55,14 @@ export class ReportExportInterceptor implements NestInterceptor {
 
   private exportOf(kind: ExportKind, result: unknown, request: Request, format: ExportFormat): { filename: string; stream: Readable } {
     const generatedAt = this.clock().toISOString();
+    // `lang`/`locale`: the people's view (labels, Vietnamese numbers); neither: the machine view.
+    const view = peopleViewOf(request.query as Record<string, unknown>);
     if (kind === 'register') {
       const query = registerExportQuery(request.query as Record<string, unknown>);
-      return { filename: registerFilename(query, generatedAt), stream: this.workers.stream({ kind: 'registerExport', query, format, generatedAt, pageSize: ReportExportInterceptor.registerPageSize }) };
+      return { filename: registerFilename(query, generatedAt), stream: this.workers.stream({ kind: 'registerExport', query, format, generatedAt, view, pageSize: ReportExportInterceptor.registerPageSize }) };
     }
     const table = this.tableOf(kind, result as ExportedReports[typeof kind], generatedAt);
-    return { filename: table.filename, stream: format === 'csv' ? csvStream(table) : xlsxStream(table) };
+    return { filename: table.filename, stream: format === 'csv' ? csvStream(table, view) : xlsxStream(table, view) };
   }
 
   private tableOf<K extends Exclude<ExportKind, 'register'>>(kind: K, result: ExportedReports[K], generatedAt: string): ExportTable {

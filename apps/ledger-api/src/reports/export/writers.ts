@@ -1,7 +1,8 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Cell, Column, ExportTable, Row, Sheet } from './tables';
+import { formatDate, formatVietnamTime, type Lang } from '@ledger/labels';
+import type { Cell, Column, ExportTable, PeopleView, Row, Sheet } from './tables';
 
 async function* rowsOf(sheets: Sheet[]): AsyncGenerator<Row> {
   for (const sheet of sheets) for await (const row of sheet.rows) yield row;
@@ -16,20 +17,49 @@ function neutralised(value: Cell): Cell {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM so Excel shows Vietnamese; values are the exact JSON strings. */
-export function csvStream(table: ExportTable): Readable {
+/** The columns of a view: machine names for programs, the boards' terms (in their order) for people. */
+export const columnsOf = (table: ExportTable, view?: PeopleView): Column[] => table.columns.filter((c) => c.audience !== (view ? 'machine' : 'people'));
+
+const CURRENCY_LABEL: Record<Lang, Record<string, string>> = { vi: { USD: 'USD', VND: 'đồng' }, en: { USD: 'USD', VND: 'VND' } };
+
+/** A column's header for people; a money column names the sheet's currency when the sheet has one. */
+export const labelOf = (c: Column, lang: Lang, currency?: string): string =>
+  `${c.label?.[lang] ?? c.header}${c.kind === 'money' && currency ? ` (${CURRENCY_LABEL[lang][currency] ?? currency})` : ''}`;
+
+/** The value people read in a cell: shown in words where the column says so, else the exact value. */
+const peopleValue = (c: Column, row: Row, lang: Lang): Cell => (c.show ? c.show(row, lang) : row[c.key]);
+
+/** A decimal string with a decimal comma (no grouping, so a Vietnamese-locale spreadsheet reads a number); dates day first. */
+function localeCell(c: Column, value: Cell, decimalComma: boolean): Cell {
+  if (value === null || value === undefined || value === '') return value;
+  if (c.kind === 'date') return formatDate(String(value));
+  if (c.kind !== 'text' && decimalComma) return String(value).replace('.', ',');
+  return value;
+}
+
+/**
+ * RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM so Excel shows Vietnamese. For programs: machine
+ * names, `,`, the exact JSON strings. For people: their headers, and with `decimalComma` `;` between
+ * fields and decimal commas, as a Vietnamese-locale spreadsheet expects.
+ */
+export function csvStream(table: ExportTable, view?: PeopleView): Readable {
+  const columns = columnsOf(table, view);
   const stringifier = stringify({
     bom: true,
     header: true,
+    delimiter: view?.decimalComma ? ';' : ',',
     record_delimiter: 'windows',
-    columns: table.columns.map((c) => ({ key: c.key, header: c.header })),
+    columns: columns.map((c) => ({ key: c.key, header: view ? labelOf(c, view.lang) : c.header })),
     cast: { boolean: (v) => String(v), number: (v) => String(v) },
   });
   const source = Readable.from(
     (async function* () {
       for await (const row of rowsOf(table.sheets)) {
         // Object keys contain dots ("registeredCapital.vnd"): hand csv-stringify arrays, not paths.
-        yield table.columns.map((c) => (c.kind === 'text' ? neutralised(row[c.key]) : row[c.key]) ?? null);
+        yield columns.map((c) => {
+          const value = view ? localeCell(c, peopleValue(c, row, view.lang), view.decimalComma) : row[c.key];
+          return (c.kind === 'text' ? neutralised(value) : value) ?? null;
+        });
       }
     })(),
   );
@@ -37,7 +67,10 @@ export function csvStream(table: ExportTable): Readable {
   return source.pipe(stringifier);
 }
 
-const NUMBER_FORMAT: Record<'int' | 'usd' | 'vnd' | 'pct', string> = { int: '#,##0', usd: '#,##0.00', vnd: '#,##0', pct: '0.0"%"' };
+const NUMBER_FORMAT: Record<'int' | 'usd' | 'vnd' | 'pct' | 'date', string> = { int: '#,##0', usd: '#,##0.00', vnd: '#,##0', pct: '0.0"%"', date: 'dd/mm/yyyy' };
+
+/** A legal date (2016-12-31) as a spreadsheet date: midnight UTC, which Excel and Calc show as that day. */
+const dateCell = (value: Cell): Date | null => (typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) ? new Date(`${value}T00:00:00Z`) : null);
 
 /** A decimal string as an Excel number when a double holds it exactly enough (≤ 15 significant digits); text otherwise. */
 function numeric(value: Cell): number | string | null {
@@ -54,35 +87,69 @@ function formatOf(column: Column, row: Row): string | undefined {
   return NUMBER_FORMAT[column.kind];
 }
 
+const GENERATED: Record<Lang, string> = { vi: 'Thời điểm lập (giờ Việt Nam)', en: 'Generated at (Vietnam time)' };
+
+/** The Excel header/footer text of a value: `&` doubled, so a name such as "A & B" is not read as a code. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
 /**
  * Streams the workbook: a header block (report, filters, dates, generation time), then the table
- * with typed numeric cells and number formats; one sheet per table sheet (e.g. per origin).
+ * with typed numeric cells, real dates and number formats; one sheet per table sheet (e.g. per
+ * origin). Printable: autofilter on the table, landscape, one page wide, the header rows repeated on
+ * every page, title and filters in the page header. For people (`view`): the boards' terms under
+ * their section (new, adjusted, terminated…), names and statuses in words, Vietnam time.
  */
-export function xlsxStream(table: ExportTable): Readable {
+export function xlsxStream(table: ExportTable, view?: PeopleView): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Writable, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Investment Registration Ledger';
+  const columns = columnsOf(table, view);
+  const sections = view && columns.some((c) => c.section);
+  const filters = table.meta.find(([label]) => label.startsWith('Filters'))?.[1] ?? '';
   const write = async () => {
     for (const sheet of table.sheets) {
-      const headerRowNo = table.meta.length + 3;
-      const ws = workbook.addWorksheet(sheet.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRowNo }] });
-      ws.columns = table.columns.map((c) => ({ key: c.key, width: c.width ?? 14 }));
+      const firstHeaderRow = table.meta.length + 4; // title, meta lines, generated at, blank line
+      const lastHeaderRow = firstHeaderRow + (sections ? 1 : 0);
+      const ws = workbook.addWorksheet(sheet.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), {
+        views: [{ state: 'frozen', ySplit: lastHeaderRow }],
+        pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${firstHeaderRow}:${lastHeaderRow}` },
+        headerFooter: { oddHeader: `&L&B${headerText(table.title)}&R${headerText(filters)}`, oddFooter: '&C&P / &N' },
+      });
+      ws.columns = columns.map((c) => ({ key: c.key, width: c.width ?? 14 }));
       const title = ws.addRow([table.title]);
       title.font = { bold: true, size: 14 };
       title.commit();
-      for (const [label, value] of table.meta) {
+      const generated: [string, string] = view ? [GENERATED[view.lang], formatVietnamTime(table.generatedAt)] : ['Generated at / Thời điểm lập', table.generatedAt];
+      for (const [label, value] of [...table.meta, generated]) {
         const line = ws.addRow([label, value]);
         line.getCell(1).font = { bold: true };
         line.commit();
       }
       ws.addRow([]).commit();
-      const header = ws.addRow(table.columns.map((c) => c.header));
-      header.font = { bold: true };
-      header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F0' } }));
-      header.commit();
+      const currency = firstRowOf(sheet)?.currency as string | undefined;
+      const headerRow = (values: string[]) => {
+        const header = ws.addRow(values);
+        header.font = { bold: true };
+        header.alignment = { wrapText: true, vertical: 'middle' };
+        header.height = 45; // three wrapped lines: a streamed sheet cannot fit rows to their text later
+        header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F0' } }));
+        header.commit();
+      };
+      if (sections) {
+        // A section's name over its first column, the rest of its span left blank (merging is not streamable here).
+        headerRow(columns.map((c, i) => (c.section && c.section !== columns[i - 1]?.section ? c.section[view.lang] : '')));
+      }
+      headerRow(columns.map((c) => (view ? labelOf(c, view.lang, currency) : c.header)));
+      ws.autoFilter = { from: { row: lastHeaderRow, column: 1 }, to: { row: lastHeaderRow, column: columns.length } };
       const put = (row: Row, bold: boolean) => {
-        const line = ws.addRow(table.columns.map((c) => (c.kind === 'text' ? (row[c.key] === undefined || row[c.key] === null ? null : String(row[c.key])) : numeric(row[c.key]))));
-        table.columns.forEach((c, i) => {
+        const line = ws.addRow(
+          columns.map((c) => {
+            const value = view ? peopleValue(c, row, view.lang) : row[c.key];
+            if (c.kind === 'date') return dateCell(value);
+            return c.kind === 'text' ? (value === undefined || value === null ? null : String(value)) : numeric(value);
+          }),
+        );
+        columns.forEach((c, i) => {
           const fmt = formatOf(c, row);
           if (fmt) line.getCell(i + 1).numFmt = fmt;
         });
@@ -97,4 +164,9 @@ export function xlsxStream(table: ExportTable): Readable {
   };
   write().catch((error) => out.destroy(error as Error));
   return out;
+}
+
+/** The currency of a sheet's rows (each origin's sheet has one), read from its first row when the rows are a list. */
+function firstRowOf(sheet: Sheet): Row | undefined {
+  return Array.isArray(sheet.rows) ? (sheet.rows as Row[])[0] : undefined;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { ActivityFigures, Amount, ReportFilters, ValidFigures } from '@ledger/reporting';
-import { formatChange, formatCount, formatDate, formatMoney, formatPercent, type Lang } from './number-format';
+import { formatChange, formatCount, formatDate, formatMoney, formatPercent, type Lang } from '@ledger/labels';
 
 export const NARRATIVE_LANGS = ['vi', 'en'] as const;
 
@@ -44,6 +44,8 @@ export const PLACEHOLDERS = [
   'realizationRatioFdi',
   'realizationRatioDdi',
   'newProjectsChange',
+  'newProjectsFdiChange',
+  'newProjectsDdiChange',
   'newAndAddedFdiChange',
   'newAndAddedDdiChange',
   'realizedFdiChange',
@@ -68,8 +70,12 @@ export function renderTemplate(template: string, values: Record<string, string>,
   });
 }
 
-export function loadTemplate(lang: Lang, dir = narrativeDir()): { text: string; file: string } {
-  const file = join(dir, `${lang}.txt`);
+/**
+ * `vi.txt` / `en.txt`, or with an origin filter `vi.FDI.txt` / `vi.DDI.txt`: a report on foreign
+ * investment alone says nothing about domestic projects (no "0 dự án DDI", no "tổng vốn DDI").
+ */
+export function loadTemplate(lang: Lang, dir = narrativeDir(), origin?: 'FDI' | 'DDI'): { text: string; file: string } {
+  const file = join(dir, origin ? `${lang}.${origin}.txt` : `${lang}.txt`);
   try {
     return { text: readFileSync(file, 'utf8'), file };
   } catch (error) {
@@ -152,6 +158,8 @@ export function narrativeValues(input: NarrativeInput, ref: ReferenceData): Reco
     realizationRatioFdi: formatPercent(input.valid.FDI.realizationRatioPct, lang),
     realizationRatioDdi: formatPercent(input.valid.DDI.realizationRatioPct, lang),
     newProjectsChange: formatChange(combinedRatio(fdi.current.newCertificates.count + ddi.current.newCertificates.count, fdi.samePeriodLastYear.newCertificates.count + ddi.samePeriodLastYear.newCertificates.count), lang),
+    newProjectsFdiChange: formatChange(fdi.ratioPct['newCertificates.count'] ?? null, lang),
+    newProjectsDdiChange: formatChange(ddi.ratioPct['newCertificates.count'] ?? null, lang),
     newAndAddedFdiChange: formatChange(fdi.ratioPct.newAndAddedCapital ?? null, lang),
     newAndAddedDdiChange: formatChange(ddi.ratioPct.newAndAddedCapital ?? null, lang),
     realizedFdiChange: formatChange(fdi.ratioPct.realizedCapital ?? null, lang),

@@ -2,9 +2,11 @@
  * Exact formatting of report figures for published text. Amounts arrive as decimal strings
  * ("4841200000.00" USD, "33009600000000" VND); they are scaled and rounded half up to one decimal
  * on bigint, and only the rounded integer part is handed to Intl.NumberFormat (as a bigint) for
- * digit grouping — never a float of the full amount.
+ * digit grouping — never a float of the full amount. Shared by the narrative and the analysts'
+ * dashboard (bundled for the browser), so every reader sees the same rounding.
  */
-export type Lang = 'vi' | 'en';
+import type { Lang } from './lang';
+
 export const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-US' };
 
 /** "-12.5" → -1250 (minor units with `decimals` places); throws on anything but a plain decimal. */
@@ -80,4 +82,27 @@ export function formatChange(ratioPct: string | null, lang: Lang): string {
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/**
+ * A reporting period in words, as the boards head their tables: "2016-Q3" → "Quý III/2016" /
+ * "Q3 2016", "2016-H1" → "6 tháng đầu năm 2016" / "H1 2016", "2016-07" → "Tháng 7/2016" / "07/2016",
+ * "2016" → "Năm 2016" / "2016". Anything else is returned unchanged.
+ */
+export function formatPeriod(period: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/.exec(period);
+  if (!m) return period;
+  const [, year, part] = m;
+  if (!part) return lang === 'vi' ? `Năm ${year}` : year;
+  if (part.startsWith('Q')) return lang === 'vi' ? `Quý ${ROMAN[Number(part[1]) - 1]}/${year}` : `${part} ${year}`;
+  if (part.startsWith('H')) return lang === 'vi' ? `6 tháng ${part === 'H1' ? 'đầu' : 'cuối'} năm ${year}` : `${part} ${year}`;
+  return lang === 'vi' ? `Tháng ${Number(part)}/${year}` : `${part}/${year}`;
+}
+
+/** An instant in Vietnam time (UTC+7, no daylight saving) as "31/12/2016 14:05", 24-hour, in both languages. */
+export function formatVietnamTime(iso: string): string {
+  const local = new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString();
+  return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
