@@ -9,7 +9,4 @@ npx --no-install openapi-typescript dist/openapi.json -o apps/workspace/src/gene
 npx --no-install tsc -p apps/workspace/tsconfig.json
 npx --no-install esbuild apps/workspace/src/main.tsx --bundle --format=esm --platform=browser --target=es2022 --jsx=automatic --jsx-import-source=preact \
   --tsconfig=apps/workspace/tsconfig.json --minify --sourcemap --log-level=warning --outfile=dist/workspace/workspace.js
-# The dashboard signs in with the same module, as a classic script defining window.LedgerSignIn.
-npx --no-install esbuild apps/workspace/src/sign-in-global.ts --bundle --format=iife --global-name=LedgerSignIn --platform=browser --target=es2022 \
-  --minify --log-level=warning --outfile=dist/workspace/sign-in.js
 cp apps/workspace/index.html apps/workspace/workspace.css dist/workspace/

@@ -114,4 +114,14 @@ export function renderCharts(): void {
     yAxis: { type: 'value', name: t('millionUsd'), axisLabel: { formatter: (v: number) => chartNumber(v) } },
     series: [{ name: 'FDI', type: 'bar', barMaxWidth: 60, data: countries.map((g) => chartValue(g.FDI.registeredCapital.amount, 'USD')) }],
   }, true);
+  // Occupancy of each zone operating at the period's end (leased land of valid projects / leasable land).
+  const operating = (d.deskAndZones.zones?.zones ?? []).filter((z) => z.status === 'OPERATING' && z.occupancyPct !== null);
+  fitHeight('chart-occupancy', operating.length);
+  chart('chart-occupancy')?.setOption({
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${chartNumber(Number(v), 1)}%` },
+    grid: { left: 20, right: 20, top: 20, bottom: 20, containLabel: true },
+    yAxis: { type: 'category', data: operating.map((z) => zoneName(z.zoneId)), axisLabel: { interval: 0 } },
+    xAxis: { type: 'value', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
+    series: [{ type: 'bar', barMaxWidth: 28, data: operating.map((z) => Number(z.occupancyPct)) }],
+  }, true);
 }

@@ -24,6 +24,12 @@ const VI = {
   pName: 'Tên dự án', pInvestors: 'Nhà đầu tư', pZone: 'KCN/KKT', pBoard: 'Ban Quản lý', pIssued: 'Ngày cấp', pCapital: 'Vốn đăng ký', pRealized: 'Vốn đã thực hiện', pStatus: 'Trạng thái', pAdj: 'Lần điều chỉnh', pObjectives: 'Mục tiêu',
   period: 'Kỳ báo cáo', latestWithData: 'kỳ gần nhất có số liệu', dateInvalid: 'Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 31/12/2016.', datePlaceholder: 'ngày/tháng/năm',
   download: 'Tải về', downloadCsv: 'CSV (Excel tiếng Việt)', downloadXlsx: 'Excel (.xlsx)', downloadRegister: 'Danh mục dự án (.xlsx)', downloadDocx: 'Báo cáo (Word)', downloading: 'Đang tải tệp…', downloaded: 'Đã tải tệp',
+  tileDossiers: 'Hồ sơ TTHC tiếp nhận', tileDossiersOnTime: 'Hồ sơ giải quyết đúng hạn', tileDossiersOverdue: 'Hồ sơ quá hạn',
+  dCarried: 'từ kỳ trước', dOnline: 'trực tuyến', dOfResolved: 'trên {n} hồ sơ đã giải quyết', dAhead: 'trước hạn', dShare: 'số hồ sơ đã giải quyết',
+  dInProcess: 'đang giải quyết', dLate: 'đã giải quyết quá hạn',
+  tileRevenue: 'Doanh thu doanh nghiệp', tileExports: 'Giá trị xuất khẩu', tileWorkers: 'Lao động', tileOccupancy: 'Tỷ lệ lấp đầy',
+  reporting: 'doanh nghiệp báo cáo', foreigners: 'người nước ngoài', operatingZones: 'KCN đang hoạt động', leased: 'đã cho thuê', chartOccupancy: 'Tỷ lệ lấp đầy theo KCN đang hoạt động',
+  signIn: 'Đăng nhập', signOut: 'Đăng xuất', signInNeeded: 'Đăng nhập bằng tài khoản của cơ quan để xem số liệu.',
   loading: 'Đang tải…', updated: 'Cập nhật lúc', liveHint: 'Tự động cập nhật khi sổ có sự kiện mới', live: 'Trực tiếp', error: 'Lỗi: ',
 };
 export type Key = keyof typeof VI;
@@ -51,6 +57,12 @@ const EN: Record<Key, string> = {
   pName: 'Project name', pInvestors: 'Investors', pZone: 'Zone', pBoard: 'Board', pIssued: 'Issued on', pCapital: 'Registered capital', pRealized: 'Realized capital', pStatus: 'Status', pAdj: 'Adjustment no.', pObjectives: 'Objectives',
   period: 'Period', latestWithData: 'latest period with data', dateInvalid: 'Write dates as day/month/year, e.g. 31/12/2016.', datePlaceholder: 'dd/mm/yyyy',
   download: 'Download', downloadCsv: 'CSV (spreadsheet)', downloadXlsx: 'Excel (.xlsx)', downloadRegister: 'Project register (.xlsx)', downloadDocx: 'Report (Word)', downloading: 'Downloading…', downloaded: 'Downloaded',
+  tileDossiers: 'Dossiers received', tileDossiersOnTime: 'Dossiers resolved on time', tileDossiersOverdue: 'Dossiers overdue',
+  dCarried: 'carried over', dOnline: 'online', dOfResolved: 'of {n} resolved', dAhead: 'ahead of time', dShare: 'of the dossiers resolved',
+  dInProcess: 'in process', dLate: 'resolved late',
+  tileRevenue: 'Enterprise revenue', tileExports: 'Exports', tileWorkers: 'Workers', tileOccupancy: 'Occupancy',
+  reporting: 'enterprises reporting', foreigners: 'foreigners', operatingZones: 'operating zones', leased: 'leased', chartOccupancy: 'Occupancy of operating zones',
+  signIn: 'Sign in', signOut: 'Sign out', signInNeeded: 'Sign in with your organisation account to see the figures.',
   loading: 'Loading…', updated: 'Updated at', liveHint: 'Refreshes by itself when the ledger records new events', live: 'Live', error: 'Error: ',
 };
 

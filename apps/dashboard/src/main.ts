@@ -10,6 +10,9 @@ import { openProject } from './project';
 import { loadRegister, renderRegister } from './register';
 import { $, state, t, useToken, vietnamToday } from './state';
 import { renderTiles } from './tiles';
+import { loadDeskAndZones, renderDeskAndZones } from './desk-and-zones';
+import type { UserManager } from 'oidc-client-ts';
+import { completeSignIn, loadSignInConfig, userManagerOf } from '../../workspace/src/sign-in';
 import type { ActivityReply, Reference, RegisterReply, TimeseriesReply, ValidProjectsReply } from './types';
 
 /** Whether the period was chosen by the dashboard (the latest with data) rather than by the link or the analyst. */
@@ -27,9 +30,12 @@ function renderStatus(): void {
 }
 const failed = (error: unknown) => setStatus(() => t('error') + (error as Error).message, true);
 
+/** The issuer's sign-in (oidc-client-ts) when the deployment has one; otherwise a token is pasted or linked. */
+let oidc: UserManager | undefined;
+
 function showTokenPanel(message: string): void {
   $('token-panel').hidden = false;
-  $('token-message').textContent = message;
+  $('token-message').textContent = oidc && !message.startsWith(t('tokenRefused')) ? t('signInNeeded') : message;
   setStatus(() => '');
 }
 
@@ -73,9 +79,11 @@ async function refresh(): Promise<void> {
       series('registeredCapital'),
       series('cumulativeRealizedCapital'),
     ]);
+    const deskAndZones = await loadDeskAndZones();
     if (seq !== loadSeq) return;
-    state.data = { valid: v, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, chartOrigin };
+    state.data = { valid: v, validPrev, activity, byBoard, byZone, byCountry, sNew, sInc, sDec, sReg, sReal, chartOrigin, deskAndZones };
     renderTiles();
+    renderDeskAndZones(deskAndZones);
     renderCharts();
     await loadRegister();
     if (state.project) await openProject(state.project.code, $<HTMLInputElement>('project-asof').value ? readDateField($<HTMLInputElement>('project-asof')) ?? state.to : state.to, true);
@@ -144,6 +152,7 @@ function rerender(): void {
   applyLabels();
   renderFilterLists();
   renderTiles();
+  if (state.data) renderDeskAndZones(state.data.deskAndZones);
   renderCharts();
   renderRegister();
   renderStatus();
@@ -253,9 +262,33 @@ function bind(): void {
   document.querySelectorAll<HTMLButtonElement>('[data-download]').forEach((b) => b.addEventListener('click', () => downloadFile(b.dataset.download ?? '')));
 }
 
+/** With an issuer: finish a sign-in that just came back, keep the renewed token, offer sign-in and sign-out instead of a paste. */
+async function startSignIn(): Promise<void> {
+  const config = await loadSignInConfig();
+  if (!config.issuer || !config.clientId) return;
+  const manager = userManagerOf({ issuer: config.issuer, clientId: config.clientId }, '/dashboard');
+  oidc = manager;
+  manager.events.addUserLoaded((user) => {
+    state.token = user.access_token;
+  });
+  sessionStorage.removeItem('ledger-token');
+  state.token = (await completeSignIn(manager)) ?? '';
+  for (const id of ['token-input', 'token-save', 'token-change']) $(id).hidden = true;
+  $('sign-in').hidden = false;
+  $('sign-out').hidden = !state.token;
+  $('sign-in').addEventListener('click', () => void manager.signinRedirect());
+  $('sign-out').addEventListener('click', () => {
+    state.token = '';
+    void manager.signoutRedirect();
+  });
+  // The role comes from the ledger's user directory, not from the token.
+  if (state.token) state.role = ((await (await fetch('/api/v1/me', { headers: { authorization: `Bearer ${state.token}` } })).json()) as { role?: string }).role ?? null;
+}
+
 async function start(): Promise<void> {
   applyLabels();
   bind();
+  await startSignIn();
   try {
     state.reference = (await (await fetch('/dashboard/reference.json')).json()) as Reference;
   } catch {

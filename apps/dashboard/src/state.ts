@@ -1,5 +1,6 @@
 import type { Lang } from '@ledger/labels';
 import { label, type Key } from './i18n';
+import type { DeskAndZones } from './desk-and-zones';
 import type { ActivityReply, Reference, RegisterItem, TimeseriesReply, UnitsMode, ValidProjectsReply } from './types';
 
 /** The figures of one load, kept so a language switch re-renders without asking the server again. */
@@ -16,6 +17,8 @@ export interface Loaded {
   sReg: TimeseriesReply;
   sReal: TimeseriesReply;
   chartOrigin: 'FDI' | 'DDI';
+  /** The one-stop desk, operating results and zones (empty where their report failed). */
+  deskAndZones: DeskAndZones;
 }
 
 /** Vietnam's date (UTC+7, no daylight saving). */

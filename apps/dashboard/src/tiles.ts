@@ -3,7 +3,7 @@ import { changePct, fmtCount, fmtDate, fmtMoney, fmtPct, fmtTenths, minor, tenth
 import { state, t } from './state';
 
 /** "▲ +25% so với cùng kỳ", "không đổi so với cùng kỳ" or "không có số liệu cùng kỳ". */
-function change(pct: string | null): (Node | string)[] {
+export function change(pct: string | null): (Node | string)[] {
   if (pct === null) return [h('span', {}, t('noPrev'))];
   const tenths = tenthsOf(pct);
   if (tenths === 0n) return [h('span', {}, t('unchanged'))];
@@ -11,7 +11,7 @@ function change(pct: string | null): (Node | string)[] {
   return [h('span', { class: up ? 'up' : 'down' }, `${up ? '▲ +' : '▼ −'}${fmtTenths(up ? tenths : -tenths)}%`), ` ${t('vsLastYear')}`];
 }
 
-function tile(name: string, value: string, sub: string, changeNodes: (Node | string)[]): void {
+export function tile(name: string, value: string, sub: string, changeNodes: (Node | string)[]): void {
   const el = document.querySelector(`[data-tile="${name}"]`) as HTMLElement;
   (el.querySelector('.tile-value') as HTMLElement).textContent = value;
   (el.querySelector('.tile-sub') as HTMLElement).textContent = sub;

@@ -14,7 +14,6 @@ const ASSETS: Record<string, string> = {
   'workspace.js': 'text/javascript; charset=utf-8',
   'workspace.js.map': 'application/json; charset=utf-8',
   'workspace.css': 'text/css; charset=utf-8',
-  'sign-in.js': 'text/javascript; charset=utf-8',
 };
 
 /**

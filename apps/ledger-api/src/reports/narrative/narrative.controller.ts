@@ -45,7 +45,7 @@ export class NarrativeController {
   ) {}
 
   @Get('reports/narrative')
-  @ResponseFormats('json', 'text')
+  @ResponseFormats('json', 'text', 'docx')
   @ApiOperation({ summary: 'Report paragraph (vi/en) from the period activity and the valid projects at its end' })
   async narrative(@Query() dto: NarrativeQueryDto, @Res({ passthrough: true }) res: Response) {
     this.scope.requireOrderedPeriod(dto.from, dto.to);
