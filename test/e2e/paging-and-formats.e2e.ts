@@ -60,7 +60,7 @@ describe('paging and response formats (real server, real SQLite file)', () => {
     ['/api/v1/projects/2101000000/events?format=csv', 'json'],
     ['/api/v1/projects/2101000000?format=xlsx', 'json'],
     ['/api/v1/audit/log?format=csv', 'json'],
-    ['/api/v1/reports/narrative?from=2016-01-01&to=2016-12-31&format=csv', 'json, text'],
+    ['/api/v1/reports/narrative?from=2016-01-01&to=2016-12-31&format=csv', 'json, text, docx'],
     ['/api/v1/reports/valid-projects?format=pdf', 'json, csv, xlsx'],
   ])('%s is 400 FORMAT_NOT_SUPPORTED naming %s, and appends nothing', async (path, supported) => {
     const before = await server.eventCount();

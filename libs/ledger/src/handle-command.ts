@@ -40,11 +40,12 @@ export interface WriteDeps {
   store: EventStore;
   streams: StreamStates;
   referenceDataVersion: string;
-  /** Conflicts with other processes are retried this many times, with growing jittered pauses. */
+  /** Conflicts with other processes are retried this many times (default 10), with growing jittered pauses. */
   maxAttempts?: number;
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 2 ** attempt * (1 + Math.random()) * 2));
+/** Growing, jittered pauses (4–8 ms, then doubling up to 100–200 ms), so replicas contending for one stream spread out. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(100, 2 ** attempt * 2) * (1 + Math.random())));
 
 /**
  * The one write path, in the spirit of Emmett's handleCommand: read the stream (only what is new since
@@ -55,7 +56,7 @@ export async function handleCommand<S, A>(deps: WriteDeps, aggregate: Aggregate<
   const requestHash = requestHashOf(command.name, command.streamId, command.payload);
   const commandId = commandIdOf(context.actor, context.idempotencyKey);
   const today = vietnamDateOf(context.now);
-  const maxAttempts = deps.maxAttempts ?? 5;
+  const maxAttempts = deps.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.streams.exclusive(command.streamId, async () => {

@@ -59,8 +59,9 @@ describe('LEDGER_STORE=postgres configuration', () => {
     expect(() => loadLedgerConfig({ LEDGER_STORE: 'postgres', LEDGER_PG_URL: 'mysql://api:secret@db/ledger' })).toThrow('LEDGER_PG_URL must start with postgres:// or postgresql:// (got "mysql://api:***@db/ledger")');
   });
 
-  it('takes the URL; the read models stay in the replica-local SQLite file', () => {
-    const config = loadLedgerConfig({ LEDGER_STORE: 'postgres', LEDGER_PG_URL: 'postgres://ledger_api@db:5432/ledger', LEDGER_READ_DB_PATH: '/var/lib/ledger/replica-a.read.db' });
-    expect(config).toMatchObject({ store: 'postgres', pgUrl: 'postgres://ledger_api@db:5432/ledger', readDbPath: '/var/lib/ledger/replica-a.read.db' });
+  it('takes the URL; the read models stay in the replica-local SQLite file (whose folder must exist)', () => {
+    const readDbPath = join(tmpdir(), 'replica-a.read.db');
+    const config = loadLedgerConfig({ LEDGER_STORE: 'postgres', LEDGER_PG_URL: 'postgres://ledger_api@db:5432/ledger', LEDGER_READ_DB_PATH: readDbPath });
+    expect(config).toMatchObject({ store: 'postgres', pgUrl: 'postgres://ledger_api@db:5432/ledger', readDbPath });
   });
 });
