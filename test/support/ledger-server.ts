@@ -6,13 +6,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
-import { PROJECTION_RUNNER } from '../../apps/ledger-api/src/read-models/read-models.providers';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { loadLedgerConfig, type LedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
 import { configureApp } from '../../apps/ledger-api/src/http/configure-app';
-import { CLOCK, EVENT_STORE } from '../../apps/ledger-api/src/store/store.providers';
 import type { Role } from '../../apps/ledger-api/src/auth/roles';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
+import { CLOCK, EVENT_STORE, PROJECTION_RUNNER } from '../../apps/ledger-api/src/tokens';
 
 export const TEST_JWT_SECRET = 'end-to-end-test-secret-of-at-least-32-chars';
 

@@ -14,7 +14,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { EventStore } from '@ledger/event-store';
-import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { type LedgerConfig } from './config/ledger-config';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { httpLoggerOptions } from './http/http-logger';
@@ -33,13 +33,14 @@ import { WorkspaceController } from './workspace/workspace.controller';
 import { referenceDataProvider, unitsProvider } from './reports/units.provider';
 import { ResponseFormatGuard } from './http/response-format.guard';
 import type { ReadWorkerPool } from './read-workers/read-worker-pool';
-import { READ_WORKERS, readWorkersProvider } from './read-workers/read-workers.provider';
-import { EVENT_STORE, clockProvider, eventStoreProvider } from './store/store.providers';
+import { readWorkersProvider } from './read-workers/read-workers.provider';
+import { clockProvider, eventStoreProvider } from './store/store.providers';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierWriter } from './dossiers/dossier-writer';
 import { dossierConfigProvider } from './dossiers/dossier-config.provider';
 import { DOSSIER_QUERY_HANDLERS } from './dossiers/dossier.queries';
 import { OPERATIONS_CONTROLLERS, OPERATIONS_PROVIDERS } from './operations/operations.wiring';
+import { EVENT_STORE, LEDGER_CONFIG, READ_WORKERS } from './tokens';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {

@@ -9,8 +9,8 @@ import { ReferenceData } from '@ledger/reference-data';
 import { demoSteps, loadDemoData } from './demo/demo-data';
 import { importDemoHistory } from './demo/demo-history';
 import { demoProgressLine, portInUse, readyBlock } from './start-up';
-import { EVENT_STORE } from './store/store.providers';
 import type { EventStore } from '@ledger/event-store';
+import { EVENT_STORE } from './tokens';
 
 function configOrExit(): LedgerConfig {
   try {

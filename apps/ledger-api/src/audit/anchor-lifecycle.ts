@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AnchorDirectory, AnchorPublisher, signingKey, type EventStore } from '@ledger/event-store';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
-import { EVENT_STORE } from '../store/store.providers';
+import { type LedgerConfig } from '../config/ledger-config';
+import { EVENT_STORE, LEDGER_CONFIG } from '../tokens';
 
 /** Publishes signed head digests to LEDGER_ANCHOR_DIR while the API runs (nothing when unset). */
 @Injectable()

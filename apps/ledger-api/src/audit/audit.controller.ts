@@ -5,12 +5,11 @@ import { IsISO8601, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class
 import { toPlainRecorded, verifyChain, type EventStore, type VerifyResult } from '@ledger/event-store';
 import { Roles } from '../auth/roles';
 import { ID_PATTERN } from '../projects/dto/certificate.dto';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { type LedgerConfig } from '../config/ledger-config';
 import type { ReadWorkerPool } from '../read-workers/read-worker-pool';
-import { READ_WORKERS } from '../read-workers/read-workers.provider';
-import { EVENT_STORE } from '../store/store.providers';
 import { toInt } from '../http/query-transforms';
 import { anchorStatus } from './anchor-status';
+import { EVENT_STORE, LEDGER_CONFIG, READ_WORKERS } from '../tokens';
 
 
 export class AuditLogQueryDto {

@@ -3,10 +3,9 @@ import { vietnamDateOf } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { actorOf, UserDirectory, type Actor, type Identity } from '@ledger/ledger';
 import type { ReferenceData } from '@ledger/reference-data';
-import { REFERENCE_DATA } from '../reports/units.provider';
-import { CLOCK, EVENT_STORE, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
+import { CLOCK, EVENT_STORE, REFERENCE_DATA, USER_DIRECTORY } from '../tokens';
 
-export const USER_DIRECTORY = Symbol('USER_DIRECTORY');
 
 /** Today's rights of a verified identity, from the user directory kept current from the log. */
 @Injectable()

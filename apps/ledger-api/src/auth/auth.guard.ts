@@ -6,8 +6,9 @@ import { problem } from '../http/problem';
 import { AccessService } from './access.service';
 import { PUBLIC_KEY, ROLES_KEY, type Actor, type Role } from './roles';
 import { authenticate } from './bearer';
-import { SECURITY_EVENTS, type SecurityEvents } from './security-events';
-import { IssuerUnavailable, TOKEN_VERIFIER, TokenRefused, type TokenVerifier } from './token-verifier';
+import { type SecurityEvents } from './security-events';
+import { IssuerUnavailable, TokenRefused, type TokenVerifier } from './token-verifier';
+import { SECURITY_EVENTS, TOKEN_VERIFIER } from '../tokens';
 
 /** What the guard leaves on the request: the verified identity, and the actor the directory makes of it. */
 export type AuthenticatedRequest = Request & { user?: Actor; identity?: Identity };

@@ -1,12 +1,13 @@
 import type { Provider } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { UserDirectory } from '@ledger/ledger';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
-import { AccessService, USER_DIRECTORY } from './access.service';
+import { type LedgerConfig } from '../config/ledger-config';
+import { AccessService } from './access.service';
 import { Hs256Verifier } from './hs256-verifier';
 import { OidcVerifier } from './oidc/oidc-verifier';
-import { SECURITY_EVENTS, SecurityEvents } from './security-events';
-import { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
+import { SecurityEvents } from './security-events';
+import { type TokenVerifier } from './token-verifier';
+import { LEDGER_CONFIG, SECURITY_EVENTS, TOKEN_VERIFIER, USER_DIRECTORY } from '../tokens';
 
 /** The verifier by configuration: the OpenID Connect issuer when one is set (HS256 then refused), else development HS256. */
 export const AUTH_PROVIDERS: Provider[] = [

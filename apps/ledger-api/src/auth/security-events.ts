@@ -51,4 +51,3 @@ export class SecurityEvents {
   }
 }
 
-export const SECURITY_EVENTS = Symbol('SECURITY_EVENTS');

@@ -5,7 +5,6 @@ export interface TokenVerifier {
   verify(token: string): Promise<Identity>;
 }
 
-export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 export class TokenRefused extends Error {
   constructor(

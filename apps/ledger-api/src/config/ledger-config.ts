@@ -156,4 +156,3 @@ export function assertCanPublishAnchors(config: LedgerConfig): void {
   if (config.anchors && !config.digestKeyPath) throw new ConfigError('LEDGER_DIGEST_KEY (the Ed25519 key that signs anchors) is required when LEDGER_ANCHOR_DIR is set');
 }
 
-export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');

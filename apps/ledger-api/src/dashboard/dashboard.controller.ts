@@ -7,8 +7,8 @@ import type { ReferenceData } from '@ledger/reference-data';
 import { Public } from '../auth/roles';
 import { builtAssetsDir, sendAsset } from '../http/built-assets';
 import { problem } from '../http/problem';
-import { REFERENCE_DATA } from '../reports/units.provider';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
+import { CLOCK, REFERENCE_DATA } from '../tokens';
 
 /** dist/dashboard: the page, its styles and the bundle of apps/dashboard, written by scripts/build-dashboard.sh. */
 export const dashboardAssetsDir = () => builtAssetsDir('dashboard', 'dashboard.js');

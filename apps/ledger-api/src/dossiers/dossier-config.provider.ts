@@ -1,9 +1,9 @@
 import type { Provider } from '@nestjs/common';
 import { vietnamDateOf } from '@ledger/domain';
 import { loadDossierConfig } from '@ledger/reference-data';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
+import { CLOCK, DOSSIER_CONFIG } from '../tokens';
 
-export const DOSSIER_CONFIG = Symbol('DOSSIER_CONFIG');
 
 /** Procedures and the holiday calendar through the current year; a missing year stops start-up. */
 export const dossierConfigProvider: Provider = {

@@ -5,8 +5,8 @@ import type { ReferenceData } from '@ledger/reference-data';
 import type { DossierFigures, dossierReport } from '@ledger/reporting';
 import type { Column, ColumnKind, ExportTable, Row } from '../reports/export/tables';
 import { csvStream, xlsxStream } from '../reports/export/writers';
-import { REFERENCE_DATA } from '../reports/units.provider';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
+import { CLOCK, REFERENCE_DATA } from '../tokens';
 
 type Report = ReturnType<typeof dossierReport>;
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DossierCommand } from '@ledger/domain';
 import { recordDossierStep, type CommandContext, type DossierCommandBuilder, type ProjectWriteDeps } from '@ledger/ledger';
-import { WRITE_DEPS } from '../projects/commands/record-project-act';
+import { WRITE_DEPS } from '../tokens';
 
 export interface DossierCommandResult {
   dossierId: string;

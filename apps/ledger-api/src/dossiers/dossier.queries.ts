@@ -4,9 +4,7 @@ import type { LegalDate } from '@ledger/domain';
 import type { ProjectionRunner } from '@ledger/projections';
 import type { DossierConfig } from '@ledger/reference-data';
 import { dossierInbox, dossierReport, dossierView, type DossierInboxQuery, type DossierReportQuery as ReportQuery, type Units } from '@ledger/reporting';
-import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
-import { UNITS } from '../reports/units.provider';
-import { DOSSIER_CONFIG } from './dossier-config.provider';
+import { DOSSIER_CONFIG, PROJECTION_RUNNER, UNITS } from '../tokens';
 
 /** A dossier due within this many working days is flagged as due soon in the inbox. */
 export const DUE_SOON_WORKING_DAYS = 2;

@@ -7,20 +7,19 @@ import type { EventStore } from '@ledger/event-store';
 import type { DossierConfig, ReferenceData } from '@ledger/reference-data';
 import type { dossierReport } from '@ledger/reporting';
 import { TemplateError } from '../reports/narrative/narrative';
-import { REFERENCE_DATA } from '../reports/units.provider';
 import { dossierSentence } from './dossier-narrative';
 import type { Actor } from '../auth/roles';
 import { READERS, Roles } from '../auth/roles';
 import { problem } from '../http/problem';
 import { requestContextOf } from '../http/request-context';
 import { ReportScope } from '../reports/report-scope';
-import { CLOCK, EVENT_STORE, type Clock } from '../store/store.providers';
-import { DOSSIER_CONFIG } from './dossier-config.provider';
+import { type Clock } from '../store/store.providers';
 import { DossierExportInterceptor } from './dossier-export';
 import { DossierInboxListQuery, DossierReportQuery, DossierViewQuery } from './dossier.queries';
 import { DOSSIER_ID_PATTERN, DelayDto, DossierNarrativeQueryDto, DossierReadDto, DossierReportQueryDto, InboxQueryDto, ReceiveDossierDto, ResolutionDto, SupplementDto, SupplementRequestDto, TransferDto, WithdrawalDto } from './dossier.dto';
 import { DossierWriter, type CommandBuilder } from './dossier-writer';
 import { ResponseFormats } from '../reports/export/exportable';
+import { CLOCK, DOSSIER_CONFIG, EVENT_STORE, REFERENCE_DATA } from '../tokens';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));

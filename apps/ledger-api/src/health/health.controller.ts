@@ -4,9 +4,8 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 import { Public } from '../auth/roles';
-import { SECURITY_EVENTS, type SecurityEvents } from '../auth/security-events';
-import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
-import { EVENT_STORE } from '../store/store.providers';
+import { type SecurityEvents } from '../auth/security-events';
+import { EVENT_STORE, PROJECTION_RUNNER, SECURITY_EVENTS } from '../tokens';
 
 @ApiTags('operations')
 @Public()

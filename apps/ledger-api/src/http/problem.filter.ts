@@ -6,8 +6,9 @@ import { langOf, localizeProblem, type LocalizableProblem } from '@ledger/labels
 import { AuthorityError } from '@ledger/ledger';
 import { ProjectionLagError } from '@ledger/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { SECURITY_EVENTS, type SecurityEvents } from '../auth/security-events';
+import { type SecurityEvents } from '../auth/security-events';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
+import { SECURITY_EVENTS } from '../tokens';
 
 /** Codes that describe malformed input rather than a broken business rule. */
 const FORMAT_CODES = new Set<string>([RuleCode.PROJECT_CODE_INVALID, RuleCode.DATE_INVALID, RuleCode.AMOUNT_INVALID, RuleCode.PERIOD_INVALID, RuleCode.INSTANT_INVALID]);

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { Reflector } from '@nestjs/core';
 import { authenticate } from '../auth/bearer';
-import { TOKEN_VERIFIER, type TokenVerifier } from '../auth/token-verifier';
+import { type TokenVerifier } from '../auth/token-verifier';
 import type { LedgerConfig } from '../config/ledger-config';
+import { TOKEN_VERIFIER } from '../tokens';
 
 /**
  * Limits each verified caller (subject and board) separately, and everything else (no token, a

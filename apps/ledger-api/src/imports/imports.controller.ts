@@ -21,10 +21,10 @@ import {
 } from '@ledger/ledger';
 import { Roles } from '../auth/roles';
 import { problem } from '../http/problem';
-import { WRITE_DEPS } from '../projects/commands/record-project-act';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
 import { REGISTER_UPLOAD_LIMIT_BYTES, rawBodyOf } from './upload';
 import { ResponseFormats } from '../reports/export/exportable';
+import { CLOCK, WRITE_DEPS } from '../tokens';
 
 interface RegisterImportQuery {
   boardId?: string;

@@ -3,8 +3,8 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { CommandContext, CommandOutcome, ReportWriteDeps } from '@ledger/ledger';
 import { requestContextOf } from '../http/request-context';
-import { WRITE_DEPS } from '../projects/commands/record-project-act';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
+import { CLOCK, WRITE_DEPS } from '../tokens';
 
 /**
  * One message for every write of enterprise reports, plans and zones: `record` calls the library's

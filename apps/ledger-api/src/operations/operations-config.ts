@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { checkExchangeRates, type ExchangeRates, type FilingDeadlines } from '@ledger/reporting';
+import { OPERATIONS_CONFIG } from '../tokens';
 
-export const OPERATIONS_CONFIG = Symbol('OPERATIONS_CONFIG');
 
 export interface OperationsConfig {
   rates: ExchangeRates;

@@ -4,12 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { vietnamDateOf } from '@ledger/domain';
 import { READERS, Roles } from '../auth/roles';
 import { ReportScope } from '../reports/report-scope';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
 import { exported, operationsTable } from './export';
 import { OperationsQueryDto } from './operations-query.dto';
 import { operationsNarrative } from './narrative';
 import { OperationsReportQuery } from './report-queries';
 import { ResponseFormats } from '../reports/export/exportable';
+import { CLOCK } from '../tokens';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { operationsReport, planReport, reportingCompliance, zonesReport, type OperationsQuery, type PlanQuery, type ZonesQuery } from '@ledger/reporting';
 import { ReadModelQueryHandler } from '../reports/report.queries';
-import { OPERATIONS_CONFIG, type OperationsConfig } from './operations-config';
+import { type OperationsConfig } from './operations-config';
+import { OPERATIONS_CONFIG } from '../tokens';
 
 export class OperationsReportQuery {
   constructor(

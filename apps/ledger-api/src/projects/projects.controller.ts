@@ -5,7 +5,7 @@ import { Roles } from '../auth/roles';
 import type { Request, Response } from 'express';
 import { currentReadingOf, isLegalDate, vietnamDateOf, projectCode as parseProjectCode, streamIdOf, type ProjectCommandType, type ProjectState } from '@ledger/domain';
 import type { CommandOutcome, ProjectAct } from '@ledger/ledger';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
 import { problem } from '../http/problem';
 import { requestContextOf } from '../http/request-context';
 import { RecordProjectActCommand } from './commands/record-project-act';
@@ -16,6 +16,7 @@ import { IssueCertificateDto } from './dto/certificate.dto';
 import { ProjectEventsQueryDto } from './dto/events-page.dto';
 import { GetProjectEventsQuery, GetProjectQuery, projectViewOf } from './queries/project.queries';
 import { GetCertificatePdfQuery } from './certificate/certificate.query';
+import { CLOCK } from '../tokens';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));

@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
 import { ProjectionRunner, allProjections } from '@ledger/projections';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
-import { EVENT_STORE } from '../store/store.providers';
+import { type LedgerConfig } from '../config/ledger-config';
+import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_RUNNER } from '../tokens';
 
-export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
 export const projectionRunnerProvider: Provider = {
   provide: PROJECTION_RUNNER,

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Provider } from '@nestjs/common';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { type LedgerConfig } from '../config/ledger-config';
 import { ReadWorkerPool } from './read-worker-pool';
+import { LEDGER_CONFIG, READ_WORKERS } from '../tokens';
 
-export const READ_WORKERS = Symbol('READ_WORKERS');
 
 /**
  * One worker per core beyond the request thread's, at most two: on two cores a second busy worker

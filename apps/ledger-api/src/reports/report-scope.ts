@@ -3,15 +3,14 @@ import { vietnamDateOf } from '@ledger/domain';
 import type { ProjectionRunner } from '@ledger/projections';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { ReportFilters } from '@ledger/reporting';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { type LedgerConfig } from '../config/ledger-config';
 import { problem } from '../http/problem';
-import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
-import { CLOCK, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
 import type { ReportFiltersDto } from './report-query.dto';
+import { CLOCK, LEDGER_CONFIG, PROJECTION_RUNNER, REFERENCE_DATA } from '../tokens';
 
 /** Any report query (the narrative one answers other formats). */
 type ReportQuery = Omit<ReportFiltersDto, 'format'>;
-import { REFERENCE_DATA } from './units.provider';
 
 /** What every report request shares: its filters, its units, its period check and read-your-writes. */
 @Injectable()

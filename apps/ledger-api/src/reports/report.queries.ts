@@ -11,11 +11,9 @@ import {
   type ValidProjectsQuery,
 } from '@ledger/reporting';
 import type { ProjectionRunner } from '@ledger/projections';
-import { PROJECTION_RUNNER } from '../read-models/read-models.providers';
 import type { ReadWorkerPool } from '../read-workers/read-worker-pool';
-import { READ_WORKERS } from '../read-workers/read-workers.provider';
 import type { ActivityReport } from './export/tables';
-import { UNITS } from './units.provider';
+import { PROJECTION_RUNNER, READ_WORKERS, UNITS } from '../tokens';
 
 /** Report queries read the read models only, never the event store. */
 export class ValidProjectsReportQuery {

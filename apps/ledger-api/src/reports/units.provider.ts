@@ -1,9 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { unitsOf, type Units } from '@ledger/reporting';
 import { ReferenceData } from '@ledger/reference-data';
+import { REFERENCE_DATA, UNITS } from '../tokens';
 
-export const REFERENCE_DATA = Symbol('REFERENCE_DATA');
-export const UNITS = Symbol('UNITS');
 
 export const referenceDataProvider: Provider = { provide: REFERENCE_DATA, useFactory: () => ReferenceData.load() };
 

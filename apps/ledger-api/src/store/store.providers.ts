@@ -1,9 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { EsdbEventStore, MemoryEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { type LedgerConfig } from '../config/ledger-config';
+import { CLOCK, EVENT_STORE, LEDGER_CONFIG } from '../tokens';
 
-export const EVENT_STORE = Symbol('EVENT_STORE');
-export const CLOCK = Symbol('CLOCK');
 export type Clock = () => Date;
 
 export const clockProvider: Provider = { provide: CLOCK, useValue: (() => new Date()) satisfies Clock };

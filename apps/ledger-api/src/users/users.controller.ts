@@ -4,12 +4,11 @@ import type { Request, Response } from 'express';
 import { RuleCode, RuleViolation, rightsOn, vietnamDateOf, type LegalDate, type UserState } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { grantUser, revokeUser, userStreamOf, type CommandOutcome, type UserDirectory, type UserWriteDeps } from '@ledger/ledger';
-import { USER_DIRECTORY } from '../auth/access.service';
 import { Roles } from '../auth/roles';
 import { requestContextOf } from '../http/request-context';
-import { WRITE_DEPS } from '../projects/commands/record-project-act';
-import { CLOCK, EVENT_STORE, type Clock } from '../store/store.providers';
+import { type Clock } from '../store/store.providers';
 import { GrantUserDto, RevokeUserDto, UserAsOfDto } from './users.dto';
+import { CLOCK, EVENT_STORE, USER_DIRECTORY, WRITE_DEPS } from '../tokens';
 
 /** A person's entry: every grant and revocation as recorded, and what they amount to on the date asked. */
 function entryView(state: UserState, asOf: LegalDate) {

@@ -5,7 +5,8 @@ import type { Response } from 'express';
 import { Public } from '../auth/roles';
 import { builtAssetsDir, sendAsset } from '../http/built-assets';
 import { problem } from '../http/problem';
-import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { type LedgerConfig } from '../config/ledger-config';
+import { LEDGER_CONFIG } from '../tokens';
 
 /** dist/workspace, written by scripts/build-workspace.sh. */
 export const workspaceAssetsDir = () => builtAssetsDir('workspace', 'workspace.js');

@@ -4,10 +4,9 @@ import { RuleCode, RuleViolation, streamIdOf, type LegalDate } from '@ledger/dom
 import type { EventStore } from '@ledger/event-store';
 import { toProjectEvent } from '@ledger/ledger';
 import type { ReferenceData } from '@ledger/reference-data';
-import { REFERENCE_DATA } from '../../reports/units.provider';
-import { EVENT_STORE } from '../../store/store.providers';
 import { certificateDocumentOf } from './certificate-document';
 import { renderCertificatePdf } from './certificate-pdf';
+import { EVENT_STORE, REFERENCE_DATA } from '../../tokens';
 
 export class GetCertificatePdfQuery {
   constructor(

@@ -4,10 +4,8 @@ import type { ProjectState } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { StreamStates, recordProjectAct, type CommandContext, type CommandOutcome, type ProjectAct, type ProjectWriteDeps } from '@ledger/ledger';
 import type { ReferenceData } from '@ledger/reference-data';
-import { REFERENCE_DATA } from '../../reports/units.provider';
-import { EVENT_STORE } from '../../store/store.providers';
+import { EVENT_STORE, REFERENCE_DATA, WRITE_DEPS } from '../../tokens';
 
-export const WRITE_DEPS = Symbol('WRITE_DEPS');
 
 /** The write path's shared state (folded streams, per-stream order) for this process. */
 export const writeDepsProvider: Provider = {

@@ -3,9 +3,9 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RuleCode, RuleViolation, moneyToJson, projectAsOf, streamIdOf, type BitemporalQuery, type ProjectState } from '@ledger/domain';
 import { toPlainRecorded, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { canonicalInstant } from '@ledger/projections';
-import { EVENT_STORE } from '../../store/store.providers';
 import { toProjectEvent } from '@ledger/ledger';
 import { GetCertificatePdfHandler } from '../certificate/certificate.query';
+import { EVENT_STORE } from '../../tokens';
 
 export class GetProjectQuery {
   constructor(

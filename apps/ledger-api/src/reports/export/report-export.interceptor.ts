@@ -6,13 +6,12 @@ import { map, type Observable } from 'rxjs';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { RegisterSort, ReportFilters } from '@ledger/reporting';
 import type { ExportFormat, RegisterExportQuery } from '../../read-workers/read-jobs';
-import { READ_WORKERS } from '../../read-workers/read-workers.provider';
 import type { ReadWorkerPool } from '../../read-workers/read-worker-pool';
-import { CLOCK, type Clock } from '../../store/store.providers';
-import { REFERENCE_DATA } from '../units.provider';
+import { type Clock } from '../../store/store.providers';
 import { EXPORT_KIND, type ExportKind, type ExportedReports } from './exportable';
 import { activityTable, peopleViewOf, registerFilename, timeseriesTable, validProjectsTable, type ExportTable } from './tables';
 import { csvStream, xlsxStream } from './writers';
+import { CLOCK, READ_WORKERS, REFERENCE_DATA } from '../../tokens';
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -5,18 +5,18 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import type { ReferenceData } from '@ledger/reference-data';
 import { READERS, Roles } from '../../auth/roles';
-import { CLOCK, type Clock } from '../../store/store.providers';
+import { type Clock } from '../../store/store.providers';
 import { filtersInWords } from '../filters-in-words';
 import { problem } from '../../http/problem';
 import { IsLegalDate } from '../../projects/dto/validators';
 import { ReportFiltersDto } from '../report-query.dto';
 import { ReportScope } from '../report-scope';
 import { ActivityReportQuery, ValidProjectsReportQuery } from '../report.queries';
-import { REFERENCE_DATA } from '../units.provider';
 import { NARRATIVE_LANGS, TemplateError, loadTemplate, narrativeDir, narrativeValues, renderTemplate, type NarrativeInput } from './narrative';
 import { narrativeDocx } from './narrative-docx';
 import type { Lang } from '@ledger/labels';
 import { ResponseFormats } from '../export/exportable';
+import { CLOCK, REFERENCE_DATA } from '../../tokens';
 
 export class NarrativeQueryDto extends OmitType(ReportFiltersDto, ['format', 'lang', 'locale'] as const) {
   @ApiPropertyOptional({ example: '2016-01-01' }) @IsLegalDate() from!: string;
