@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { startApiProcess, portFor } from '../support/api-process';
+import { startApiProcess } from '../support/api-process';
 import { capitalChange, fdiCertificate } from '../support/certificates';
 import { TEST_JWT_SECRET, bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
@@ -43,8 +43,8 @@ describe('two API processes on one SQLite file', () => {
 
   it('parallel increases through both processes all land once, numbered densely', async () => {
     const env = { LEDGER_DB_PATH: join(dir, 'ledger.db'), LEDGER_JWT_SECRET: TEST_JWT_SECRET };
-    const a = await startApiProcess({ ...env, LEDGER_READ_DB_PATH: join(dir, 'a.read.db') }, portFor(0));
-    const b = await startApiProcess({ ...env, LEDGER_READ_DB_PATH: join(dir, 'b.read.db') }, portFor(1));
+    const a = await startApiProcess({ ...env, LEDGER_READ_DB_PATH: join(dir, 'a.read.db') });
+    const b = await startApiProcess({ ...env, LEDGER_READ_DB_PATH: join(dir, 'b.read.db') });
     try {
       const [ha, hb] = [client(a.baseUrl, bearer('officer', 'BQL-HN')), client(b.baseUrl, bearer('officer', 'BQL-HN'))];
       const code = '2101500003';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, verifyChain, type NewEvent } from '@ledger/event-store';
 import { ProjectionRunner, allProjections } from '@ledger/projections';
-import { portFor, startApiProcess } from '../support/api-process';
+import { startApiProcess } from '../support/api-process';
 import { fdiCertificate } from '../support/certificates';
 import { dumpReadModels } from '../support/read-models';
 import { TEST_JWT_SECRET, bearer } from '../support/ledger-server';
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('crash safety', () => {
   it('API killed with SIGKILL mid-load: every acknowledged write is in the log exactly once, the chain verifies, read models equal a rebuild', async () => {
     const env = { LEDGER_DB_PATH: join(dir, 'api.db'), LEDGER_READ_DB_PATH: join(dir, 'api.read.db'), LEDGER_JWT_SECRET: TEST_JWT_SECRET };
-    const api = await startApiProcess(env, portFor(2));
+    const api = await startApiProcess(env);
     const acknowledged: string[] = [];
     let attempted = 0;
     let stop = false;
@@ -52,7 +52,7 @@ describe('crash safety', () => {
     await store.close();
 
     // Restart on the same files: the in-process projector catches up from its checkpoint.
-    const restarted = await startApiProcess(env, portFor(2));
+    const restarted = await startApiProcess(env);
     const report = await fetch(`${restarted.baseUrl}/api/v1/reports/valid-projects?asOf=2026-01-01&minPosition=${head}`, { headers: bearer('auditor') });
     expect(report.status).toBe(200);
     expect(((await report.json()) as { total: { FDI: { validProjects: number } } }).total.FDI.validProjects).toBe(Number(head));

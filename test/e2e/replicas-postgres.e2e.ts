@@ -5,7 +5,7 @@ import { PostgresEventStore, readAll, verifyChain, type EventStore } from '@ledg
 import { ProjectionRunner, allProjections } from '@ledger/projections';
 import { readModelCheckpoint } from '../../apps/ledger-cli/src/commands/read-models';
 import { createLedgerDatabase, describeWithPostgres } from '../../libs/event-store/src/testing/postgres-cluster';
-import { portFor, startApiProcess, type ApiProcess } from '../support/api-process';
+import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { capitalChange, fdiCertificate } from '../support/certificates';
 import { ledgerCli } from '../support/cli';
 import { TEST_JWT_SECRET, bearer, client } from '../support/ledger-server';
@@ -38,9 +38,9 @@ describeWithPostgres('three API replicas on one PostgreSQL log', (cluster) => {
     const { apiUrl } = await createLedgerDatabase(cluster(), 'replicas');
     const pgEnv = { LEDGER_STORE: 'postgres', LEDGER_PG_URL: apiUrl, LEDGER_JWT_SECRET: TEST_JWT_SECRET };
     const readModels = (name: string) => join(dir, `${name}.read.db`);
-    const start = (name: string, port: number) => startApiProcess({ ...pgEnv, LEDGER_READ_DB_PATH: readModels(name) }, port);
+    const start = (name: string) => startApiProcess({ ...pgEnv, LEDGER_READ_DB_PATH: readModels(name) });
     const names = ['a', 'b', 'c'];
-    replicas.push(...(await Promise.all(names.map((name, i) => start(name, portFor(i))))));
+    replicas.push(...(await Promise.all(names.map((name) => start(name)))));
     const http = (r: number) => client(replicas[r].baseUrl, officer);
 
     for (const code of SHARED) expect((await http(0).post('/api/v1/projects', fdiCertificate(code))).status).toBe(201);
@@ -102,7 +102,7 @@ describeWithPostgres('three API replicas on one PostgreSQL log', (cluster) => {
     await replicas[1].stop('SIGKILL');
     const afterKill = total();
     await until(() => total() >= afterKill + 24, 'writes through the other two replicas');
-    replicas[1] = await start('b', portFor(1));
+    replicas[1] = await start('b');
     const bBefore = acksBy[1];
     await until(() => acksBy[1] >= bBefore + 6, 'writes through the restarted replica');
 
@@ -112,7 +112,7 @@ describeWithPostgres('three API replicas on one PostgreSQL log', (cluster) => {
     expect(copied.stdout).toMatch(/copied to .* at checkpoint \d+/);
     // A fourth replica starts from the copy while the others keep writing.
     copyFileSync(backup, readModels('d'));
-    replicas.push(await start('d', portFor(3)));
+    replicas.push(await start('d'));
     const afterBackup = total();
     await until(() => total() >= afterBackup + 20, 'writes after the backup');
     stop = true;

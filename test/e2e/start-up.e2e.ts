@@ -2,11 +2,12 @@ import { createServer, type Server } from 'node:net';
 import { httpLoggerOptions } from '../../apps/ledger-api/src/http/http-logger';
 import { demoLoaderHeaders } from '../../apps/ledger-api/src/demo/demo-requests';
 import { loadLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
-import { apiProcessRefusal, portFor, startApiProcess } from '../support/api-process';
+import { apiProcessRefusal, startApiProcess } from '../support/api-process';
+import { freePort } from '../support/ports';
 
 describe('start-up as a person sees it', () => {
   it('given a port another program holds, when the API starts, then it says so in one line and exits 1 (no stack trace)', async () => {
-    const port = portFor(2);
+    const port = await freePort();
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(port, '0.0.0.0', resolve));
     try {
@@ -20,8 +21,8 @@ describe('start-up as a person sees it', () => {
   });
 
   it('ends start-up with where to go: the dashboard, the workspace, the API docs and how to get a token', async () => {
-    const port = portFor(3);
-    const api = await startApiProcess({ LEDGER_DB_PATH: ':memory:' }, port);
+    const api = await startApiProcess({ LEDGER_DB_PATH: ':memory:' });
+    const port = new URL(api.baseUrl).port;
     try {
       for (let i = 0; i < 100 && !api.output().includes('Tokens:'); i++) await new Promise((r) => setTimeout(r, 100));
       const block = api.output().slice(api.output().indexOf('Ready.')).trim().split('\n');

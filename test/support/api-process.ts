@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -36,13 +37,28 @@ export function apiProcessRefusal(env: Record<string, string>, port: number): Pr
   );
 }
 
-/** Starts the real API (`main.ts`) as a separate OS process and waits until /health answers. */
-export async function startApiProcess(env: Record<string, string>, port: number): Promise<ApiProcess> {
+/**
+ * Starts the real API (`main.ts`) as a separate OS process on a free port and waits until /health answers.
+ * Another process may take the port between its choice and the API's listen: then it tries another one.
+ */
+export async function startApiProcess(env: Record<string, string>, attempts = 3): Promise<ApiProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(env, await freePort());
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOn(env: Record<string, string>, port: number): Promise<ApiProcess> {
   const { child, output } = spawnApi(env, port);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}: ${output()}`);
+    if (child.exitCode !== null) throw new (/already in use/.test(output()) ? PortTaken : Error)(`API process exited with ${child.exitCode}: ${output()}`);
     try {
       if ((await fetch(`${baseUrl}/health`)).ok) break;
     } catch {
@@ -63,6 +79,3 @@ export async function startApiProcess(env: Record<string, string>, port: number)
       }),
   };
 }
-
-/** A free-enough port per test file, away from the default 3000. */
-export const portFor = (offset: number) => 39_000 + (process.pid % 500) * 4 + offset;

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './ports';
+
+export { freePort };
 
 export interface OidcProviderOptions {
   port: number;
@@ -32,18 +34,6 @@ export interface OidcProvider {
   /** The claims signed with the provider's current signing key (test-only control of the helper). */
   sign(claims: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
