@@ -59,10 +59,11 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
     URL.revokeObjectURL(url);
   }
 
-  function recorded(result: WriteResult) {
+  /** The notice appears once the certificate and timeline show the act, never beside the state before it. */
+  async function recorded(result: WriteResult) {
     setForm(undefined);
+    await load();
     setNotice(`${t('recorded', lang)} ${result.events.map((e) => labelOf(EVENT_LABELS, e.type, lang) + (e.adjustmentNo ? ` (${t('adjustmentNo', lang)} ${e.adjustmentNo})` : '')).join(', ')}`);
-    void load();
   }
 
   if (missing) return <div class="card"><button class="secondary" onClick={props.back}>{t('back', lang)}</button><div class="banner error">{missing}</div></div>;
@@ -107,7 +108,7 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
           type={form.type} api={api} lang={lang} reference={props.reference} identity={props.identity} project={project}
           target={form.target && { ...form.target, reading: currentReadingOf(history, Number(form.target.streamVersion)) ?? form.target.data }}
           dossierId={form.type === 'CorrectEvent' ? undefined : props.dossierId}
-          onRecorded={recorded} onCancel={() => setForm(undefined)} onReload={() => load()}
+          onRecorded={(r) => void recorded(r)} onCancel={() => setForm(undefined)} onReload={() => load()}
         />
       )}
       <div class="card">
