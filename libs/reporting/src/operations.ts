@@ -4,6 +4,7 @@ import { FIGURE_COLUMNS } from '@ledger/projections';
 import { activityReport } from './activity';
 import { rateFor, usdCentsToVnd, vndToUsdCents, type ExchangeRates, type RateUsed } from './exchange-rates';
 import { percent, type Amount } from './figures';
+import { knownAtInstant } from './known-at';
 import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -42,8 +43,6 @@ export interface FilingRow extends GroupRow {
 
 const MONEY_COLUMNS = MONEY_FIGURES.flatMap((f) => [`r.${FIGURE_COLUMNS[f]}_vnd`, `r.${FIGURE_COLUMNS[f]}_usd`]).join(', ');
 
-/** knownAt as the store writes recordedAt (toISOString), so the text comparison is a time comparison. */
-export const knownAtInstant = (knownAt: string | undefined) => (knownAt === undefined ? undefined : new Date(knownAt).toISOString());
 
 /**
  * The filings in force for periods inside [from, to]: per project and period the last revision

@@ -4,7 +4,8 @@ import { activityReport } from './activity';
 import type { ExchangeRates } from './exchange-rates';
 import { percent, type Amount } from './figures';
 import type { Units, UnitsView } from './filters';
-import { knownAtInstant, operationsReport, type OperatingFigures } from './operations';
+import { knownAtInstant } from './known-at';
+import { operationsReport, type OperatingFigures } from './operations';
 
 export interface PlanQuery {
   boardId: string;

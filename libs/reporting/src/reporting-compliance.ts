@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays, periodRange, type LegalDate } from '@ledger/domain';
 import { filterSql, type ReportFilters, type Units } from './filters';
 import { all, raw, sql } from './sql';
-import { knownAtInstant } from './operations';
+import { knownAtInstant } from './known-at';
 
 /** When a report is due: day `day` of the `monthsAfterPeriodEnd`-th month after the period's last month (capped at that month's end). */
 export interface FilingDeadline {

@@ -3,7 +3,7 @@ import { hundredthsOfHa, type LegalDate, type ZoneEvent, type ZoneStatus } from 
 import { percent } from './figures';
 import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type ReportFilters, type Units, type UnitsView } from './filters';
-import { knownAtInstant } from './operations';
+import { knownAtInstant } from './known-at';
 
 export const ZONE_GROUP_DIMENSIONS = ['region', 'province', 'board', 'zone'] as const satisfies readonly GroupDimension[];
 
