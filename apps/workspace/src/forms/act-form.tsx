@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { EVENT_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS, fieldLabel, formatCents, formatWhole, labelOf, type Lang } from '@ledger/labels';
+import { EVENT_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS, fieldLabel, formatCents, formatDate, formatWhole, labelOf, type Lang } from '@ledger/labels';
 import countries from 'i18n-iso-countries';
 import viCountries from 'i18n-iso-countries/langs/vi.json';
 import enCountries from 'i18n-iso-countries/langs/en.json';
@@ -31,7 +31,7 @@ function withoutBlanks(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '' && v !== undefined).map(([k, v]) => [k, withoutBlanks(v)]));
 }
 
-const dmy = (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : '');
+const dmy = (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : '');
 const moneyText = (m: { vnd?: string; usd?: string; exchangeRate?: string } | undefined, lang: Lang) => ({
   ...emptyMoney(),
   vnd: m?.vnd ? formatWhole(BigInt(m.vnd), lang) : '',

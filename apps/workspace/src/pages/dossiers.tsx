@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '@ledger/labels';
+import { formatDate, type Lang } from '@ledger/labels';
 import type { Api, Problem } from '../api';
 import { newIdempotencyKey } from '../api';
 import { t } from '../i18n';
@@ -37,7 +37,7 @@ const STATUSES: Record<string, Record<Lang, string>> = {
   IN_PROCESS: { vi: 'Đang giải quyết', en: 'In process' },
   AWAITING_SUPPLEMENT: { vi: 'Chờ bổ sung hồ sơ', en: 'Awaiting documents' },
 };
-const dmy = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
+const dmy = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10)) : '—');
 /** "15/01/2025 09:30" (Vietnam time) → an ISO instant with +07:00. */
 function instantOf(text: string): string {
   const [date, time = '08:00'] = text.trim().split(/\s+/);

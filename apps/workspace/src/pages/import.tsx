@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatUsdText, formatVndText, formatWhole, type Lang } from '@ledger/labels';
+import { formatDate, formatUsdText, formatVndText, formatWhole, type Lang } from '@ledger/labels';
 import type { Problem } from '../api';
 import { t } from '../i18n';
 
@@ -102,7 +102,7 @@ export function ImportPage(props: { lang: Lang; token: string; boards: { id: str
             <thead><tr><th>{t('importAsOf', lang)}</th><th>{t('importFdiProjects', lang)}</th><th>{t('importFdiCapital', lang)}</th><th>{t('importDdiProjects', lang)}</th><th>{t('importDdiCapital', lang)}</th></tr></thead>
             <tbody>
               {report.figures.asOf.map((f) => (
-                <tr><td>{f.asOf.split('-').reverse().join('/')}</td><td class="num">{f.FDI.validProjects}</td><td class="num">{money(f.FDI, lang)}</td><td class="num">{f.DDI.validProjects}</td><td class="num">{money(f.DDI, lang)}</td></tr>
+                <tr><td>{formatDate(f.asOf)}</td><td class="num">{f.FDI.validProjects}</td><td class="num">{money(f.FDI, lang)}</td><td class="num">{f.DDI.validProjects}</td><td class="num">{money(f.DDI, lang)}</td></tr>
               ))}
             </tbody>
           </table>

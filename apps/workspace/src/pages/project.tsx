@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  EVENT_LABELS, ORIGIN_LABELS, STATUS_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS, fieldLabel, formatUsdText, formatWhole, formatVndText, labelOf, type Lang,
-} from '@ledger/labels';
+import { EVENT_LABELS, fieldLabel, formatDate, formatUsdText, formatVndText, formatWhole, labelOf, type Lang, ORIGIN_LABELS, STATUS_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS } from '@ledger/labels';
 import { currentReadingOf } from '@ledger/domain';
 import countries from 'i18n-iso-countries';
 import type { Api } from '../api';
@@ -13,7 +11,6 @@ import type { ProjectView, RecordedEventView, WriteResult } from '../types';
 import { ActForm } from '../forms/act-form';
 import { ACT_LABELS, type ActType } from '../forms/acts';
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 /** A recorded instant in Vietnam time, as officers read clocks: 15/03/2016 09:30. */
 const vnTime = (instant: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(instant));
@@ -87,14 +84,14 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
           <dt>{fieldLabel('investors', lang)}</dt><dd>{project.investors.map((i) => `${i.name} (${countries.getName(i.country, lang) ?? i.country})`).join('; ')}</dd>
           <dt>{fieldLabel('boardId', lang)}</dt><dd>{boardName(props.reference, project.boardId, lang)}</dd>
           <dt>{fieldLabel('zoneId', lang)}</dt><dd>{zoneName(props.reference, project.zoneId, lang)}</dd>
-          <dt>{fieldLabel('issuedOn', lang)}</dt><dd>{dmy(project.issuedOn)}</dd>
+          <dt>{fieldLabel('issuedOn', lang)}</dt><dd>{formatDate(project.issuedOn)}</dd>
           <dt>{t('adjustmentNo', lang)}</dt><dd data-adjustment-no>{project.adjustmentNo}</dd>
           <dt>{fieldLabel('registeredCapital', lang)}</dt><dd data-capital>{money(project.registeredCapital, lang)}{project.registeredCapital.exchangeRate ? ` — ${fieldLabel('exchangeRate', lang)} ${formatWhole(BigInt(project.registeredCapital.exchangeRate.split('.')[0]), lang)}` : ''}</dd>
           <dt>{lang === 'vi' ? 'Vốn thực hiện lũy kế' : 'Realized capital to date'}</dt><dd>{money(project.realizedCapital, lang)}</dd>
           {project.landAreaM2 && <><dt>{fieldLabel('landAreaM2', lang)}</dt><dd>{project.landAreaM2}</dd></>}
           <dt>{fieldLabel('objectives', lang)}</dt><dd>{project.objectives}</dd>
           <dt>{fieldLabel('durationYears', lang)}</dt><dd>{project.durationYears}</dd>
-          {project.terminatedOn && <><dt>{labelOf(EVENT_LABELS, 'ProjectTerminated', lang)}</dt><dd>{dmy(project.terminatedOn)} — {labelOf(TERMINATION_GROUND_LABELS, project.terminationGround ?? '', lang)}</dd></>}
+          {project.terminatedOn && <><dt>{labelOf(EVENT_LABELS, 'ProjectTerminated', lang)}</dt><dd>{formatDate(project.terminatedOn)} — {labelOf(TERMINATION_GROUND_LABELS, project.terminationGround ?? '', lang)}</dd></>}
         </dl>
         {isOfficer && !form && project.status === 'VALID' && (
           <div class="actions" data-acts>
@@ -141,7 +138,7 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
 function legalDateOf(e: RecordedEventView): string {
   const d = e.data as { issuedOn?: string; effectiveOn?: string; reportedOn?: string };
   const date = d.issuedOn ?? d.effectiveOn ?? d.reportedOn;
-  return date ? dmy(date) : '';
+  return date ? formatDate(date) : '';
 }
 
 /** What the act states, every field by its label and every code in words. */
