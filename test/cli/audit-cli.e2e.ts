@@ -31,6 +31,13 @@ describe('ledger-cli for auditors', () => {
     expect(result.stdout).toMatch(/^OK 40 events, head position 40, head hash [0-9a-f]{64}$/m);
   });
 
+  it('given production and no sign-in settings, verify still runs: the operator needs the log, not the JWT secret', async () => {
+    const result = await ledgerCli(['verify'], { LEDGER_DB_PATH: source, NODE_ENV: 'production', LEDGER_JWT_SECRET: '', LEDGER_OIDC_ISSUER: '' });
+    expect(result.stderr).not.toMatch(/LEDGER_JWT_SECRET/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^OK 40 events, head position 40/m);
+  });
+
   it('export → import → export is byte-identical', async () => {
     const first = join(dir, 'first.ndjson');
     const second = join(dir, 'second.ndjson');

@@ -11,16 +11,26 @@ export { ConfigError } from './config-error';
  * Environment-driven configuration, validated once at start. A bad value stops start-up with
  * one line naming the variable, the allowed values and what was given.
  */
-export interface LedgerConfig {
+/** Where the log and the read models are, and the anchors' keys: all that the operator's CLI needs. */
+export interface StoreConfig {
   /** Any NODE_ENV but `development` or `test` (unset counts as development, so `npm start` works). */
   production: boolean;
-  port: number;
   store: 'sqlite' | 'postgres' | 'esdb' | 'memory';
   dbPath: string;
   readDbPath: string;
   esdbUrl?: string;
   /** PostgreSQL log shared by several API replicas (each keeps its own read-model file). */
   pgUrl?: string;
+  /** Where signed head digests are published, and how often (LEDGER_ANCHOR_*). */
+  anchors?: { dir: string; everyEvents: number; everyMinutes: number };
+  /** Ed25519 private key (PEM file) that signs digests; never inside the log's directory. */
+  digestKeyPath?: string;
+  /** The public key verification trusts (PEM text or file); never taken from a digest. */
+  digestPublicKey?: string;
+}
+
+export interface LedgerConfig extends StoreConfig {
+  port: number;
   logLevel: string;
   demoData: boolean;
   bodyLimitBytes: number;
@@ -34,12 +44,6 @@ export interface LedgerConfig {
   jwtSecret: string;
   /** True when the built-in development secret is in use (never in production). */
   devSecret: boolean;
-  /** Where signed head digests are published, and how often (LEDGER_ANCHOR_*). */
-  anchors?: { dir: string; everyEvents: number; everyMinutes: number };
-  /** Ed25519 private key (PEM file) that signs digests; never inside the log's directory. */
-  digestKeyPath?: string;
-  /** The public key verification trusts (PEM text or file); never taken from a digest. */
-  digestPublicKey?: string;
   /** Sign-in through an OpenID Connect issuer; HS256 tokens are refused when set. */
   oidc?: OidcConfig;
 }
@@ -111,7 +115,11 @@ function outsideLog(env: NodeJS.ProcessEnv, name: string, logDir: string | undef
   return path;
 }
 
-export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+/**
+ * The store part alone: verify, export, import and the external projector run without the API's
+ * sign-in settings (a production operator verifying the log has no use for the JWT secret).
+ */
+export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const production = isProduction(env);
   const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'postgres', 'esdb', 'memory'] as const, 'sqlite');
   const pgUrl = env.LEDGER_PG_URL || undefined;
@@ -123,17 +131,30 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   const dbPath = (store === 'sqlite' ? existingParent(env, 'LEDGER_DB_PATH') : env.LEDGER_DB_PATH) || './data/ledger.db';
   const readDbPath = existingParent(env, 'LEDGER_READ_DB_PATH') || dbPath.replace(/(\.db)?$/, '.read-models.db');
   const logDir = store === 'sqlite' ? dirname(resolve(dbPath)) : undefined;
-  const oidc = loadOidcConfig(env);
-  const jwtSecret = jwtSecretOf(env, production, oidc !== undefined);
   const anchorDir = outsideLog(env, 'LEDGER_ANCHOR_DIR', logDir);
   return {
     production,
-    port: integer(env, 'PORT', 3000, 0, 65535),
     store,
     dbPath,
     readDbPath,
     esdbUrl,
     pgUrl,
+    ...(anchorDir
+      ? { anchors: { dir: anchorDir, everyEvents: integer(env, 'LEDGER_ANCHOR_EVERY_EVENTS', 1000, 1, 10_000_000), everyMinutes: integer(env, 'LEDGER_ANCHOR_EVERY_MINUTES', 5, 1, 7 * 24 * 60) } }
+      : {}),
+    digestKeyPath: outsideLog(env, 'LEDGER_DIGEST_KEY', logDir),
+    digestPublicKey: env.LEDGER_DIGEST_PUBLIC_KEY || undefined,
+  };
+}
+
+export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const storeConfig = loadStoreConfig(env);
+  const { production } = storeConfig;
+  const oidc = loadOidcConfig(env);
+  const jwtSecret = jwtSecretOf(env, production, oidc !== undefined);
+  return {
+    ...storeConfig,
+    port: integer(env, 'PORT', 3000, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     demoData: demoDataOf(env, production),
     bodyLimitBytes: integer(env, 'LEDGER_BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
@@ -142,17 +163,12 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
     jwtSecret,
     devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
-    ...(anchorDir
-      ? { anchors: { dir: anchorDir, everyEvents: integer(env, 'LEDGER_ANCHOR_EVERY_EVENTS', 1000, 1, 10_000_000), everyMinutes: integer(env, 'LEDGER_ANCHOR_EVERY_MINUTES', 5, 1, 7 * 24 * 60) } }
-      : {}),
-    digestKeyPath: outsideLog(env, 'LEDGER_DIGEST_KEY', logDir),
-    digestPublicKey: env.LEDGER_DIGEST_PUBLIC_KEY || undefined,
     ...(oidc ? { oidc } : {}),
   };
 }
 
 /** The API signs anchors itself, so a sink without a signing key is a configuration error there. */
-export function assertCanPublishAnchors(config: LedgerConfig): void {
+export function assertCanPublishAnchors(config: StoreConfig): void {
   if (config.anchors && !config.digestKeyPath) throw new ConfigError('LEDGER_DIGEST_KEY (the Ed25519 key that signs anchors) is required when LEDGER_ANCHOR_DIR is set');
 }
 

@@ -23,25 +23,25 @@ import {
   type HeadDigest,
   type RecordedEvent,
 } from '@ledger/event-store';
-import { ConfigError, type LedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { ConfigError, type StoreConfig } from '../../../ledger-api/src/config/ledger-config';
 import { progressBar } from '../progress';
 import { openStore } from '../stores';
 
 /** The anchor to check: the file given, else the newest one in LEDGER_ANCHOR_DIR. */
-function anchorToCheck(config: LedgerConfig, file?: string): { source: string; digest: HeadDigest } | undefined {
+function anchorToCheck(config: StoreConfig, file?: string): { source: string; digest: HeadDigest } | undefined {
   if (file) return { source: file, digest: readDigestFile(file) };
   const latest = config.anchors && new AnchorDirectory(config.anchors.dir).latest();
   return latest ? { source: latest.path, digest: latest.digest } : undefined;
 }
 
 /** The key verification trusts: from configuration, never from the digest. */
-function configuredPublicKey(config: LedgerConfig): KeyObject {
+function configuredPublicKey(config: StoreConfig): KeyObject {
   if (!config.digestPublicKey) throw new ConfigError('LEDGER_DIGEST_PUBLIC_KEY (the trusted public key, PEM text or file) is required to check an anchor');
   return trustedPublicKey(config.digestPublicKey);
 }
 
 /** Prints the outcome of checking the log against an anchor; false when it does not hold. */
-async function reportAnchor(store: EventStore, config: LedgerConfig, trustedKey: () => KeyObject, file?: string): Promise<boolean> {
+async function reportAnchor(store: EventStore, config: StoreConfig, trustedKey: () => KeyObject, file?: string): Promise<boolean> {
   const anchor = anchorToCheck(config, file);
   if (!anchor) {
     process.stdout.write(

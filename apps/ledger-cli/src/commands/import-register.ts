@@ -22,7 +22,7 @@ import {
 } from '@ledger/ledger';
 import { vietnamDateOf } from '@ledger/domain';
 import { ReferenceData } from '@ledger/reference-data';
-import { loadLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { loadStoreConfig } from '../../../ledger-api/src/config/ledger-config';
 import { progressBar } from '../progress';
 import { openStore } from '../stores';
 
@@ -81,7 +81,7 @@ export function registerImportRegisterCommand(program: Command): void {
       const lang = oneOf('lang', options.lang, ['vi', 'en'] as const);
       const layout = options.layout === undefined ? undefined : oneOf<Layout>('layout', options.layout, ['projects', 'versions']);
       const role = oneOf<Role>('role', options.role, ROLES.filter((r) => r === 'admin' || r === 'officer'));
-      const config = loadLedgerConfig(process.env);
+      const config = loadStoreConfig(process.env);
       const reference = ReferenceData.load();
       const now = new Date();
       const today = vietnamDateOf(now);

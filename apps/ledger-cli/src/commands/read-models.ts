@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
-import { loadLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
+import { loadStoreConfig } from '../../../ledger-api/src/config/ledger-config';
 
 /** The lowest read-model checkpoint stored in a read-model file: where a replica started from it resumes. */
 export function readModelCheckpoint(path: string): bigint {
@@ -26,7 +26,7 @@ export function registerReadModelCommands(program: Command): void {
     .description('copy the read models of a running replica, with their checkpoint, for a new replica to start from')
     .requiredOption('--out <file>', 'where to write the copy (must not exist)')
     .action(async (options: { out: string }) => {
-      const { readDbPath } = loadLedgerConfig(process.env);
+      const { readDbPath } = loadStoreConfig(process.env);
       if (!existsSync(readDbPath)) throw new Error(`no read-model file at ${readDbPath}`);
       if (existsSync(options.out)) throw new Error(`${options.out} already exists`);
       const source = new Database(readDbPath, { readonly: true, fileMustExist: true });
