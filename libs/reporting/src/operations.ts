@@ -4,7 +4,7 @@ import { FIGURE_COLUMNS } from '@ledger/projections';
 import { activityReport } from './activity';
 import { rateFor, usdCentsToVnd, vndToUsdCents, type ExchangeRates, type RateUsed } from './exchange-rates';
 import { percent, type Amount } from './figures';
-import { knownAtInstant } from './known-at';
+import { knownAtInstant, knownVersion } from './known-at';
 import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -61,6 +61,19 @@ export function filingsIn(db: Database.Database, units: Units, from: LegalDate, 
   );
 }
 
+/**
+ * The projects that started operating in [from, to] (OperationStarted, as corrected and as known at
+ * `knownAt`), with board, zone, origin and country from the register as for the filings.
+ */
+export function operationStartsIn(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters): (GroupRow & { project_code: string })[] {
+  return all(
+    db,
+    sql`SELECT s.project_code, p.board_id, p.zone_id, p.origin, p.country
+       FROM operation_starts s JOIN project_register p ON p.project_code = s.project_code
+       WHERE s.started_on >= ${from} AND s.started_on <= ${to} AND ${knownVersion('s', knownAtInstant(knownAt))} AND ${filterSql(filters, units)}`,
+  );
+}
+
 /** An annual report is the year's figure: the quarterly reports of a year with an annual one are left out. */
 export function definitiveFilings(rows: readonly FilingRow[]): FilingRow[] {
   const annual = new Set(rows.filter((r) => r.period.length === 4).map((r) => `${r.project_code}|${r.period}`));
@@ -73,9 +86,10 @@ interface Section {
   /** Head counts at the period end: each project's latest report in the range. */
   latest: Map<string, FilingRow>;
   newJobs: bigint;
+  startedOperating: number;
 }
 
-const emptySection = (): Section => ({ projects: new Set(), money: { revenue: 0n, exportValue: 0n, importValue: 0n, budgetPaid: 0n }, latest: new Map(), newJobs: 0n });
+const emptySection = (): Section => ({ projects: new Set(), money: { revenue: 0n, exportValue: 0n, importValue: 0n, budgetPaid: 0n }, latest: new Map(), newJobs: 0n, startedOperating: 0 });
 
 export interface Conversion {
   period: string;
@@ -128,6 +142,8 @@ function addFiling(section: Section, name: SectionName, row: FilingRow, converte
 }
 
 export interface OperatingFigures {
+  /** Projects that started operating in the period (đi vào hoạt động). */
+  startedOperating: number;
   reportingProjects: number;
   revenue: Amount;
   exportValue: Amount;
@@ -141,6 +157,7 @@ export interface OperatingFigures {
 function figuresOf(name: SectionName, s: Section): OperatingFigures {
   const heads = [...s.latest.values()];
   return {
+    startedOperating: s.startedOperating,
     reportingProjects: s.projects.size,
     revenue: amount(currencyOf(name, 'revenue'), s.money.revenue),
     exportValue: amount(currencyOf(name, 'exportValue'), s.money.exportValue),
@@ -167,18 +184,26 @@ export function operationsReport(db: Database.Database, units: Units, query: Ope
   const previous = { from: addYears(query.from, -1), to: addYears(query.to, -1) };
   const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.to };
   const names: SectionName[] = query.presentation === 'byOrigin' ? ['FDI', 'DDI'] : ['all'];
-  const periods = [query, previous].map((p) => definitiveFilings(filingsIn(db, units, p.from, p.to, query.knownAt, query.filters)));
+  const periods = [query, previous].map((p) => ({
+    filings: definitiveFilings(filingsIn(db, units, p.from, p.to, query.knownAt, query.filters)),
+    starts: operationStartsIn(db, units, p.from, p.to, query.knownAt, query.filters),
+  }));
   const build = (groupBy: GroupDimension[], converter: Converter) => {
     const groups = new Map<string, { key: Record<string, string>; sections: Record<string, [Section, Section]> }>();
-    periods.forEach((rows, i) => {
-      for (const row of rows) {
-        const key = groupKey(row, groupBy, units, view);
-        const id = JSON.stringify(key);
-        let g = groups.get(id);
-        if (!g) groups.set(id, (g = { key, sections: Object.fromEntries(names.map((n) => [n, [emptySection(), emptySection()]])) }));
-        const name: SectionName = query.presentation === 'byOrigin' ? row.origin : 'all';
-        addFiling(g.sections[name][i], name, row, converter);
+    const sectionOf = (row: GroupRow, i: number): [SectionName, Section] => {
+      const key = groupKey(row, groupBy, units, view);
+      const id = JSON.stringify(key);
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { key, sections: Object.fromEntries(names.map((n) => [n, [emptySection(), emptySection()]])) }));
+      const name: SectionName = query.presentation === 'byOrigin' ? row.origin : 'all';
+      return [name, g.sections[name][i]];
+    };
+    periods.forEach(({ filings, starts }, i) => {
+      for (const row of filings) {
+        const [name, section] = sectionOf(row, i);
+        addFiling(section, name, row, converter);
       }
+      for (const row of starts) sectionOf(row, i)[1].startedOperating += 1;
     });
     if (groupBy.length === 0 && groups.size === 0) groups.set('{}', { key: {}, sections: Object.fromEntries(names.map((n) => [n, [emptySection(), emptySection()]])) });
     return [...groups.values()]

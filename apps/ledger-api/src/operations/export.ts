@@ -20,7 +20,7 @@ const meta = (report: Json): [string, string][] => [
   ['Known at / Dữ liệu ghi nhận đến', report.knownAt ?? 'latest recorded'],
 ];
 
-const FIGURES = ['reportingProjects', 'revenue', 'exportValue', 'importValue', 'budgetPaid', 'employees', 'foreignEmployees', 'newJobs'];
+const FIGURES = ['startedOperating', 'reportingProjects', 'revenue', 'exportValue', 'importValue', 'budgetPaid', 'employees', 'foreignEmployees', 'newJobs'];
 const SECTION_NAME: Record<string, string> = { FDI: 'FDI (USD)', DDI: 'DDI (VND)', all: 'All' };
 
 /** Operating results: one sheet per section (FDI, DDI, or all), one row per group, current / same period / ratio. */
