@@ -98,6 +98,8 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
       ['VND', '22300', '2016'],
     ]);
     expect(for2016.every((c: { figures: number }) => c.figures > 0)).toBe(true);
+    // The shipped rates say what they are, beside every conversion.
+    expect(for2016.map((c: { source: string }) => c.source)).toEqual([expect.stringMatching(/^approximate annual average, not an official rate/), expect.stringMatching(/^approximate/)]);
   });
 
   it('the same period last year (2015 reports at 90 %) with the ratio', async () => {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { MONEY_FIGURES, addYears, formatUsdCents, type LegalDate, type MoneyFigure, type Origin } from '@ledger/domain';
 import { FIGURE_COLUMNS } from '@ledger/projections';
 import { activityReport } from './activity';
-import { rateFor, usdCentsToVnd, vndToUsdCents, type ExchangeRates, type RateUsed } from './exchange-rates';
+import { rateFor, usdCentsToVnd, vndToUsdCents, type RateTable, type RateUsed } from './exchange-rates';
 import { percent, type Amount } from './figures';
 import { knownAtInstant, knownVersion } from './known-at';
 import { all, raw, sql } from './sql';
@@ -24,7 +24,7 @@ export interface OperationsQuery {
   filters: ReportFilters;
   groupBy: GroupDimension[];
   presentation: Presentation;
-  rates: ExchangeRates;
+  rates: RateTable;
   units?: UnitsView['mode'];
   today?: string;
 }
@@ -95,6 +95,10 @@ export interface Conversion {
   period: string;
   rateKey: string;
   vndPerUsd: string;
+  /** Where the rate comes from, as config/exchange-rates.json states it. */
+  source: string;
+  /** Set when the board's own rate converted its projects' figures. */
+  boardId?: string;
   from: 'VND' | 'USD';
   to: 'VND' | 'USD';
   /** How many filed figures were converted at this rate. */
@@ -104,23 +108,24 @@ export interface Conversion {
 /** Adds filed figures in the currency asked for, converting (and noting) those filed in the other one only. */
 class Converter {
   private readonly used = new Map<string, Conversion>();
-  constructor(private readonly rates: ExchangeRates) {}
+  constructor(private readonly rates: RateTable) {}
 
-  amount(money: Money, currency: 'USD' | 'VND', period: string): bigint {
+  amount(money: Money, currency: 'USD' | 'VND', period: string, boardId: string): bigint {
     const stated = currency === 'USD' ? money.usd : money.vnd;
     if (stated !== null) return stated;
     const other = currency === 'USD' ? money.vnd : money.usd;
     if (other === null) return 0n;
-    const rate: RateUsed = rateFor(this.rates, period);
-    const key = `${period}|${currency}`;
-    const seen = this.used.get(key) ?? { period, rateKey: rate.rateKey, vndPerUsd: rate.vndPerUsd, from: currency === 'USD' ? 'VND' : 'USD', to: currency, figures: 0 };
+    const rate: RateUsed = rateFor(this.rates, period, boardId);
+    const key = `${period}|${currency}|${rate.boardId ?? ''}`;
+    const seen = this.used.get(key) ?? { ...rate, from: currency === 'USD' ? 'VND' : 'USD', to: currency, figures: 0 };
     seen.figures += 1;
     this.used.set(key, seen);
     return currency === 'USD' ? vndToUsdCents(other, rate) : usdCentsToVnd(other, rate);
   }
 
   conversions(): Conversion[] {
-    return [...this.used.values()].sort((a, b) => (a.period + a.to < b.period + b.to ? -1 : 1));
+    const order = (c: Conversion) => `${c.period}|${c.to}|${c.boardId ?? ''}`;
+    return [...this.used.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1));
   }
 }
 
@@ -135,7 +140,7 @@ const amount = (currency: 'USD' | 'VND', value: bigint): Amount => ({ currency, 
 
 function addFiling(section: Section, name: SectionName, row: FilingRow, converter: Converter): void {
   section.projects.add(row.project_code);
-  for (const figure of MONEY_FIGURES) section.money[figure] += converter.amount(moneyOf(row, figure), currencyOf(name, figure), row.period);
+  for (const figure of MONEY_FIGURES) section.money[figure] += converter.amount(moneyOf(row, figure), currencyOf(name, figure), row.period, row.board_id);
   section.newJobs += row.new_jobs;
   const before = section.latest.get(row.project_code);
   if (!before || row.period_to > before.period_to) section.latest.set(row.project_code, row);

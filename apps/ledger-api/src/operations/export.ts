@@ -48,7 +48,7 @@ export function operationsTable(report: Json, generatedAt: string): ExportTable 
     meta: [
       ['Period / Kỳ báo cáo', `${report.from} – ${report.to}`],
       ['Presentation / Cách trình bày', `${report.presentation}: ${JSON.stringify(report.currencies)}`],
-      ['Conversions / Quy đổi', report.conversions.map((c: Json) => `${c.period} ${c.from}→${c.to} at ${c.vndPerUsd} (${c.figures})`).join('; ') || 'none'],
+      ['Conversions / Quy đổi', report.conversions.map((c: Json) => `${c.period} ${c.from}→${c.to} at ${c.vndPerUsd}${c.boardId ? ` (${c.boardId})` : ''} (${c.figures}; ${c.source})`).join('; ') || 'none'],
       ...meta(report),
     ],
     columns,
