@@ -239,7 +239,7 @@ describe('operating results in one currency: northern midlands 2016 (seed 000)',
     analyst = client(server.baseUrl, bearer('analyst'));
     await runScenario(server.baseUrl, [...reporting, ...starts.steps], tokenFor, '2017-02-10');
     now = new Date('2017-02-15T02:00:00Z');
-    position = await runScenario(server.baseUrl, [starts.correction], tokenFor, '2017-02-15');
+    position = await runScenario(server.baseUrl, starts.corrections, tokenFor, '2017-02-15');
   }, 180_000);
   afterAll(() => server.close());
 
@@ -300,10 +300,17 @@ describe('operating results in one currency: northern midlands 2016 (seed 000)',
     }
   });
 
-  it('known before the correction of a start recorded as 05/01/2017 (really 28/12/2016): 79', async () => {
-    expect((await report(`&knownAt=${beforeCorrection}`)).body.total.all.current.startedOperating).toBe(79);
-    const { body: project } = await client(server.baseUrl, bearer('auditor')).get(`/api/v1/projects/${starts.wrongStart.code}`);
-    expect(project.operatingSince).toBe('2016-12-28');
+  it('known before the corrections of two starts recorded with the wrong year: 80 too, but one more in Phú Thọ and one fewer in Thái Nguyên', async () => {
+    const { into2016, outOf2016 } = starts.wrongStarts;
+    expect([into2016.boardId, outOf2016.boardId]).toEqual(['BQL-TN', 'BQL-PT']);
+    const started = async (query: string) =>
+      Object.fromEntries((await report(`&groupBy=board${query}`)).body.groups.map((g: { key: { boardId: string }; all: { current: { startedOperating: number } } }) => [g.key.boardId, g.all.current.startedOperating]));
+    const [then, now] = [await started(`&knownAt=${beforeCorrection}`), await started('')];
+    expect((await report(`&knownAt=${beforeCorrection}`)).body.total.all.current.startedOperating).toBe(80);
+    expect(then).toEqual({ ...now, 'BQL-TN': now['BQL-TN'] - 1, 'BQL-PT': now['BQL-PT'] + 1 });
+    const auditor = client(server.baseUrl, bearer('auditor'));
+    expect((await auditor.get(`/api/v1/projects/${into2016.code}`)).body.operatingSince).toBe('2016-12-28');
+    expect((await auditor.get(`/api/v1/projects/${outOf2016.code}`)).body.operatingSince).toBe('2017-01-03');
   });
 
   it('the same figures after rebuilding every read model from position 0', async () => {
