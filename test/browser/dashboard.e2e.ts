@@ -183,14 +183,15 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
       await officer.post('/api/v1/enterprise-reports', { projectCode: '2101000002', period: '2016', filedOn: '2017-01-25', revenue: { vnd: '98765000000' }, employees: 80 }),
       await officer.post('/api/v1/zones', { zoneId: 'KCN-QUANG-CHAU', boardId: 'BQL-BG', kind: 'KCN', nameVi: 'KCN Quang Châu', decisionRef: '1/QĐ-TTg', decidedOn: '2005-01-01', naturalAreaHa: '426', leasableLandHa: '300' }),
       await officer.post('/api/v1/zones/KCN-QUANG-CHAU/status', { status: 'OPERATING', effectiveOn: '2008-01-01' }),
+      await officer.post('/api/v1/projects/2101000002/operation-start', { effectiveOn: '2016-02-15', noticeRef: '3/TB' }),
     ];
-    expect(posted.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(posted.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     const { page, errors } = await open('analyst', '&boardId=BQL-BG');
     await page.waitForFunction(() => document.querySelector('[data-tile="revenue"] .tile-value')?.textContent === '12,3 triệu USD', undefined, { timeout: 15000 });
     expect(await tile(page, 'revenue').sub()).toBe('DDI 98,8 tỷ đồng · 2 doanh nghiệp báo cáo');
     expect(await tile(page, 'exports').value()).toBe('10,0 triệu USD');
     expect(await tile(page, 'workers').value()).toBe('500');
-    expect(await tile(page, 'workers').sub()).toBe('12 người nước ngoài');
+    expect(await tile(page, 'workers').sub()).toBe('12 người nước ngoài · 1 dự án đi vào hoạt động');
     expect(await tile(page, 'occupancy').value()).toBe('0%');
     expect(await tile(page, 'occupancy').sub()).toBe('1 KCN đang hoạt động · 0,0 ha / 300,0 ha đã cho thuê');
     const bars = await page.evaluate(() => window.echarts.getInstanceByDom(document.getElementById('chart-occupancy')).getOption().yAxis[0].data as string[]);

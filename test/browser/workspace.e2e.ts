@@ -161,6 +161,21 @@ declare const localStorage: any;
     expect(await page.locator('tr[data-version="2"] .tag').innerText()).toBe(`Đã được đính chính bởi ghi nhận số ${correction.streamVersion}`);
   });
 
+  it('records the start of operation from the investor’s notice; the certificate shows the day and the act is offered no more', async () => {
+    const { page } = await open(`#/p/${code}`);
+    await page.locator('[data-acts] [name="StartOperation"]').click();
+    await fill(page, 'effectiveOn', '15/03/2018');
+    await fill(page, 'noticeRef', '08/TB-SV');
+    const before = await count();
+    await page.getByRole('button', { name: 'Xác nhận ghi nhận' }).click();
+    await page.locator('[role="status"]').waitFor();
+    expect(await count()).toBe(before + 1);
+    await page.locator('[data-operating-since]').waitFor();
+    expect(await page.locator('[data-certificate]').innerText()).toContain('Ngày đi vào hoạt động\n15/03/2018');
+    expect(await page.locator('[data-timeline]').innerText()).toContain('Dự án đi vào hoạt động');
+    expect(await page.locator('[data-acts] [name="StartOperation"]').count()).toBe(0);
+  });
+
   it('terminates with a ground chosen in words; the certificate shows it', async () => {
     const { page } = await open(`#/p/${code}`);
     await page.locator('[data-acts] [name="TerminateProject"]').click();

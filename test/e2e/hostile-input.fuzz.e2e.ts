@@ -16,6 +16,7 @@ const endpoints: { path: string; valid: () => Record<string, unknown> }[] = [
   { path: `/api/v1/projects/${CODE}/realized-capital`, valid: () => ({ period: '2016-Q2', amount: { vnd: '1000', usd: '1.00' }, reportedOn: '2016-07-15' }) },
   { path: `/api/v1/projects/${CODE}/suspension`, valid: () => ({ ground: 'LABOUR_SAFETY', effectiveOn: '2016-05-01', decisionRef: '1/QĐ' }) },
   { path: `/api/v1/projects/${CODE}/resumption`, valid: () => ({ effectiveOn: '2016-06-01', decisionRef: '2/QĐ' }) },
+  { path: `/api/v1/projects/${CODE}/operation-start`, valid: () => ({ effectiveOn: '2016-06-01' }) },
   { path: `/api/v1/projects/${CODE}/termination`, valid: () => ({ ground: 'NO_DEPOSIT', effectiveOn: '2016-06-01', decisionRef: '3/QĐ' }) },
   { path: `/api/v1/projects/${CODE}/corrections`, valid: () => ({ correctsVersion: 1, revoked: true, reason: 'r' }) },
   // The dossier endpoints, with their required fields only (an optional one left out would be valid).

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
-import { NMM_OPERATIONS_2016, northernMidlandsOperations2016, operatingResults2016, RRD_OPERATIONS_2016 as P } from '../scenarios/operating-results-2016';
+import { NMM_OPERATIONS_2016, NMM_STARTED_OPERATING_2016, northernMidlandsOperationStarts2016, northernMidlandsOperations2016, operatingResults2016, RRD_OPERATIONS_2016 as P } from '../scenarios/operating-results-2016';
 import { runScenario } from '../scenarios/run-scenario';
 import { TEST_JWT_SECRET, bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
@@ -95,6 +98,8 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
       ['VND', '22300', '2016'],
     ]);
     expect(for2016.every((c: { figures: number }) => c.figures > 0)).toBe(true);
+    // The shipped rates say what they are, beside every conversion.
+    expect(for2016.map((c: { source: string }) => c.source)).toEqual([expect.stringMatching(/^approximate annual average, not an official rate/), expect.stringMatching(/^approximate/)]);
   });
 
   it('the same period last year (2015 reports at 90 %) with the ratio', async () => {
@@ -214,24 +219,34 @@ describe('operating results: Red River Delta 2016 (seed 001)', () => {
 });
 
 /**
- * Seed 000, in one currency for everyone: "tổng doanh thu tiêu thụ năm 2016 đạt 592.901,1 tỷ đồng; nộp
- * ngân sách đạt 5.885 tỷ đồng; giá trị xuất khẩu đạt 23,53 tỷ USD; tạo việc làm mới cho khoảng 46.183
- * lao động". (Its "80 projects started operating in 2016" is not derived: the ledger records no
- * start of operation for a project.)
+ * Seed 000, in one currency for everyone: "các KCN trong Khối đã có 80 dự án mới đi vào hoạt động;
+ * tổng doanh thu tiêu thụ năm 2016 đạt 592.901,1 tỷ đồng; nộp ngân sách đạt 5.885 tỷ đồng; giá trị xuất
+ * khẩu đạt 23,53 tỷ USD; tạo việc làm mới cho khoảng 46.183 lao động". The starts of operation are the
+ * investors' notices, recorded on the projects (POST /projects/{code}/operation-start).
  */
 describe('operating results in one currency: northern midlands 2016 (seed 000)', () => {
   let server: LedgerServer;
+  let analyst: ReturnType<typeof client>;
+  let now = new Date('2017-02-10T02:00:00Z');
   let position: string;
+  const beforeCorrection = '2017-02-12T00:00:00Z';
+  const tokenFor = (boardId: string) => mintToken(TEST_JWT_SECRET, { sub: `officer-${boardId}`, role: 'officer', boardId }, '1h');
+  const reporting = northernMidlandsOperations2016();
+  const starts = northernMidlandsOperationStarts2016(reporting);
 
   beforeAll(async () => {
-    server = await startLedgerServer({}, () => new Date('2017-02-15T02:00:00Z'));
-    const tokenFor = (boardId: string) => mintToken(TEST_JWT_SECRET, { sub: `officer-${boardId}`, role: 'officer', boardId }, '1h');
-    position = await runScenario(server.baseUrl, northernMidlandsOperations2016(), tokenFor, '2017-02-15');
-  }, 120_000);
+    server = await startLedgerServer({}, () => now);
+    analyst = client(server.baseUrl, bearer('analyst'));
+    await runScenario(server.baseUrl, [...reporting, ...starts.steps], tokenFor, '2017-02-10');
+    now = new Date('2017-02-15T02:00:00Z');
+    position = await runScenario(server.baseUrl, starts.corrections, tokenFor, '2017-02-15');
+  }, 180_000);
   afterAll(() => server.close());
 
+  const report = (query = '') => analyst.get(`/api/v1/reports/operations?from=2016-01-01&to=2016-12-31&presentation=oneCurrency&minPosition=${position}${query}`);
+
   it('revenue 592,901.1 bn VND, budget 5,885 bn VND, exports 23.53 bn USD, 46,183 new jobs — nothing converted', async () => {
-    const { body } = await client(server.baseUrl, bearer('analyst')).get(`/api/v1/reports/operations?from=2016-01-01&to=2016-12-31&presentation=oneCurrency&minPosition=${position}`);
+    const { body } = await report();
     expect(body.total.all.current).toMatchObject({
       reportingProjects: 40,
       revenue: { currency: 'VND', amount: NMM_OPERATIONS_2016.revenueVnd.toString() },
@@ -241,5 +256,92 @@ describe('operating results in one currency: northern midlands 2016 (seed 000)',
     });
     expect(body.total.all.current.revenue.amount).toBe('592901100000000');
     expect(body.conversions).toEqual([]);
+  });
+
+  it('80 projects started operating in 2016 (not those of 2015 or January 2017); the boards add up to it', async () => {
+    const { body } = await report();
+    expect(body.total.all.current.startedOperating).toBe(NMM_STARTED_OPERATING_2016);
+    expect(body.total.all.current.startedOperating).toBe(80);
+    const byBoard = (await report('&groupBy=board')).body.groups;
+    expect(byBoard.map((g: { key: { boardId: string } }) => g.key.boardId)).toEqual(['BQL-BG', 'BQL-PT', 'BQL-TN', 'BQL-YB']);
+    expect(byBoard.reduce((n: number, g: { all: { current: { startedOperating: number } } }) => n + g.all.current.startedOperating, 0)).toBe(80);
+    // By origin, each project counts under its own origin.
+    const { body: byOrigin } = await analyst.get(`/api/v1/reports/operations?from=2016-01-01&to=2016-12-31&minPosition=${position}`);
+    expect(byOrigin.total.FDI.current.startedOperating + byOrigin.total.DDI.current.startedOperating).toBe(80);
+    // The same period last year counts the starts dated in 2015 (some of the reporting enterprises).
+    const in2015 = starts.steps.filter((s) => s.path.endsWith('/operation-start') && s.effectiveOn.startsWith('2015-')).length;
+    expect(in2015).toBeGreaterThan(0);
+    expect(body.total.all.samePeriodLastYear.startedOperating).toBe(in2015);
+  });
+
+  it('the paragraph says it as the boards do: "80 dự án đi vào hoạt động"', async () => {
+    expect((await report()).body.narrative.text).toMatch(/^80 dự án đi vào hoạt động; tổng doanh thu đạt 592\.901,1 tỷ đồng; /);
+    expect((await report('&lang=en')).body.narrative.text).toMatch(/^80 projects started operating; revenue reached 592,901\.1 billion VND; /);
+  });
+
+  it('a board words it its own way in config/narrative/operations.vi.txt (seed 000’s own sentence)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'operations-narrative-'));
+    process.env.LEDGER_NARRATIVE_DIR = dir;
+    try {
+      writeFileSync(
+        join(dir, 'operations.vi.txt'),
+        '# seed 000\nsentence: trong năm 2016, các KCN trong Khối đã có [[{{startedOperating}} dự án mới đi vào hoạt động; ]]tổng doanh thu tiêu thụ năm 2016 đạt {{revenue}}; nộp ngân sách đạt {{budgetPaid}}; giá trị xuất khẩu đạt {{exportValue}}; tạo việc làm mới cho khoảng {{newJobs}} lao động.\n',
+      );
+      expect((await report()).body.narrative.text).toBe(
+        'Trong năm 2016, các KCN trong Khối đã có 80 dự án mới đi vào hoạt động; tổng doanh thu tiêu thụ năm 2016 đạt 592.901,1 tỷ đồng; nộp ngân sách đạt 5.885,0 tỷ đồng; giá trị xuất khẩu đạt 23.530,0 triệu USD; tạo việc làm mới cho khoảng 46.183 lao động.',
+      );
+      writeFileSync(join(dir, 'operations.vi.txt'), 'sentence: có {{soDuAn}} dự án.\n');
+      const broken = await report();
+      expect([broken.status, broken.body.code]).toEqual([500, 'NARRATIVE_TEMPLATE_INVALID']);
+      expect(broken.body.detail).toContain('unknown placeholder {{soDuAn}}');
+    } finally {
+      delete process.env.LEDGER_NARRATIVE_DIR;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('known before the corrections of two starts recorded with the wrong year: 80 too, but one more in Phú Thọ and one fewer in Thái Nguyên', async () => {
+    const { into2016, outOf2016 } = starts.wrongStarts;
+    expect([into2016.boardId, outOf2016.boardId]).toEqual(['BQL-TN', 'BQL-PT']);
+    const started = async (query: string) =>
+      Object.fromEntries((await report(`&groupBy=board${query}`)).body.groups.map((g: { key: { boardId: string }; all: { current: { startedOperating: number } } }) => [g.key.boardId, g.all.current.startedOperating]));
+    const [then, now] = [await started(`&knownAt=${beforeCorrection}`), await started('')];
+    expect((await report(`&knownAt=${beforeCorrection}`)).body.total.all.current.startedOperating).toBe(80);
+    expect(then).toEqual({ ...now, 'BQL-TN': now['BQL-TN'] - 1, 'BQL-PT': now['BQL-PT'] + 1 });
+    const auditor = client(server.baseUrl, bearer('auditor'));
+    expect((await auditor.get(`/api/v1/projects/${into2016.code}`)).body.operatingSince).toBe('2016-12-28');
+    expect((await auditor.get(`/api/v1/projects/${outOf2016.code}`)).body.operatingSince).toBe('2017-01-03');
+  });
+
+  it('the same figures after rebuilding every read model from position 0', async () => {
+    const figures = async () => [(await report()).body.total, (await report(`&knownAt=${beforeCorrection}`)).body.total, (await report('&groupBy=board,origin')).body.groups];
+    const before = await figures();
+    await server.runner().rebuild();
+    expect(await figures()).toEqual(before);
+  });
+
+  describe('a start of operation that cannot be recorded is a problem+json 422 and the log is unchanged', () => {
+    const cases: [string, () => { code: string; boardId: string; effectiveOn: string }, string][] = [
+      ['a start before the certificate was issued', () => ({ ...starts.notStarted, effectiveOn: '2015-05-31' }), 'EFFECTIVE_BEFORE_ISSUANCE'],
+      ['a start in the future', () => ({ ...starts.notStarted, effectiveOn: '2017-02-16' }), 'FUTURE_DATED'],
+      ['a start on a terminated project', () => ({ ...starts.terminated, effectiveOn: '2016-12-01' }), 'PROJECT_TERMINATED'],
+      ['a second start', () => ({ ...starts.lateIssued, effectiveOn: '2016-12-21' }), 'OPERATION_ALREADY_STARTED'],
+    ];
+    it.each(cases)('%s', async (_name, input, problemCode) => {
+      const { code, boardId, effectiveOn } = input();
+      const before = await server.eventCount();
+      const reply = await client(server.baseUrl, { authorization: `Bearer ${tokenFor(boardId)}` }).post(`/api/v1/projects/${code}/operation-start`, { effectiveOn });
+      expect([reply.status, reply.body.code]).toEqual([422, problemCode]);
+      expect(reply.headers.get('content-type')).toContain('application/problem+json');
+      expect(await server.eventCount()).toBe(before);
+    });
+
+    it('a start without a date is a 400 naming effectiveOn', async () => {
+      const before = await server.eventCount();
+      const reply = await client(server.baseUrl, { authorization: `Bearer ${tokenFor(starts.lateIssued.boardId)}` }).post(`/api/v1/projects/${starts.lateIssued.code}/operation-start`, { noticeRef: '1/TB' });
+      expect([reply.status, reply.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(reply.body.errors.map((e: { field: string }) => e.field)).toEqual(['effectiveOn']);
+      expect(await server.eventCount()).toBe(before);
+    });
   });
 });

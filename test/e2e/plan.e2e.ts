@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { mintToken } from '../../apps/ledger-api/src/auth/tokens';
 import { northernMidlands2016 } from '../scenarios/northern-midlands-2016';
@@ -86,6 +89,29 @@ describe('plan attainment: northern midlands 2016 (seed 000)', () => {
     expect(narrative.text).toContain('; doanh thu đạt 4.210,6 tỷ đồng, tăng 7,3% so với cùng kỳ, đạt 52,10% so với kế hoạch;');
     expect(narrative.text).toContain('; Giải phóng mặt bằng đạt 115,75 ha, đạt 96,06% so với kế hoạch.');
     expect((await plan('BQL-BG', '&lang=en')).body.narrative.text).toContain('revenue reached 4,210.6 billion VND, rose by 7.3% on the same period last year, 52.10% of the plan');
+  });
+
+  it('the wording comes from the board-editable config/narrative/plan.<lang>.txt, read on every request; a broken one is a 500 naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-narrative-'));
+    const edited = readFileSync(join('config', 'narrative', 'plan.vi.txt'), 'utf8')
+      .replace(/^line: .*$/m, 'line: {{indicator}} {{actual}}[[ (bằng {{pctOfPlan}} kế hoạch năm)]]')
+      .replace(/^revenueVnd: .*$/m, 'revenueVnd: doanh thu tiêu thụ đạt');
+    process.env.LEDGER_NARRATIVE_DIR = dir;
+    try {
+      writeFileSync(join(dir, 'plan.vi.txt'), edited);
+      const { text } = (await plan('BQL-BG')).body.narrative;
+      expect(text).toMatch(/^Số dự án cấp mới đạt 44 dự án \(bằng 220,00% kế hoạch năm\); /);
+      expect(text).toContain('; doanh thu tiêu thụ đạt 4.210,6 tỷ đồng (bằng 52,10% kế hoạch năm);');
+      // No target for exports: the optional part is left out.
+      expect(text).toContain('; giá trị xuất khẩu đạt 2,0 triệu USD;');
+      writeFileSync(join(dir, 'plan.vi.txt'), edited.replace(/^unit\.jobs: .*\n/m, ''));
+      const broken = await plan('BQL-BG');
+      expect(broken.status).toBe(500);
+      expect(broken.body).toMatchObject({ code: 'NARRATIVE_TEMPLATE_INVALID', detail: expect.stringMatching(/plan\.vi\.txt: missing unit\.jobs/) });
+    } finally {
+      delete process.env.LEDGER_NARRATIVE_DIR;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the board’s own indicator: land cleared 115.75 ha of 120.5 (96.06 %); year to date to 30/06 only Q1 and Q2', async () => {

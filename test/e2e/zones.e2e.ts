@@ -158,3 +158,58 @@ describe('occupancy as of a date, with a zone moving from building to operating 
     expect(await server.eventCount()).toBe(before + 2 * first.body.established.length);
   });
 });
+
+/**
+ * Occupancy on D as known at T: the projects' land as recorded by T, not as known now. A land
+ * adjustment recorded later, and a correction of it recorded later still, leave the earlier
+ * knownAt figures as they were.
+ */
+describe('occupancy as known at a time: later land adjustments and corrections do not change it', () => {
+  let server: LedgerServer;
+  let analyst: ReturnType<typeof client>;
+  let now = new Date('2017-02-01T02:00:00Z');
+  let position: string;
+  const rng = prng(11);
+  const zone = { zoneId: 'KCN-THANG-LONG', boardId: 'BQL-HN', kind: 'KCN', nameVi: 'KCN Thăng Long', decisionRef: '1/QĐ-TTg', decidedOn: '1997-11-26', naturalAreaHa: '302', leasableLandHa: '200' };
+  const steps = async (at: string, list: Parameters<typeof runScenario>[1]) => {
+    now = new Date(at);
+    position = await runScenario(server.baseUrl, list, tokenFor, at.slice(0, 10));
+  };
+
+  beforeAll(async () => {
+    server = await startLedgerServer({}, () => now);
+    analyst = client(server.baseUrl, bearer('analyst'));
+    await steps('2017-02-01T02:00:00Z', [
+      { method: 'POST', path: '/zones', boardId: 'BQL-HN', effectiveOn: zone.decidedOn, body: zone },
+      { method: 'POST', path: '/zones/KCN-THANG-LONG/status', boardId: 'BQL-HN', effectiveOn: '2000-01-01', body: { status: 'OPERATING', effectiveOn: '2000-01-01' } },
+      post('/projects', 'BQL-HN', { ...certificate(rng, { code: '2500000011', boardId: 'BQL-HN', zoneId: 'KCN-THANG-LONG', origin: 'DDI', capital: 100_000_000_000n, issuedOn: '2010-03-01' }), landAreaM2: '500000' }), // 50 ha
+    ]);
+    // Recorded in March, back-dated to September 2016: 60 ha.
+    await steps('2017-03-01T02:00:00Z', [post('/projects/2500000011/adjustments', 'BQL-HN', { changes: { landAreaM2: '600000' }, effectiveOn: '2016-09-01', reason: 'Thuê thêm đất' })]);
+    // Recorded in April: the adjustment said 70 ha (version 2 of the project corrected).
+    await steps('2017-04-01T02:00:00Z', [
+      { method: 'POST', path: '/projects/2500000011/corrections', boardId: 'BQL-HN', effectiveOn: '2016-09-01', body: { correctsVersion: 2, correctedData: { changes: { landAreaM2: '700000' } }, reason: 'Diện tích theo hợp đồng thuê đất' } },
+    ]);
+  }, 120_000);
+  afterAll(() => server.close());
+
+  const occupancy = async (knownAt?: string) => {
+    const { body } = await analyst.get(`/api/v1/reports/zones?boardId=BQL-HN&asOf=2016-12-31&minPosition=${position}${knownAt ? `&knownAt=${knownAt}` : ''}`);
+    return [body.zones[0].leasedLandHa, body.zones[0].occupancyPct, body.total.occupancy.occupancyPct];
+  };
+  const asKnown = () => Promise.all([occupancy('2017-02-15T00:00:00Z'), occupancy('2017-03-15T00:00:00Z'), occupancy()]);
+
+  it('known on 15/02: 50 ha (25.0 %); on 15/03, after the adjustment: 60 ha (30.0 %); now, after the correction: 70 ha (35.0 %)', async () => {
+    expect(await asKnown()).toEqual([
+      ['50.00', '25.0', '25.0'],
+      ['60.00', '30.0', '30.0'],
+      ['70.00', '35.0', '35.0'],
+    ]);
+  });
+
+  it('the same three figures after rebuilding every read model from position 0', async () => {
+    const before = await asKnown();
+    await server.runner().rebuild();
+    expect(await asKnown()).toEqual(before);
+  });
+});

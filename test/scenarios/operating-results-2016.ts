@@ -1,6 +1,6 @@
 import { bnvnd, musd } from './published-figures';
 import { RRD_BOARDS } from './red-river-delta-2016';
-import { certificate, dayBetween, money, pick, post, prng, split, type ScenarioStep } from './scenario';
+import { certificate, dayBetween, laterOf, money, pick, post, prng, split, type ScenarioStep } from './scenario';
 
 /** Seed 001: operating results of the enterprises in the Red River Delta zones, 2016. */
 export const RRD_OPERATIONS_2016 = {
@@ -125,4 +125,51 @@ export function northernMidlandsOperations2016(): ScenarioStep[] {
     ),
   );
   return steps;
+}
+
+/** Seed 000: "các KCN trong Khối đã có 80 dự án mới đi vào hoạt động" in 2016. */
+export const NMM_STARTED_OPERATING_2016 = 80;
+
+type Project = { code: string; boardId: string };
+
+export interface OperationStartsScenario {
+  /** New projects of 2015–2016, one terminated, and the starts of operation, in recording order. */
+  steps: ScenarioStep[];
+  /** Starts first recorded with the wrong year: 05/01/2017 for 28/12/2016, and 30/12/2016 for 03/01/2017 … */
+  wrongStarts: { into2016: Project; outOf2016: Project };
+  /** … and, recorded later, the corrections of those acts (version 2 of their projects). */
+  corrections: ScenarioStep[];
+  terminated: Project;
+  /** A project issued on 01/10/2016 that started operating on 20/12/2016. */
+  lateIssued: Project & { issuedOn: string };
+  /** A valid project issued in 2015–2016 (from 01/06/2015) that has not started operating. */
+  notStarted: Project & { issuedOn: string };
+}
+
+/**
+ * Seed 000's 80 starts of operation in 2016, from the investors' notices: 30 of the 40 reporting
+ * enterprises (issued 2013–2015) and 50 of 56 projects issued from mid-2015 to October 2016; the
+ * other 10 reporting enterprises started in 2013–2015 and 4 new projects in January 2017 (not
+ * counted), one new project was terminated in 2016 before it ever operated, one has not started yet.
+ * Two starts are first recorded with the wrong year and corrected later, one into 2016 and one out of
+ * it, in two boards: before the corrections the total is 80 too, but not the boards' figures.
+ */
+export function northernMidlandsOperationStarts2016(reporting: readonly ScenarioStep[]): OperationStartsScenario {
+  const rng = prng(2016_000_2);
+  const start = (code: string, boardId: string, effectiveOn: string) => post(`/projects/${code}/operation-start`, boardId, { effectiveOn, noticeRef: `${code.slice(-3)}/TB-KCN` });
+  const issued = reporting.filter((s) => s.path === '/projects').map((s) => ({ code: s.body.projectCode as string, boardId: s.boardId, issuedOn: s.body.issuedOn as string }));
+  const steps: ScenarioStep[] = issued.map((p, i) => (i % 4 === 3 ? start(p.code, p.boardId, dayBetween(rng, p.issuedOn, '2015-12-31')) : start(p.code, p.boardId, dayBetween(rng, '2016-01-01', '2016-12-31'))));
+  const boards = Object.entries(NMM_ZONES);
+  const fresh = Array.from({ length: 56 }, (_, i) => {
+    const [boardId, zoneId] = boards[i % boards.length];
+    const issuedOn = i === 0 ? '2016-10-01' : dayBetween(rng, '2015-06-01', '2016-10-31');
+    return { code: String(2_600_001_000 + i), boardId, zoneId, origin: (i % 4 === 0 ? 'DDI' : 'FDI') as Origin, issuedOn };
+  });
+  for (const p of fresh) steps.push(post('/projects', p.boardId, certificate(rng, { ...p, capital: p.origin === 'FDI' ? 3_000_000_000n : 150_000_000_000n })));
+  const [lateIssued, into2016, outOf2016, terminated, notStarted] = [fresh[0], fresh[1], fresh[2], fresh[54], fresh[55]];
+  steps.push(post(`/projects/${terminated.code}/termination`, terminated.boardId, { ground: 'INVESTOR_DECISION', effectiveOn: laterOf(terminated.issuedOn, '2016-11-15'), decisionRef: '90/QĐ-BQL' }));
+  const recorded: Record<string, string> = { [lateIssued.code]: '2016-12-20', [into2016.code]: '2017-01-05', [outOf2016.code]: '2016-12-30' };
+  fresh.slice(0, 54).forEach((p, i) => steps.push(start(p.code, p.boardId, recorded[p.code] ?? (i >= 51 ? dayBetween(rng, '2017-01-02', '2017-01-31') : dayBetween(rng, laterOf(p.issuedOn, '2016-01-01'), '2016-12-31')))));
+  const correct = (p: Project, effectiveOn: string): ScenarioStep => ({ method: 'POST', path: `/projects/${p.code}/corrections`, boardId: p.boardId, effectiveOn, body: { correctsVersion: 2, correctedData: { effectiveOn }, reason: 'Ngày ghi trên thông báo của nhà đầu tư' } });
+  return { steps, wrongStarts: { into2016, outOf2016 }, corrections: [correct(into2016, '2016-12-28'), correct(outOf2016, '2017-01-03')], terminated, lateIssued, notStarted };
 }

@@ -21,6 +21,7 @@ interface OperationFigures {
   employees: number;
   foreignEmployees: number;
   reportingProjects: number;
+  startedOperating: number;
 }
 interface OriginOperations {
   current: OperationFigures;
@@ -75,7 +76,9 @@ export function renderDeskAndZones(data: DeskAndZones): void {
     tile('revenue', fmtMoney(f.current.revenue.amount, 'USD'), `DDI ${fmtMoney(d.current.revenue.amount, 'VND')} · ${fmtCount(f.current.reportingProjects + d.current.reportingProjects)} ${t('reporting')}`, change(f.ratioPct.revenue ?? null));
     tile('exports', fmtMoney(f.current.exportValue.amount, 'USD'), `DDI ${fmtMoney(d.current.exportValue.amount, 'VND')}`, change(f.ratioPct.exportValue ?? null));
     const workers = (p: 'current' | 'samePeriodLastYear') => BigInt(f[p].employees + d[p].employees);
-    tile('workers', fmtCount(workers('current')), `${fmtCount(f.current.foreignEmployees + d.current.foreignEmployees)} ${t('foreigners')}`, change(changePct(workers('current'), workers('samePeriodLastYear'))));
+    const started = f.current.startedOperating + d.current.startedOperating;
+    const startedText = started > 0 ? ` · ${fmtCount(started)} ${t('startedOperating')}` : '';
+    tile('workers', fmtCount(workers('current')), `${fmtCount(f.current.foreignEmployees + d.current.foreignEmployees)} ${t('foreigners')}${startedText}`, change(changePct(workers('current'), workers('samePeriodLastYear'))));
   } else ['revenue', 'exports', 'workers'].forEach((name) => tile(name, '—', '', []));
   const Z = data.zones?.total;
   if (Z) tile('occupancy', fmtPct(Z.occupancy.occupancyPct), `${fmtCount(Z.byStatus.OPERATING.zones)} ${t('operatingZones')} · ${ha(Z.occupancy.leasedLandHa)} / ${ha(Z.occupancy.leasableLandHa)} ${t('leased')}`, []);

@@ -28,7 +28,7 @@ const VI = {
   dCarried: 'từ kỳ trước', dOnline: 'trực tuyến', dOfResolved: 'trên {n} hồ sơ đã giải quyết', dAhead: 'trước hạn', dShare: 'số hồ sơ đã giải quyết',
   dInProcess: 'đang giải quyết', dLate: 'đã giải quyết quá hạn',
   tileRevenue: 'Doanh thu doanh nghiệp', tileExports: 'Giá trị xuất khẩu', tileWorkers: 'Lao động', tileOccupancy: 'Tỷ lệ lấp đầy',
-  reporting: 'doanh nghiệp báo cáo', foreigners: 'người nước ngoài', operatingZones: 'KCN đang hoạt động', leased: 'đã cho thuê', chartOccupancy: 'Tỷ lệ lấp đầy theo KCN đang hoạt động',
+  reporting: 'doanh nghiệp báo cáo', foreigners: 'người nước ngoài', startedOperating: 'dự án đi vào hoạt động', operatingZones: 'KCN đang hoạt động', leased: 'đã cho thuê', chartOccupancy: 'Tỷ lệ lấp đầy theo KCN đang hoạt động',
   signIn: 'Đăng nhập', signOut: 'Đăng xuất', signInNeeded: 'Đăng nhập bằng tài khoản của cơ quan để xem số liệu.',
   loading: 'Đang tải…', updated: 'Cập nhật lúc', liveHint: 'Tự động cập nhật khi sổ có sự kiện mới', live: 'Trực tiếp', error: 'Lỗi: ',
 };
@@ -61,7 +61,7 @@ const EN: Record<Key, string> = {
   dCarried: 'carried over', dOnline: 'online', dOfResolved: 'of {n} resolved', dAhead: 'ahead of time', dShare: 'of the dossiers resolved',
   dInProcess: 'in process', dLate: 'resolved late',
   tileRevenue: 'Enterprise revenue', tileExports: 'Exports', tileWorkers: 'Workers', tileOccupancy: 'Occupancy',
-  reporting: 'enterprises reporting', foreigners: 'foreigners', operatingZones: 'operating zones', leased: 'leased', chartOccupancy: 'Occupancy of operating zones',
+  reporting: 'enterprises reporting', foreigners: 'foreigners', startedOperating: 'projects started operating', operatingZones: 'operating zones', leased: 'leased', chartOccupancy: 'Occupancy of operating zones',
   signIn: 'Sign in', signOut: 'Sign out', signInNeeded: 'Sign in with your organisation account to see the figures.',
   loading: 'Loading…', updated: 'Updated at', liveHint: 'Refreshes by itself when the ledger records new events', live: 'Live', error: 'Error: ',
 };

@@ -23,6 +23,7 @@ function eventDetail(e: LedgerEvent): string {
     case 'CapitalRealized': return `${formatPeriod(d.period, state.lang)}: ${money(d.amount)}`;
     case 'ProjectTerminated': return d.ground ? labelOf(TERMINATION_GROUND_LABELS, d.ground, state.lang) : '';
     case 'ProjectSuspended': return d.ground ? labelOf(SUSPENSION_GROUND_LABELS, d.ground, state.lang) : '';
+    case 'OperationStarted': return d.noticeRef || '';
     case 'EventCorrected': return `→ v${d.correctsVersion}: ${reason}`;
     default: return '';
   }

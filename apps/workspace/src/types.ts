@@ -25,6 +25,7 @@ export interface ProjectView {
   objectives: string;
   durationYears: number;
   implementationSchedule?: string;
+  operatingSince?: string;
   terminatedOn?: string;
   terminationGround?: string;
   version: number;

@@ -4,6 +4,7 @@ import type {
   CapitalRealizedData,
   CertificateAdjustedData,
   CertificateIssuedData,
+  OperationStartedData,
   ProjectResumedData,
   ProjectSuspendedData,
   ProjectTerminatedData,
@@ -26,6 +27,7 @@ export type ProjectCommand =
   | (CommandBase & { type: 'RecordRealizedCapital'; data: CapitalRealizedData })
   | (CommandBase & { type: 'SuspendProject'; data: ProjectSuspendedData })
   | (CommandBase & { type: 'ResumeProject'; data: ProjectResumedData })
+  | (CommandBase & { type: 'StartOperation'; data: OperationStartedData })
   | (CommandBase & { type: 'TerminateProject'; data: ProjectTerminatedData })
   | (CommandBase & { type: 'CorrectEvent'; data: Omit<EventCorrectedData, 'correctedType'> });
 

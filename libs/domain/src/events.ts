@@ -75,6 +75,15 @@ export interface ProjectResumedData {
   decisionRef: string;
 }
 
+/**
+ * The project started operating (đi vào hoạt động) on `effectiveOn`, as the investor notified the
+ * board; `noticeRef` is the investor's notice or report it was recorded from.
+ */
+export interface OperationStartedData {
+  effectiveOn: LegalDate;
+  noticeRef?: string;
+}
+
 export interface ProjectTerminatedData {
   ground: TerminationGround;
   effectiveOn: LegalDate;
@@ -103,6 +112,7 @@ export type ProjectEvent =
   | { type: 'CapitalRealized'; data: CapitalRealizedData }
   | { type: 'ProjectSuspended'; data: ProjectSuspendedData }
   | { type: 'ProjectResumed'; data: ProjectResumedData }
+  | { type: 'OperationStarted'; data: OperationStartedData }
   | { type: 'ProjectTerminated'; data: ProjectTerminatedData }
   | { type: 'EventCorrected'; data: EventCorrectedData };
 
@@ -116,6 +126,7 @@ export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = [
   'CapitalRealized',
   'ProjectSuspended',
   'ProjectResumed',
+  'OperationStarted',
   'ProjectTerminated',
   'EventCorrected',
 ];

@@ -9,6 +9,7 @@ export const EVENT_LABELS: Record<string, Labelled> = {
   CapitalRealized: { vi: 'Báo cáo vốn thực hiện', en: 'Capital realized' },
   ProjectSuspended: { vi: 'Ngừng hoạt động dự án', en: 'Project suspended' },
   ProjectResumed: { vi: 'Tiếp tục hoạt động dự án', en: 'Project resumed' },
+  OperationStarted: { vi: 'Dự án đi vào hoạt động', en: 'Operation started' },
   ProjectTerminated: { vi: 'Chấm dứt hoạt động dự án', en: 'Project terminated' },
   EventCorrected: { vi: 'Đính chính ghi nhận', en: 'Record corrected' },
 };

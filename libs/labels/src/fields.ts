@@ -24,6 +24,8 @@ export const FIELD_LABELS: Record<string, Labelled> = {
   effectiveOn: { vi: 'Ngày hiệu lực', en: 'Effective on' },
   reason: { vi: 'Lý do', en: 'Reason' },
   decisionRef: { vi: 'Số quyết định / văn bản', en: 'Decision reference' },
+  noticeRef: { vi: 'Số thông báo / báo cáo của nhà đầu tư', en: 'Investor’s notice reference' },
+  operatingSince: { vi: 'Ngày đi vào hoạt động', en: 'Operating since' },
   changes: { vi: 'Nội dung điều chỉnh', en: 'Changes' },
   period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
   reportedOn: { vi: 'Ngày báo cáo', en: 'Reported on' },

@@ -1,4 +1,4 @@
-import { formatPeriod, formatVietnamTime } from './figure-format';
+import { formatDecimal, formatPeriod, formatVietnamTime } from './figure-format';
 
 describe('reporting periods and instants as people read them', () => {
   it.each([
@@ -18,3 +18,15 @@ describe('reporting periods and instants as people read them', () => {
     expect(formatVietnamTime('2016-06-01T02:05:09.123Z')).toBe('01/06/2016 09:05');
   });
 });
+
+describe('decimal strings as people read them (plan indicators, percentages of plan)', () => {
+  it.each([
+    ['115.7500', 'vi', undefined, '115,75'],
+    ['115.7500', 'en', undefined, '115.75'],
+    ['12000.0000', 'vi', undefined, '12.000'],
+    ['52.1', 'vi', 2, '52,10'],
+    ['1234.5', 'en', 2, '1,234.50'],
+    ['-0.25', 'vi', undefined, '-0,25'],
+  ] as const)('%s (%s, %p decimals) → %s', (decimal, lang, decimals, text) => expect(formatDecimal(decimal, lang, decimals)).toBe(text));
+});
+

@@ -106,3 +106,14 @@ export function formatVietnamTime(iso: string): string {
   const local = new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString();
   return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
+
+/**
+ * A decimal string in the locale, digits kept as given (no rounding): "115.7500" → "115,75" (vi),
+ * "115.75" (en); with `decimals`, exactly that many: "52.1" → "52,10".
+ */
+export function formatDecimal(decimal: string, lang: Lang, decimals?: number): string {
+  const negative = decimal.startsWith('-');
+  const [whole, fraction = ''] = (negative ? decimal.slice(1) : decimal).split('.');
+  const digits = decimals === undefined ? fraction.replace(/0+$/, '') : fraction.padEnd(decimals, '0').slice(0, decimals);
+  return `${negative ? '-' : ''}${formatCount(BigInt(whole), lang)}${digits ? `${decimalSeparator(lang)}${digits}` : ''}`;
+}

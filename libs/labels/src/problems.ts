@@ -35,6 +35,7 @@ const VI: Record<string, Message> = {
   ALREADY_SUSPENDED: { title: 'Dự án đang ngừng hoạt động', detail: 'Dự án đã ngừng hoạt động từ ngày {suspendedOn}.' },
   NOT_SUSPENDED: { title: 'Dự án không ngừng hoạt động', detail: 'Chỉ có thể ghi tiếp tục hoạt động cho dự án đang ngừng hoạt động.' },
   RESUME_BEFORE_SUSPENSION: { title: 'Ngày trước ngày ngừng hoạt động', detail: 'Ngày tiếp tục hoạt động trước ngày ngừng hoạt động.' },
+  OPERATION_ALREADY_STARTED: { title: 'Dự án đã đi vào hoạt động', detail: 'Dự án đã được ghi nhận đi vào hoạt động từ ngày {operatingSince}; muốn sửa ngày hãy ghi đính chính.' },
   ZONE_UNKNOWN: { title: 'Không có khu công nghiệp này', detail: 'Khu {zoneId} không có trong danh mục khu công nghiệp, khu kinh tế.' },
   ZONE_NOT_IN_BOARD: { title: 'Khu không thuộc Ban Quản lý', detail: 'Ngày {date}, khu {zoneId} thuộc {zoneBoardId}, không thuộc {boardId}.' },
   BOARD_UNKNOWN: { title: 'Không có Ban Quản lý này', detail: 'Ban Quản lý {boardId} không có trong danh mục.' },

@@ -9,6 +9,7 @@ export * from './registry/enterprise-reports.projection';
 export * from './registry/plans.projection';
 export * from './registry/zones.projection';
 export * from './registry/zone-land.projection';
+export * from './registry/operation-starts.projection';
 import { LicensingFactsProjection } from './registry/licensing-facts.projection';
 import { ProjectRegisterProjection } from './registry/project-register.projection';
 import { DossiersProjection } from './registry/dossiers.projection';
@@ -16,8 +17,9 @@ import { EnterpriseReportsProjection } from './registry/enterprise-reports.proje
 import { PlansProjection } from './registry/plans.projection';
 import { ZonesProjection } from './registry/zones.projection';
 import { ZoneLandProjection } from './registry/zone-land.projection';
+import { OperationStartsProjection } from './registry/operation-starts.projection';
 
-/** Every read model the ledger maintains (zone land reads the register's events, so it comes after the register). */
+/** Every read model the ledger maintains (zone land and operation starts read the register's events, so they come after the register). */
 export const allProjections = () => [
   new LicensingFactsProjection(),
   new ProjectRegisterProjection(),
@@ -26,4 +28,5 @@ export const allProjections = () => [
   new PlansProjection(),
   new ZonesProjection(),
   new ZoneLandProjection(),
+  new OperationStartsProjection(),
 ];

@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { MONEY_FIGURES, addYears, formatUsdCents, type LegalDate, type MoneyFigure, type Origin } from '@ledger/domain';
 import { FIGURE_COLUMNS } from '@ledger/projections';
 import { activityReport } from './activity';
-import { rateFor, usdCentsToVnd, vndToUsdCents, type ExchangeRates, type RateUsed } from './exchange-rates';
+import { rateFor, usdCentsToVnd, vndToUsdCents, type RateTable, type RateUsed } from './exchange-rates';
 import { percent, type Amount } from './figures';
-import { knownAtInstant } from './known-at';
+import { knownAtInstant, knownVersion } from './known-at';
 import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type GroupRow, type ReportFilters, type Units, type UnitsView } from './filters';
 
@@ -24,7 +24,7 @@ export interface OperationsQuery {
   filters: ReportFilters;
   groupBy: GroupDimension[];
   presentation: Presentation;
-  rates: ExchangeRates;
+  rates: RateTable;
   units?: UnitsView['mode'];
   today?: string;
 }
@@ -61,6 +61,19 @@ export function filingsIn(db: Database.Database, units: Units, from: LegalDate, 
   );
 }
 
+/**
+ * The projects that started operating in [from, to] (OperationStarted, as corrected and as known at
+ * `knownAt`), with board, zone, origin and country from the register as for the filings.
+ */
+export function operationStartsIn(db: Database.Database, units: Units, from: LegalDate, to: LegalDate, knownAt: string | undefined, filters: ReportFilters): (GroupRow & { project_code: string })[] {
+  return all(
+    db,
+    sql`SELECT s.project_code, p.board_id, p.zone_id, p.origin, p.country
+       FROM operation_starts s JOIN project_register p ON p.project_code = s.project_code
+       WHERE s.started_on >= ${from} AND s.started_on <= ${to} AND ${knownVersion('s', knownAtInstant(knownAt))} AND ${filterSql(filters, units)}`,
+  );
+}
+
 /** An annual report is the year's figure: the quarterly reports of a year with an annual one are left out. */
 export function definitiveFilings(rows: readonly FilingRow[]): FilingRow[] {
   const annual = new Set(rows.filter((r) => r.period.length === 4).map((r) => `${r.project_code}|${r.period}`));
@@ -73,14 +86,19 @@ interface Section {
   /** Head counts at the period end: each project's latest report in the range. */
   latest: Map<string, FilingRow>;
   newJobs: bigint;
+  startedOperating: number;
 }
 
-const emptySection = (): Section => ({ projects: new Set(), money: { revenue: 0n, exportValue: 0n, importValue: 0n, budgetPaid: 0n }, latest: new Map(), newJobs: 0n });
+const emptySection = (): Section => ({ projects: new Set(), money: { revenue: 0n, exportValue: 0n, importValue: 0n, budgetPaid: 0n }, latest: new Map(), newJobs: 0n, startedOperating: 0 });
 
 export interface Conversion {
   period: string;
   rateKey: string;
   vndPerUsd: string;
+  /** Where the rate comes from, as config/exchange-rates.json states it. */
+  source: string;
+  /** Set when the board's own rate converted its projects' figures. */
+  boardId?: string;
   from: 'VND' | 'USD';
   to: 'VND' | 'USD';
   /** How many filed figures were converted at this rate. */
@@ -90,23 +108,24 @@ export interface Conversion {
 /** Adds filed figures in the currency asked for, converting (and noting) those filed in the other one only. */
 class Converter {
   private readonly used = new Map<string, Conversion>();
-  constructor(private readonly rates: ExchangeRates) {}
+  constructor(private readonly rates: RateTable) {}
 
-  amount(money: Money, currency: 'USD' | 'VND', period: string): bigint {
+  amount(money: Money, currency: 'USD' | 'VND', period: string, boardId: string): bigint {
     const stated = currency === 'USD' ? money.usd : money.vnd;
     if (stated !== null) return stated;
     const other = currency === 'USD' ? money.vnd : money.usd;
     if (other === null) return 0n;
-    const rate: RateUsed = rateFor(this.rates, period);
-    const key = `${period}|${currency}`;
-    const seen = this.used.get(key) ?? { period, rateKey: rate.rateKey, vndPerUsd: rate.vndPerUsd, from: currency === 'USD' ? 'VND' : 'USD', to: currency, figures: 0 };
+    const rate: RateUsed = rateFor(this.rates, period, boardId);
+    const key = `${period}|${currency}|${rate.boardId ?? ''}`;
+    const seen = this.used.get(key) ?? { ...rate, from: currency === 'USD' ? 'VND' : 'USD', to: currency, figures: 0 };
     seen.figures += 1;
     this.used.set(key, seen);
     return currency === 'USD' ? vndToUsdCents(other, rate) : usdCentsToVnd(other, rate);
   }
 
   conversions(): Conversion[] {
-    return [...this.used.values()].sort((a, b) => (a.period + a.to < b.period + b.to ? -1 : 1));
+    const order = (c: Conversion) => `${c.period}|${c.to}|${c.boardId ?? ''}`;
+    return [...this.used.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1));
   }
 }
 
@@ -121,13 +140,15 @@ const amount = (currency: 'USD' | 'VND', value: bigint): Amount => ({ currency, 
 
 function addFiling(section: Section, name: SectionName, row: FilingRow, converter: Converter): void {
   section.projects.add(row.project_code);
-  for (const figure of MONEY_FIGURES) section.money[figure] += converter.amount(moneyOf(row, figure), currencyOf(name, figure), row.period);
+  for (const figure of MONEY_FIGURES) section.money[figure] += converter.amount(moneyOf(row, figure), currencyOf(name, figure), row.period, row.board_id);
   section.newJobs += row.new_jobs;
   const before = section.latest.get(row.project_code);
   if (!before || row.period_to > before.period_to) section.latest.set(row.project_code, row);
 }
 
 export interface OperatingFigures {
+  /** Projects that started operating in the period (đi vào hoạt động). */
+  startedOperating: number;
   reportingProjects: number;
   revenue: Amount;
   exportValue: Amount;
@@ -141,6 +162,7 @@ export interface OperatingFigures {
 function figuresOf(name: SectionName, s: Section): OperatingFigures {
   const heads = [...s.latest.values()];
   return {
+    startedOperating: s.startedOperating,
     reportingProjects: s.projects.size,
     revenue: amount(currencyOf(name, 'revenue'), s.money.revenue),
     exportValue: amount(currencyOf(name, 'exportValue'), s.money.exportValue),
@@ -167,18 +189,26 @@ export function operationsReport(db: Database.Database, units: Units, query: Ope
   const previous = { from: addYears(query.from, -1), to: addYears(query.to, -1) };
   const view: UnitsView = { mode: query.units ?? 'historical', date: query.units === 'current' && query.today ? query.today : query.to };
   const names: SectionName[] = query.presentation === 'byOrigin' ? ['FDI', 'DDI'] : ['all'];
-  const periods = [query, previous].map((p) => definitiveFilings(filingsIn(db, units, p.from, p.to, query.knownAt, query.filters)));
+  const periods = [query, previous].map((p) => ({
+    filings: definitiveFilings(filingsIn(db, units, p.from, p.to, query.knownAt, query.filters)),
+    starts: operationStartsIn(db, units, p.from, p.to, query.knownAt, query.filters),
+  }));
   const build = (groupBy: GroupDimension[], converter: Converter) => {
     const groups = new Map<string, { key: Record<string, string>; sections: Record<string, [Section, Section]> }>();
-    periods.forEach((rows, i) => {
-      for (const row of rows) {
-        const key = groupKey(row, groupBy, units, view);
-        const id = JSON.stringify(key);
-        let g = groups.get(id);
-        if (!g) groups.set(id, (g = { key, sections: Object.fromEntries(names.map((n) => [n, [emptySection(), emptySection()]])) }));
-        const name: SectionName = query.presentation === 'byOrigin' ? row.origin : 'all';
-        addFiling(g.sections[name][i], name, row, converter);
+    const sectionOf = (row: GroupRow, i: number): [SectionName, Section] => {
+      const key = groupKey(row, groupBy, units, view);
+      const id = JSON.stringify(key);
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { key, sections: Object.fromEntries(names.map((n) => [n, [emptySection(), emptySection()]])) }));
+      const name: SectionName = query.presentation === 'byOrigin' ? row.origin : 'all';
+      return [name, g.sections[name][i]];
+    };
+    periods.forEach(({ filings, starts }, i) => {
+      for (const row of filings) {
+        const [name, section] = sectionOf(row, i);
+        addFiling(section, name, row, converter);
       }
+      for (const row of starts) sectionOf(row, i)[1].startedOperating += 1;
     });
     if (groupBy.length === 0 && groups.size === 0) groups.set('{}', { key: {}, sections: Object.fromEntries(names.map((n) => [n, [emptySection(), emptySection()]])) });
     return [...groups.values()]

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addYears, minorUnitsOf, parseUsdCents, periodRange, type LegalDate, type PlanIndicator, type PlanTargets } from '@ledger/domain';
 import { activityReport } from './activity';
-import type { ExchangeRates } from './exchange-rates';
+import type { RateTable } from './exchange-rates';
 import { percent, type Amount } from './figures';
 import type { Units, UnitsView } from './filters';
 import { knownAtInstant } from './known-at';
@@ -13,7 +13,7 @@ export interface PlanQuery {
   /** End of the year-to-date period (within the year). */
   to: LegalDate;
   knownAt?: string;
-  rates: ExchangeRates;
+  rates: RateTable;
   units?: UnitsView['mode'];
   today?: string;
 }

@@ -3,7 +3,7 @@ import { hundredthsOfHa, type LegalDate, type ZoneEvent, type ZoneStatus } from 
 import { percent } from './figures';
 import { all, raw, sql } from './sql';
 import { filterSql, groupKey, type GroupDimension, type ReportFilters, type Units, type UnitsView } from './filters';
-import { knownAtInstant } from './known-at';
+import { knownAtInstant, knownVersion } from './known-at';
 
 export const ZONE_GROUP_DIMENSIONS = ['region', 'province', 'board', 'zone'] as const satisfies readonly GroupDimension[];
 
@@ -51,12 +51,13 @@ function foldZone(row: ZoneRow, events: { type: string; data: string }[]): Omit<
   return zone;
 }
 
-/** Land leased by the projects valid on the date, per zone (the zone-land read model's intervals). */
-function leasedLand(db: Database.Database, asOf: LegalDate): Map<string, { m2: bigint; projects: number }> {
-  const rows = db
-    .prepare('SELECT zone_id, SUM(land_m2_hundredths) AS m2, COUNT(*) AS projects FROM zone_land WHERE from_on <= @asOf AND (to_on IS NULL OR to_on >= @asOf) GROUP BY zone_id')
-    .safeIntegers()
-    .all({ asOf }) as { zone_id: string; m2: bigint; projects: bigint }[];
+/** Land leased by the projects valid on the date, per zone: the zone-land read model's intervals as known at the instant. */
+function leasedLand(db: Database.Database, asOf: LegalDate, knownAt: string | undefined): Map<string, { m2: bigint; projects: number }> {
+  const rows = all<{ zone_id: string; m2: bigint; projects: bigint }>(
+    db,
+    sql`SELECT l.zone_id, SUM(l.land_m2_hundredths) AS m2, COUNT(*) AS projects FROM zone_land l
+        WHERE l.from_on <= ${asOf} AND (l.to_on IS NULL OR l.to_on >= ${asOf}) AND ${knownVersion('l', knownAt)} GROUP BY l.zone_id`,
+  );
   return new Map(rows.map((r) => [r.zone_id, { m2: r.m2, projects: Number(r.projects) }]));
 }
 
@@ -98,7 +99,7 @@ export function zonesReport(db: Database.Database, units: Units, q: ZonesQuery) 
     .all({ asOf: q.asOf, ...(knownAt ? { knownAt } : {}) }) as { zone_id: string; type: string; data: string }[];
   const eventsOf = new Map<string, { type: string; data: string }[]>();
   for (const e of events) eventsOf.set(e.zone_id, [...(eventsOf.get(e.zone_id) ?? []), e]);
-  const leased = leasedLand(db, q.asOf);
+  const leased = leasedLand(db, q.asOf, knownAt);
   const zones: ZoneAsOf[] = rows.map((row) => ({ ...foldZone(row, eventsOf.get(row.zone_id) ?? []), leasedM2: leased.get(row.zone_id)?.m2 ?? 0n, projects: leased.get(row.zone_id)?.projects ?? 0 }));
   const view: UnitsView = { mode: q.units ?? 'historical', date: q.units === 'current' && q.today ? q.today : q.asOf };
   const groups = new Map<string, { key: Record<string, string>; zones: ZoneAsOf[] }>();

@@ -20,7 +20,7 @@ const meta = (report: Json): [string, string][] => [
   ['Known at / Dữ liệu ghi nhận đến', report.knownAt ?? 'latest recorded'],
 ];
 
-const FIGURES = ['reportingProjects', 'revenue', 'exportValue', 'importValue', 'budgetPaid', 'employees', 'foreignEmployees', 'newJobs'];
+const FIGURES = ['startedOperating', 'reportingProjects', 'revenue', 'exportValue', 'importValue', 'budgetPaid', 'employees', 'foreignEmployees', 'newJobs'];
 const SECTION_NAME: Record<string, string> = { FDI: 'FDI (USD)', DDI: 'DDI (VND)', all: 'All' };
 
 /** Operating results: one sheet per section (FDI, DDI, or all), one row per group, current / same period / ratio. */
@@ -48,7 +48,7 @@ export function operationsTable(report: Json, generatedAt: string): ExportTable 
     meta: [
       ['Period / Kỳ báo cáo', `${report.from} – ${report.to}`],
       ['Presentation / Cách trình bày', `${report.presentation}: ${JSON.stringify(report.currencies)}`],
-      ['Conversions / Quy đổi', report.conversions.map((c: Json) => `${c.period} ${c.from}→${c.to} at ${c.vndPerUsd} (${c.figures})`).join('; ') || 'none'],
+      ['Conversions / Quy đổi', report.conversions.map((c: Json) => `${c.period} ${c.from}→${c.to} at ${c.vndPerUsd}${c.boardId ? ` (${c.boardId})` : ''} (${c.figures}; ${c.source})`).join('; ') || 'none'],
       ...meta(report),
     ],
     columns,

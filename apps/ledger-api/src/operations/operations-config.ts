@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
-import { checkExchangeRates, type ExchangeRates, type FilingDeadlines } from '@ledger/reporting';
+import { checkRateTable, type FilingDeadlines, type RateTable } from '@ledger/reporting';
 import { OPERATIONS_CONFIG } from '../tokens';
 
 
 export interface OperationsConfig {
-  rates: ExchangeRates;
+  rates: RateTable;
   deadlines: FilingDeadlines;
 }
 
@@ -32,7 +32,7 @@ function checkDeadlines(value: unknown, source: string): FilingDeadlines {
 export function loadOperationsConfig(dir = 'config'): OperationsConfig {
   const ratesFile = join(dir, 'exchange-rates.json');
   const deadlinesFile = join(dir, 'enterprise-reports.json');
-  return { rates: checkExchangeRates(readJson(ratesFile).rates, ratesFile), deadlines: checkDeadlines(readJson(deadlinesFile).deadlines, deadlinesFile) };
+  return { rates: checkRateTable(readJson(ratesFile), ratesFile), deadlines: checkDeadlines(readJson(deadlinesFile).deadlines, deadlinesFile) };
 }
 
 export const operationsConfigProvider: Provider = { provide: OPERATIONS_CONFIG, useFactory: () => loadOperationsConfig() };

@@ -7,7 +7,7 @@ import { ReportScope } from '../reports/report-scope';
 import { type Clock } from '../store/store.providers';
 import { exported, operationsTable } from './export';
 import { OperationsQueryDto } from './operations-query.dto';
-import { operationsNarrative } from './narrative';
+import { narrativeOf, operationsNarrative } from './narrative';
 import { OperationsReportQuery } from './report-queries';
 import { ResponseFormats } from '../reports/export/exportable';
 import { CLOCK } from '../tokens';
@@ -37,7 +37,7 @@ export class OperationsReportsController {
       ),
     );
     const lang = dto.lang ?? 'vi';
-    const full = { ...report, narrative: { lang, text: operationsNarrative(report.total, lang) } };
+    const full = { ...report, narrative: narrativeOf(lang, () => operationsNarrative(report.total, lang)) };
     return exported(dto.format, () => operationsTable(full, this.clock().toISOString())) ?? full;
   }
 }

@@ -9,7 +9,7 @@ import { ReportScope } from '../reports/report-scope';
 import { exported, planTable } from './export';
 import { IndicatorActualDto, PlanParamsDto, PlanQueryDto, PlanTargetsDto } from './plan.dto';
 import { LedgerWriteController } from './ledger-write';
-import { planNarrative } from './narrative';
+import { narrativeOf, planNarrative } from './narrative';
 import { PlanReportQuery } from './report-queries';
 import { ResponseFormats } from '../reports/export/exportable';
 
@@ -59,7 +59,7 @@ export class PlansController extends LedgerWriteController {
     await this.scope.caughtUp(dto);
     const report = await this.queries.execute(new PlanReportQuery({ boardId: dto.boardId, year, to, knownAt: dto.knownAt, ...this.scope.unitsFor(dto, to) }));
     const lang = dto.lang ?? 'vi';
-    const full = { ...report, narrative: { lang, text: planNarrative(report.lines, lang) } };
+    const full = { ...report, narrative: narrativeOf(lang, () => planNarrative(report.lines, lang)) };
     return exported(dto.format, () => planTable(full, this.clock().toISOString())) ?? full;
   }
 }

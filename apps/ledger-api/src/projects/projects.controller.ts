@@ -11,7 +11,7 @@ import { requestContextOf } from '../http/request-context';
 import { RecordProjectActCommand } from './commands/record-project-act';
 import { DOSSIER_ID_PATTERN } from '../dossiers/dossier.dto';
 import { validateCorrectedData } from './dto/corrected-data';
-import { AdjustCertificateDto, CapitalChangeDto, CorrectionDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './dto/acts.dto';
+import { AdjustCertificateDto, CapitalChangeDto, CorrectionDto, OperationStartDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './dto/acts.dto';
 import { IssueCertificateDto } from './dto/certificate.dto';
 import { ProjectEventsQueryDto } from './dto/events-page.dto';
 import { GetProjectEventsQuery, GetProjectQuery, projectViewOf } from './queries/project.queries';
@@ -102,6 +102,12 @@ export class ProjectsController {
   @WriteEndpoint('Resume a suspended project')
   resume(@Param('code') code: string, @Body() dto: ResumptionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run('ResumeProject', code, dto, req, res);
+  }
+
+  @Post(':code/operation-start')
+  @WriteEndpoint("Record the day the project started operating (the investor's notice); once per project")
+  startOperation(@Param('code') code: string, @Body() dto: OperationStartDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run('StartOperation', code, dto, req, res);
   }
 
   @Post(':code/termination')

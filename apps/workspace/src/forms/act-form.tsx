@@ -11,7 +11,7 @@ import type { ProjectView, RecordedEventView, WriteResult } from '../types';
 import { parseDateInput } from '../money-input';
 import { Field, MoneyFields, Select, TextInput, emptyMoney, type FieldErrors } from './fields';
 import {
-  ACT_LABELS, ACT_PATHS, CHANGEABLE, adjustBody, capitalBody, correctionBody, emptyForm, issueBody, realizedBody, resumeBody, suspendBody, terminateBody,
+  ACT_LABELS, ACT_PATHS, CHANGEABLE, adjustBody, capitalBody, correctionBody, emptyForm, issueBody, realizedBody, resumeBody, startOperationBody, suspendBody, terminateBody,
   type ActFormState, type ActType, type Changeable,
 } from './acts';
 
@@ -21,7 +21,7 @@ countries.registerLocale(enCountries);
 /** The act type whose form edits an event of this type (a correction re-opens the act's own form). */
 const ACT_OF_EVENT: Record<string, ActType> = {
   CertificateIssued: 'IssueCertificate', CapitalIncreased: 'IncreaseCapital', CapitalDecreased: 'DecreaseCapital', CertificateAdjusted: 'AdjustCertificate',
-  CapitalRealized: 'RecordRealizedCapital', ProjectSuspended: 'SuspendProject', ProjectResumed: 'ResumeProject', ProjectTerminated: 'TerminateProject',
+  CapitalRealized: 'RecordRealizedCapital', ProjectSuspended: 'SuspendProject', ProjectResumed: 'ResumeProject', OperationStarted: 'StartOperation', ProjectTerminated: 'TerminateProject',
 };
 
 /** Fields left empty are not sent, so the API answers "required" beside them rather than a format error. */
@@ -51,7 +51,7 @@ function stateFromAct(type: ActType, data: Record<string, unknown>, lang: Lang):
     projectCode: str('projectCode'), boardId: str('boardId'), zoneId: pick('zoneId'), projectName: pick('projectName'), origin: (str('origin') as ActFormState['origin']) || '',
     investors: Array.isArray(source.investors) ? (source.investors as { name: string; country: string }[]) : s.investors,
     money: moneyText((data.registeredCapital ?? data.amount) as { vnd?: string }, lang), landAreaM2: pick('landAreaM2'), objectives: pick('objectives'), durationYears: pick('durationYears'),
-    implementationSchedule: pick('implementationSchedule'), issuedOn: dmy(data.issuedOn), effectiveOn: dmy(data.effectiveOn), reason: str('reason'), decisionRef: str('decisionRef'), ground: str('ground'),
+    implementationSchedule: pick('implementationSchedule'), issuedOn: dmy(data.issuedOn), effectiveOn: dmy(data.effectiveOn), reason: str('reason'), decisionRef: str('decisionRef'), noticeRef: str('noticeRef'), ground: str('ground'),
     reportedOn: dmy(data.reportedOn), changes: type === 'AdjustCertificate' ? (CHANGEABLE.filter((k) => k in changes) as Changeable[]) : [],
     ...(typeof data.period === 'string' ? periodFields(data.period) : {}),
   };
@@ -108,6 +108,7 @@ export function ActForm(props: ActFormProps) {
       case 'RecordRealizedCapital': return realizedBody(s, lang, fdi);
       case 'SuspendProject': return suspendBody(s);
       case 'ResumeProject': return resumeBody(s);
+      case 'StartOperation': return startOperationBody(s);
       case 'TerminateProject': return terminateBody(s);
       default: return {};
     }
@@ -256,6 +257,8 @@ export function ActForm(props: ActFormProps) {
         return (<>{grounds(SUSPENSION_GROUND_LABELS)}<div class="grid">{dateField('effectiveOn')}{field('decisionRef')}</div></>);
       case 'ResumeProject':
         return <div class="grid">{dateField('effectiveOn')}{field('decisionRef')}</div>;
+      case 'StartOperation':
+        return <div class="grid">{dateField('effectiveOn')}{field('noticeRef')}</div>;
       case 'TerminateProject':
         return (<>{grounds(TERMINATION_GROUND_LABELS)}<div class="grid">{dateField('effectiveOn')}{field('decisionRef')}</div></>);
       default:

@@ -12,6 +12,7 @@ export const ACT_PATHS = {
   RecordRealizedCapital: '/api/v1/projects/{code}/realized-capital',
   SuspendProject: '/api/v1/projects/{code}/suspension',
   ResumeProject: '/api/v1/projects/{code}/resumption',
+  StartOperation: '/api/v1/projects/{code}/operation-start',
   TerminateProject: '/api/v1/projects/{code}/termination',
   CorrectEvent: '/api/v1/projects/{code}/corrections',
 } as const satisfies Record<string, keyof paths>;
@@ -28,6 +29,7 @@ export const ACT_LABELS: Record<ActType, Record<Lang, string>> = {
   RecordRealizedCapital: { vi: 'Vốn thực hiện', en: 'Realized capital' },
   SuspendProject: { vi: 'Ngừng hoạt động', en: 'Suspension' },
   ResumeProject: { vi: 'Tiếp tục hoạt động', en: 'Resumption' },
+  StartOperation: { vi: 'Đi vào hoạt động', en: 'Start of operation' },
   TerminateProject: { vi: 'Chấm dứt hoạt động', en: 'Termination' },
   CorrectEvent: { vi: 'Đính chính', en: 'Correction' },
 };
@@ -52,6 +54,7 @@ export interface ActFormState {
   effectiveOn: string;
   reason: string;
   decisionRef: string;
+  noticeRef: string;
   ground: string;
   periodYear: string;
   periodKind: 'year' | 'H' | 'Q' | 'M';
@@ -63,7 +66,7 @@ export interface ActFormState {
 
 export const emptyForm = (): ActFormState => ({
   projectCode: '', boardId: '', zoneId: '', projectName: '', investors: [{ name: '', country: '' }], origin: '', money: emptyMoney(), landAreaM2: '', objectives: '',
-  durationYears: '', implementationSchedule: '', issuedOn: '', effectiveOn: '', reason: '', decisionRef: '', ground: '', periodYear: '', periodKind: 'Q', periodPart: '1',
+  durationYears: '', implementationSchedule: '', issuedOn: '', effectiveOn: '', reason: '', decisionRef: '', noticeRef: '', ground: '', periodYear: '', periodKind: 'Q', periodPart: '1',
   reportedOn: '', changes: [], correctsVersion: '',
 });
 
@@ -138,6 +141,8 @@ export const suspendBody = (s: ActFormState): BodyOf<'/api/v1/projects/{code}/su
 });
 
 export const resumeBody = (s: ActFormState): BodyOf<'/api/v1/projects/{code}/resumption'> => ({ effectiveOn: date(s.effectiveOn), decisionRef: s.decisionRef });
+
+export const startOperationBody = (s: ActFormState): BodyOf<'/api/v1/projects/{code}/operation-start'> => ({ effectiveOn: date(s.effectiveOn), ...optional('noticeRef', s.noticeRef) });
 
 export const terminateBody = (s: ActFormState): BodyOf<'/api/v1/projects/{code}/termination'> => ({
   ground: s.ground as BodyOf<'/api/v1/projects/{code}/termination'>['ground'],

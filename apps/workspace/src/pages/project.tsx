@@ -16,7 +16,7 @@ const vnTime = (instant: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(instant));
 const money = (m: { vnd: string; usd?: string } | undefined, lang: Lang) => (m ? (m.usd !== undefined ? `${formatVndText(m.vnd, lang)} (${formatUsdText(m.usd, lang)})` : formatVndText(m.vnd, lang)) : '');
 
-const PROJECT_ACTS: ActType[] = ['IncreaseCapital', 'DecreaseCapital', 'AdjustCertificate', 'RecordRealizedCapital', 'SuspendProject', 'ResumeProject', 'TerminateProject'];
+const PROJECT_ACTS: ActType[] = ['IncreaseCapital', 'DecreaseCapital', 'AdjustCertificate', 'RecordRealizedCapital', 'SuspendProject', 'ResumeProject', 'StartOperation', 'TerminateProject'];
 
 /** The certificate as in force on a date, the acts' timeline, and a form for every act. */
 export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference; identity: Identity; code: string; dossierId?: string; back: () => void }) {
@@ -91,11 +91,12 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
           {project.landAreaM2 && <><dt>{fieldLabel('landAreaM2', lang)}</dt><dd>{project.landAreaM2}</dd></>}
           <dt>{fieldLabel('objectives', lang)}</dt><dd>{project.objectives}</dd>
           <dt>{fieldLabel('durationYears', lang)}</dt><dd>{project.durationYears}</dd>
+          {project.operatingSince && <><dt>{fieldLabel('operatingSince', lang)}</dt><dd data-operating-since>{formatDate(project.operatingSince)}</dd></>}
           {project.terminatedOn && <><dt>{labelOf(EVENT_LABELS, 'ProjectTerminated', lang)}</dt><dd>{formatDate(project.terminatedOn)} — {labelOf(TERMINATION_GROUND_LABELS, project.terminationGround ?? '', lang)}</dd></>}
         </dl>
         {isOfficer && !form && project.status === 'VALID' && (
           <div class="actions" data-acts>
-            {PROJECT_ACTS.map((type) => <button type="button" class="secondary" name={type} onClick={() => { setNotice(undefined); setForm({ type }); }}>{ACT_LABELS[type][lang]}</button>)}
+            {PROJECT_ACTS.filter((type) => type !== 'StartOperation' || !project.operatingSince).map((type) => <button type="button" class="secondary" name={type} onClick={() => { setNotice(undefined); setForm({ type }); }}>{ACT_LABELS[type][lang]}</button>)}
           </div>
         )}
         {notice && <div class="banner ok" role="status">{notice}</div>}

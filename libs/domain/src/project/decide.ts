@@ -7,6 +7,7 @@ import { increaseCapital } from './decisions/increase-capital';
 import { issueCertificate } from './decisions/issue-certificate';
 import { recordRealizedCapital } from './decisions/record-realized-capital';
 import { resumeProject } from './decisions/resume-project';
+import { startOperation } from './decisions/start-operation';
 import { suspendProject } from './decisions/suspend-project';
 import { terminateProject } from './decisions/terminate-project';
 import type { ProjectState } from './state';
@@ -28,6 +29,8 @@ export function decide(command: ProjectCommand, state: ProjectState): ProjectEve
       return suspendProject(command, state);
     case 'ResumeProject':
       return resumeProject(command, state);
+    case 'StartOperation':
+      return startOperation(command, state);
     case 'TerminateProject':
       return terminateProject(command, state);
     case 'CorrectEvent':

@@ -21,6 +21,8 @@ export interface ProjectState extends Partial<CertificateDetails> {
   /** Latest effective date of any act so far: terminations and moves may not precede it. */
   lastEffectiveOn?: LegalDate;
   terminatedOn?: LegalDate;
+  /** The day the project started operating, once the investor's notice is recorded. */
+  operatingSince?: LegalDate;
   terminationGround?: string;
   investors?: Investor[];
   /** The stream as recorded, corrections included (a correction names a version in it). */
@@ -84,6 +86,8 @@ function applyEvent(state: ProjectState, event: ProjectEvent): ProjectState {
       return { ...state, suspended: true, suspendedOn: event.data.effectiveOn };
     case 'ProjectResumed':
       return { ...state, suspended: false, suspendedOn: undefined };
+    case 'OperationStarted':
+      return { ...state, operatingSince: event.data.effectiveOn };
     case 'ProjectTerminated':
       return { ...state, status: 'TERMINATED', suspended: false, terminatedOn: event.data.effectiveOn, terminationGround: event.data.ground };
     case 'EventCorrected':

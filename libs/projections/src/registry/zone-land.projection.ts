@@ -2,22 +2,22 @@ import type Database from 'better-sqlite3';
 import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState, minorUnitsOf, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
-import { forgetStatements, statement } from '../runner/statements';
+import { forgetStatements } from '../runner/statements';
+import { KNOWN_COLUMNS, projectHistory, recordVersion } from './known-versions';
 
 /**
  * Land leased by each project over legal time, for occupancy: one row per interval in which the
  * project is valid with a zone and a landAreaM2 (m² × 100), from the certificate and its adjustments
- * as corrected. A project's intervals are recomputed from its stream on each act that can change them; the stream
- * is read from the project register's copy (project_register_events), which the runner has brought to
- * at least this page before this read model (it comes earlier in allProjections()).
+ * as corrected. A project's intervals are recomputed from its stream on each act that can change them,
+ * and each recomputation is a new version known from that act's recording time (known-versions), so
+ * "occupancy on D as known at T" reads the intervals as they were known at T.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS zone_land (
-  project_code TEXT NOT NULL, from_on TEXT NOT NULL, to_on TEXT, zone_id TEXT NOT NULL, land_m2_hundredths INTEGER NOT NULL,
-  PRIMARY KEY (project_code, from_on)
+  project_code TEXT NOT NULL, from_on TEXT NOT NULL, to_on TEXT, zone_id TEXT NOT NULL, land_m2_hundredths INTEGER NOT NULL, ${KNOWN_COLUMNS}
 );
-CREATE INDEX IF NOT EXISTS zone_land_by_zone ON zone_land (zone_id, from_on);`;
-
+CREATE INDEX IF NOT EXISTS zone_land_by_zone ON zone_land (zone_id, from_on);
+CREATE INDEX IF NOT EXISTS zone_land_by_project ON zone_land (project_code, known_until);`;
 
 export interface LandInterval {
   from: string;
@@ -58,7 +58,7 @@ function changesLand(event: ProjectEvent): boolean {
 
 export class ZoneLandProjection implements Projection {
   readonly name = 'zone-land';
-  readonly version = 1;
+  readonly version = 2;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -73,9 +73,7 @@ export class ZoneLandProjection implements Projection {
     if (!recorded.streamId.startsWith('project-')) return;
     if (!changesLand({ type: recorded.type, data: recorded.data } as ProjectEvent)) return;
     const code = recorded.streamId.slice('project-'.length);
-    const rows = statement(db, 'SELECT type, data FROM project_register_events WHERE project_code = ? AND version <= ? ORDER BY version').all(code, recorded.streamVersion) as { type: string; data: string }[];
-    statement(db, 'DELETE FROM zone_land WHERE project_code = ?').run(code);
-    const insert = statement(db, 'INSERT INTO zone_land VALUES (?, ?, ?, ?, ?)');
-    for (const r of landIntervals(rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) }) as ProjectEvent))) insert.run(code, r.from, r.to, r.zoneId, r.m2Hundredths);
+    const intervals = landIntervals(projectHistory(db, code, recorded.streamVersion)).map((r) => [r.from, r.to, r.zoneId, r.m2Hundredths]);
+    recordVersion(db, 'zone_land', ['from_on', 'to_on', 'zone_id', 'land_m2_hundredths'], code, recorded.recordedAt, intervals);
   }
 }

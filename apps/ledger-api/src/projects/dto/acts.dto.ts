@@ -92,6 +92,15 @@ export class SuspensionDto extends DecisionDto {
 
 export class ResumptionDto extends DecisionDto {}
 
+/** The investor's notice that the project has started operating (đi vào hoạt động). */
+export class OperationStartDto extends DatedActDto {
+  @ApiPropertyOptional({ example: '12/TB-ABC', description: "number of the investor's notice or report the start is recorded from" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  noticeRef?: string;
+}
+
 export class TerminationDto extends DecisionDto {
   @ApiProperty({ enum: TERMINATION_GROUNDS, description: 'Law on Investment 2020 art. 48' })
   @IsIn(TERMINATION_GROUNDS)

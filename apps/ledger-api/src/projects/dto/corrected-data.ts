@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../http/validation';
 import { problem } from '../../http/problem';
-import { AdjustCertificateDto, CapitalChangeDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './acts.dto';
+import { AdjustCertificateDto, CapitalChangeDto, OperationStartDto, RealizedCapitalDto, ResumptionDto, SuspensionDto, TerminationDto } from './acts.dto';
 import { IssueCertificateDto } from './certificate.dto';
 
 /** The request DTO an act was recorded through: a correction's values pass the same validation. */
@@ -15,6 +15,7 @@ const DTO_OF_EVENT: Record<string, new () => object> = {
   CapitalRealized: RealizedCapitalDto,
   ProjectSuspended: SuspensionDto,
   ProjectResumed: ResumptionDto,
+  OperationStarted: OperationStartDto,
   ProjectTerminated: TerminationDto,
 };
 

@@ -76,8 +76,13 @@ export function renderTemplate(template: string, values: Record<string, string>,
  */
 export function loadTemplate(lang: Lang, dir = narrativeDir(), origin?: 'FDI' | 'DDI'): { text: string; file: string } {
   const file = join(dir, origin ? `${lang}.${origin}.txt` : `${lang}.txt`);
+  return { text: readTemplate(file), file };
+}
+
+/** A template file's text; an unreadable file is a TemplateError naming it. */
+export function readTemplate(file: string): string {
   try {
-    return { text: readFileSync(file, 'utf8'), file };
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new TemplateError(`${file}: cannot read the narrative template (${(error as Error).message})`);
   }

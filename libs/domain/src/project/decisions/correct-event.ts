@@ -15,6 +15,7 @@ function commandOf(event: ProjectEvent, today: string): ProjectCommand {
     CapitalRealized: 'RecordRealizedCapital',
     ProjectSuspended: 'SuspendProject',
     ProjectResumed: 'ResumeProject',
+    OperationStarted: 'StartOperation',
     ProjectTerminated: 'TerminateProject',
     EventCorrected: 'CorrectEvent',
   }[event.type];

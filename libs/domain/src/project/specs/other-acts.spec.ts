@@ -106,6 +106,42 @@ describe('SuspendProject / ResumeProject (art. 47)', () => {
   });
 });
 
+describe('StartOperation (the investor notifies the start of operation)', () => {
+  const start = (effectiveOn: string): ProjectCommand => ({ type: 'StartOperation', today: TODAY, data: { effectiveOn, noticeRef: '12/TB-ABC' } });
+  const started: ProjectEvent = { type: 'OperationStarted', data: { effectiveOn: '2016-09-01', noticeRef: '12/TB-ABC' } };
+
+  it('records the day a valid project started operating', () => {
+    given(issued()).when(start('2016-09-01')).then([started]);
+  });
+
+  it('a suspended project may still record its start (it stays valid)', () => {
+    given(issued(), suspended).when(start('2017-03-01')).then([{ type: 'OperationStarted', data: { effectiveOn: '2017-03-01', noticeRef: '12/TB-ABC' } }]);
+  });
+
+  it('rejects a second start: a wrong date is corrected, not recorded again', () => {
+    given(issued(), started).when(start('2016-10-01')).thenRejects(RuleCode.OPERATION_ALREADY_STARTED);
+  });
+
+  it('rejects a start before the certificate was issued', () => {
+    given(issued()).when(start('2016-03-14')).thenRejects(RuleCode.EFFECTIVE_BEFORE_ISSUANCE);
+  });
+
+  it('rejects a start on a terminated project', () => {
+    given(issued(), terminated).when(start('2018-06-01')).thenRejects(RuleCode.PROJECT_TERMINATED);
+  });
+
+  it('rejects a start in the future and on an unknown project', () => {
+    given(issued()).when(start('2026-11-25')).thenRejects(RuleCode.FUTURE_DATED);
+    given().when(start('2016-09-01')).thenRejects(RuleCode.PROJECT_NOT_FOUND);
+  });
+
+  it('a corrected start date is the one the project reads', () => {
+    given(issued(), started)
+      .when({ type: 'CorrectEvent', today: TODAY, data: { correctsVersion: 2, correctedData: { effectiveOn: '2016-08-15' }, reason: 'Ngày trên thông báo' } })
+      .then([{ type: 'EventCorrected', data: { correctsVersion: 2, correctedType: 'OperationStarted', correctedData: { effectiveOn: '2016-08-15', noticeRef: '12/TB-ABC' }, reason: 'Ngày trên thông báo' } }]);
+  });
+});
+
 describe('TerminateProject (art. 48)', () => {
   it('terminates a valid project', () => {
     given(issued()).when(terminate()).then([terminated]);

@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import { foldEffective, applyCorrections } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { Projection } from '../runner/projection';
+import { forgetStatements } from '../runner/statements';
+import { KNOWN_COLUMNS, projectHistory, recordVersion } from './known-versions';
+
+/**
+ * The day each project started operating (OperationStarted, as corrected), with every version of it
+ * known over time (see known-versions): a correction of the date, or its revocation, changes what is
+ * known from the correction's recording time only.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS operation_starts (
+  project_code TEXT NOT NULL, started_on TEXT NOT NULL, ${KNOWN_COLUMNS}
+);
+CREATE INDEX IF NOT EXISTS operation_starts_by_day ON operation_starts (started_on);
+CREATE INDEX IF NOT EXISTS operation_starts_by_project ON operation_starts (project_code, known_until);`;
+
+export class OperationStartsProjection implements Projection {
+  readonly name = 'operation-starts';
+  readonly version = 1;
+
+  setup(db: Database.Database): void {
+    db.exec(SCHEMA);
+  }
+
+  reset(db: Database.Database): void {
+    db.exec('DROP TABLE IF EXISTS operation_starts;');
+    forgetStatements(db);
+  }
+
+  apply(db: Database.Database, recorded: RecordedEvent): void {
+    if (!recorded.streamId.startsWith('project-') || (recorded.type !== 'OperationStarted' && recorded.type !== 'EventCorrected')) return;
+    const code = recorded.streamId.slice('project-'.length);
+    const { operatingSince } = foldEffective(applyCorrections(projectHistory(db, code, recorded.streamVersion)));
+    recordVersion(db, 'operation_starts', ['started_on'], code, recorded.recordedAt, operatingSince ? [[operatingSince]] : []);
+  }
+}
