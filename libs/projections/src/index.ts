@@ -17,10 +17,10 @@ import { PlansProjection } from './registry/plans.projection';
 import { ZonesProjection } from './registry/zones.projection';
 import { ZoneLandProjection } from './registry/zone-land.projection';
 
-/** Every read model the ledger maintains (zone land reads the register's events, so it comes after the register). */
+/** Every read model the ledger maintains (facts and zone land read the register's copy of each project's stream, so they come after the register). */
 export const allProjections = () => [
-  new LicensingFactsProjection(),
   new ProjectRegisterProjection(),
+  new LicensingFactsProjection(),
   new DossiersProjection(),
   new EnterpriseReportsProjection(),
   new PlansProjection(),

@@ -58,12 +58,6 @@ CREATE TABLE IF NOT EXISTS facts (
   sign         INTEGER NOT NULL, -- 1: derived from an act; -1: cancelled by a correction
   PRIMARY KEY (position, seq)
 );
--- The project's events with their log positions: a correction finds the project's facts by those
--- positions (the facts' primary key), so the facts need no index by project.
-CREATE TABLE IF NOT EXISTS facts_project_events (
-  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
-  PRIMARY KEY (project_code, version)
-);
 CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
@@ -94,11 +88,19 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 const usd = (m: Money) => m.usdCents ?? 0n;
 
 /**
+ * A correction reads the project's events with their log positions from the register's copy of its
+ * stream (project_register_events: the register comes before this read model in allProjections(),
+ * so it holds every event of the batch), and finds the project's facts by those positions (the
+ * facts' primary key): the facts need no index by project, and the stream is kept once.
+ */
+const STREAM = 'project_register_events';
+
+/**
  * The live facts of project @code: those derived (sign 1) at the positions of its events from
  * @since on — its last correction, or 0. Everything before that correction it has cancelled, so a
  * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
  */
-const LIVE_OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1';
+const LIVE_OF_PROJECT = `position IN (SELECT position FROM ${STREAM} WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1`;
 
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
@@ -118,13 +120,11 @@ interface AdjustedDay {
 }
 
 /**
- * What a batch has derived and not yet written — facts, the project's events, project states,
- * running-sum deltas — written at the batch's end with bulk statements, or before a correction
+ * What a batch has derived and not yet written — facts, project states, running-sum deltas — written at the batch's end with bulk statements, or before a correction
  * reads them back with SQL.
  */
 class PendingFacts {
   readonly facts: unknown[][] = [];
-  readonly events: unknown[][] = [];
   readonly sums = new RunningSumsDelta();
   private readonly states = new Map<string, ProjectFactsState | null>();
   private readonly changed = new Set<string>();
@@ -153,9 +153,8 @@ class PendingFacts {
   }
 
   write(): void {
-    insertRows(this.db, 'INSERT INTO facts_project_events', 5, this.events);
     insertRows(this.db, 'INSERT INTO facts', 16, this.facts);
-    this.events.length = this.facts.length = 0;
+    this.facts.length = 0;
     const save = statement(
       this.db,
       `INSERT INTO facts_project_state VALUES (@project_code, @board_id, @zone_id, @origin, @country, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd)
@@ -171,10 +170,11 @@ class PendingFacts {
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
   /**
+   * 5: the project's events read from the register's copy (facts_project_events is gone).
    * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
-  readonly version = 4;
+  readonly version = 5;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -182,7 +182,7 @@ export class LicensingFactsProjection implements Projection {
 
   reset(db: Database.Database): void {
     db.exec(
-      // facts_cumulative_dates: version 3's list of snapshots built by the reports.
+      // facts_cumulative_dates: version 3's list of snapshots built by the reports; facts_project_events: version 4's copy of the streams.
       'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days;',
     );
     forgetStatements(db);
@@ -199,7 +199,6 @@ export class LicensingFactsProjection implements Projection {
       if (!recorded.streamId.startsWith('project-')) continue;
       const code = recorded.streamId.slice('project-'.length);
       const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-      pending.events.push([code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position]);
       const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
       if (event.type === 'EventCorrected') this.correct(db, pending, code, at);
       else {
@@ -216,7 +215,7 @@ export class LicensingFactsProjection implements Projection {
    */
   private correct(db: Database.Database, pending: PendingFacts, code: string, at: FactContext): void {
     pending.write();
-    const since = statement(db, "SELECT COALESCE(MAX(position), 0) FROM facts_project_events WHERE project_code = ? AND type = 'EventCorrected' AND position < ?")
+    const since = statement(db, `SELECT COALESCE(MAX(position), 0) FROM ${STREAM} WHERE project_code = ? AND type = 'EventCorrected' AND position < ?`)
       .pluck()
       .get(code, at.position);
     const cancelled = statement(
@@ -227,7 +226,8 @@ export class LicensingFactsProjection implements Projection {
     at.seq = cancelled.changes + 1;
     cancelInRunningSums(db, at.position);
     pending.drop(code);
-    const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
+    // Only up to this correction: the register may stand further on (this read model replaying after a version change).
+    const history = (statement(db, `SELECT type, data FROM ${STREAM} WHERE project_code = ? AND position <= ? ORDER BY version`).all(code, at.position) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
     for (const corrected of applyCorrections(history)) this.derive(pending, code, corrected, at);

@@ -8,7 +8,8 @@ import { forgetStatements, statement } from '../runner/statements';
 /**
  * The register of projects (one row each) for listing, search and paging. Each row also keeps its
  * project's folded state, so an act costs one evolve step instead of a refold of the whole stream;
- * the stream itself is kept one row per event, for the refold a correction needs.
+ * the stream itself is kept one row per event with its log position, for the refold a correction
+ * needs here and in the facts and zone-land read models (which come after this one in allProjections()).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS project_register (
@@ -36,7 +37,7 @@ CREATE TABLE IF NOT EXISTS project_register (
 CREATE INDEX IF NOT EXISTS register_by_board ON project_register (board_id, issued_on);
 CREATE INDEX IF NOT EXISTS register_by_issued ON project_register (issued_on);
 CREATE TABLE IF NOT EXISTS project_register_events (
-  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
   PRIMARY KEY (project_code, version)
 );`;
 
@@ -67,8 +68,8 @@ const refold = (events: readonly ProjectEvent[]) => foldEffective(applyCorrectio
 
 export class ProjectRegisterProjection implements Projection {
   readonly name = 'project-register';
-  /** 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
-  readonly version = 3;
+  /** 4: the stream copy keeps log positions; 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
+  readonly version = 4;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -93,7 +94,7 @@ export class ProjectRegisterProjection implements Projection {
       if (!recorded.streamId.startsWith('project-')) continue;
       const code = recorded.streamId.slice('project-'.length);
       const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-      pending.copies.push([code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data)]);
+      pending.copies.push([code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position]);
       const state = this.stateAfter(pending, code, recorded.streamVersion, event);
       if (state.status !== 'UNISSUED') pending.rows.set(code, { version: recorded.streamVersion, state });
     }
@@ -141,7 +142,7 @@ class PendingRegister {
   }
 
   private writeCopies(): void {
-    insertRows(this.db, 'INSERT INTO project_register_events', 4, this.copies);
+    insertRows(this.db, 'INSERT INTO project_register_events', 5, this.copies);
     this.copies.length = 0;
   }
 
