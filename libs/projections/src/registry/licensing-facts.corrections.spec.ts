@@ -72,8 +72,9 @@ it('known before a correction, the original; between two corrections, the first 
 });
 
 /** The next version of the facts read model: the runner replays it alone from position 0. */
-class NextFactsVersion extends LicensingFactsProjection {
-  override readonly version = new LicensingFactsProjection().version + 1;
+function nextFactsVersion(): LicensingFactsProjection {
+  const facts = new LicensingFactsProjection();
+  return Object.defineProperty(facts, 'version', { value: facts.version + 1 });
 }
 
 it('replayed after a version change while the register stays at the head, a correction derives only the history up to it', async () => {
@@ -87,7 +88,7 @@ it('replayed after a version change while the register stays at the head, a corr
   const path = runner.db.name;
   await runner.close();
 
-  const upgraded = new ProjectionRunner(store, path, allProjections().map((p) => (p instanceof LicensingFactsProjection ? new NextFactsVersion() : p)));
+  const upgraded = new ProjectionRunner(store, path, allProjections().map((p) => (p instanceof LicensingFactsProjection ? nextFactsVersion() : p)));
   expect(upgraded.status().map((s) => [s.name, s.checkpoint]).slice(0, 2)).toEqual([
     ['project-register', '3'],
     ['licensing-facts', '0'],

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
-import { insertRows } from '../runner/insert-rows';
+import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
 import { RunningSumsDelta, cancelInRunningSums } from './running-sums';
 import { canonicalInstant } from './instant';
@@ -119,6 +119,9 @@ interface AdjustedDay {
   board: string;
 }
 
+const STATE_COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'country', 'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd'] as const satisfies readonly (keyof ProjectFactsState)[];
+const UPDATE_STATE = updateOnConflict('project_code', STATE_COLUMNS);
+
 /**
  * What a batch has derived and not yet written — facts, project states, running-sum deltas — written at the batch's end with bulk statements, or before a correction
  * reads them back with SQL.
@@ -155,13 +158,8 @@ class PendingFacts {
   write(): void {
     insertRows(this.db, 'INSERT INTO facts', 16, this.facts);
     this.facts.length = 0;
-    const save = statement(
-      this.db,
-      `INSERT INTO facts_project_state VALUES (@project_code, @board_id, @zone_id, @origin, @country, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd)
-       ON CONFLICT(project_code) DO UPDATE SET board_id = excluded.board_id, zone_id = excluded.zone_id, origin = excluded.origin, country = excluded.country,
-         reg_vnd = excluded.reg_vnd, reg_usd = excluded.reg_usd, realized_vnd = excluded.realized_vnd, realized_usd = excluded.realized_usd`,
-    );
-    for (const code of this.changed) save.run(this.states.get(code) as ProjectFactsState);
+    const states = [...this.changed].map((code) => STATE_COLUMNS.map((column) => (this.states.get(code) as ProjectFactsState)[column]));
+    insertRows(this.db, 'INSERT INTO facts_project_state', STATE_COLUMNS.length, states, UPDATE_STATE);
     this.changed.clear();
     this.sums.write(this.db);
   }

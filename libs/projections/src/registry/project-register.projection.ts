@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { applyCorrections, evolve, foldEffective, foldForSearch, initialProjectState, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
-import { insertRows } from '../runner/insert-rows';
+import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
 
 /**
@@ -157,7 +157,7 @@ const COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'project_name'
   'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd', 'version', 'state', 'investor_name', 'search_text'] as const;
 
 /** An update in place rather than a delete and insert: the indexes change only where the board or issuance date did. */
-const REPLACE_ROW = `ON CONFLICT (project_code) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+const REPLACE_ROW = updateOnConflict('project_code', COLUMNS);
 
 /** project_register's columns in table order (COLUMNS). */
 function registerRow(code: string, version: bigint, state: ProjectState): unknown[] {

@@ -17,3 +17,7 @@ export function insertRows(db: Database.Database, into: string, width: number, r
   const one = statement(db, `${into} VALUES ${valuesOf(width, 1)} ${onConflict}`);
   for (; i < rows.length; i++) one.run(rows[i]);
 }
+
+/** `ON CONFLICT (key) DO UPDATE` of every other column: an upsert that rewrites a row in place (its indexes change only where their columns did). */
+export const updateOnConflict = (key: string, columns: readonly string[]) =>
+  `ON CONFLICT (${key}) DO UPDATE SET ${columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ')}`;
