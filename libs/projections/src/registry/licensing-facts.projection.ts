@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
+import { projectEventOf } from './project-stream';
 import { RunningSumsDelta, cancelInRunningSums } from './running-sums';
 import { canonicalInstant } from './instant';
 
@@ -194,9 +195,9 @@ export class LicensingFactsProjection implements Projection {
   applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
     const pending = new PendingFacts(db);
     for (const recorded of events) {
-      if (!recorded.streamId.startsWith('project-')) continue;
-      const code = recorded.streamId.slice('project-'.length);
-      const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
+      const ofProject = projectEventOf(recorded);
+      if (!ofProject) continue;
+      const { code, event } = ofProject;
       const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
       if (event.type === 'EventCorrected') this.correct(db, pending, code, at);
       else {

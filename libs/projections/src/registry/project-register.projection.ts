@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
+import { projectEventOf } from './project-stream';
 
 /**
  * The register of projects (one row each) for listing, search and paging. Each row also keeps its
@@ -91,9 +92,9 @@ export class ProjectRegisterProjection implements Projection {
   applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
     const pending = new PendingRegister(db);
     for (const recorded of events) {
-      if (!recorded.streamId.startsWith('project-')) continue;
-      const code = recorded.streamId.slice('project-'.length);
-      const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
+      const ofProject = projectEventOf(recorded);
+      if (!ofProject) continue;
+      const { code, event } = ofProject;
       pending.copies.push([code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position]);
       const state = this.stateAfter(pending, code, recorded.streamVersion, event);
       if (state.status !== 'UNISSUED') pending.rows.set(code, { version: recorded.streamVersion, state });
