@@ -113,6 +113,22 @@ describe('ProjectionRunner.rebuild', () => {
     await runner.close();
   });
 
+  it('ends well when an index it dropped was created again during the replay (as any setup does)', async () => {
+    const store = await givenLog(10);
+    const notes = new IndexedNotes();
+    const path = join(dir, 'rebuild-index-meanwhile.db');
+    const runner = new ProjectionRunner(store, path, [notes]);
+    const apply = notes.apply.bind(notes);
+    notes.apply = (db, event) => {
+      if (event.position === 5n) notes.setup(db);
+      apply(db, event);
+    };
+
+    expect(await runner.rebuild()).toBe(10n);
+    expect(indexesOf(runner.db)).toEqual(['notes_by_i']);
+    await runner.close();
+  });
+
   it('that fails half-way leaves the indexes in place and the checkpoint where it stopped', async () => {
     const store = await givenLog(30);
     const notes = new IndexedNotes();

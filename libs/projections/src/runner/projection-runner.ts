@@ -256,7 +256,8 @@ function dropSecondaryIndexes(db: Database.Database): string[] {
     (index) => !/^CREATE\s+UNIQUE\b/i.test(index.sql),
   );
   for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
-  return indexes.map((i) => i.sql);
+  // SQLite keeps the statement without IF NOT EXISTS; another connection may create one meanwhile.
+  return indexes.map((i) => i.sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
 }
 
 export class ProjectionLagError extends Error {
