@@ -19,10 +19,10 @@ import { ZonesProjection } from './registry/zones.projection';
 import { ZoneLandProjection } from './registry/zone-land.projection';
 import { OperationStartsProjection } from './registry/operation-starts.projection';
 
-/** Every read model the ledger maintains (zone land and operation starts read the register's events, so they come after the register). */
+/** Every read model the ledger maintains (facts, zone land and operation starts read the register's copy of each project's stream, so they come after the register). */
 export const allProjections = () => [
-  new LicensingFactsProjection(),
   new ProjectRegisterProjection(),
+  new LicensingFactsProjection(),
   new DossiersProjection(),
   new EnterpriseReportsProjection(),
   new PlansProjection(),

@@ -1,3 +1,4 @@
+import { CATCH_UP_EVENTS, benchCatchUp } from './catch-up';
 import { runChild } from './child';
 import { datasetOfSize, writeLog, type Workspace } from './fixtures';
 import { reportRows, timeReports } from './reports';
@@ -38,12 +39,16 @@ export async function benchScale(ws: Workspace, targetEvents: number, reportIter
   log(`  log of ${events} events (${dataset.projects} projects) written; rebuilding`);
   const ledger = await runChild<Replay>('rebuild-child.js', ['ledger', logPath, readPath]);
   const raw = await runChild<Replay>('rebuild-child.js', ['raw', logPath]);
-  log(`  rebuilt in ${ledger.seconds.toFixed(1)} s (raw replay ${raw.seconds.toFixed(1)} s); timing reports`);
+  log(`  rebuilt in ${ledger.seconds.toFixed(1)} s (raw replay ${raw.seconds.toFixed(1)} s)`);
+  // A replica this far behind a log not much longer than that would be a rebuild: measured from 100k events on.
+  const catchUp = targetEvents >= 10 * CATCH_UP_EVENTS ? await benchCatchUp(ws, logPath, label(targetEvents)) : [];
+  log('  timing reports');
   const timings = await timeReports(logPath, readPath, reportIterations);
   const section = `c. rebuild all read models (${label(targetEvents)}: ${events} events, ${dataset.projects} projects)`;
   const rows = [
-    row({ section, metric: 'throughput', unit: 'events/s', better: 'higher', value: ledger.events / ledger.seconds, baselineName: 'read + JSON.parse + sum per origin', baseline: raw.events / raw.seconds, note: 'target ≥ 70 %' }),
+    row({ section, metric: 'throughput', unit: 'events/s', better: 'higher', value: ledger.events / ledger.seconds, baselineName: 'read + JSON.parse + sum per origin', baseline: raw.events / raw.seconds, note: 'target ≥ 25 % (issue 21)' }),
     row({ section, metric: 'peak RSS (own process)', unit: 'MB', better: 'lower', value: ledger.maxRssMb, baselineName: 'raw replay', baseline: raw.maxRssMb, note: 'target < 300 MB at 1M events' }),
+    ...catchUp,
     ...reportRows(timings, `${label(targetEvents)} events, ${dataset.projects} projects`),
   ];
   return {

@@ -7,6 +7,7 @@ import { validProjectsReport } from '@ledger/reporting';
 import { fdiIssued, increase, TODAY } from '../../../domain/src/testing/fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { allProjections } from '../index';
+import { LicensingFactsProjection } from './licensing-facts.projection';
 import { TickingClock, record, type Histories } from '../testing/random-histories';
 import { oneBoardUnits } from '../testing/units';
 
@@ -23,14 +24,14 @@ const code = fdiIssued.projectCode;
 const correctIssuance: ProjectCommand = { type: 'CorrectEvent', today: TODAY, data: { correctsVersion: 1, correctedData: { ...fdiIssued }, reason: 'ghi lại như cũ' } };
 
 let runs = 0;
-async function given(commands: ProjectCommand[]): Promise<{ runner: ProjectionRunner; recordedAt: string[] }> {
+async function given(commands: ProjectCommand[]): Promise<{ runner: ProjectionRunner; store: MemoryEventStore; recordedAt: string[] }> {
   const clock = new TickingClock();
   const store = new MemoryEventStore(clock.now);
   const histories: Histories = new Map();
   for (const command of commands) expect(await record(store, clock, histories, code, command)).toBe(true);
   const runner = new ProjectionRunner(store, join(dir, `${++runs}.db`), allProjections());
   await runner.catchUp();
-  return { runner, recordedAt: histories.get(code)!.map((h) => h.recordedAt) };
+  return { runner, store, recordedAt: histories.get(code)!.map((h) => h.recordedAt) };
 }
 
 const factRows = (runner: ProjectionRunner) => runner.db.prepare('SELECT COUNT(*) FROM facts WHERE project_code = ?').pluck().get(code) as number;
@@ -68,4 +69,33 @@ it('known before a correction, the original; between two corrections, the first 
   expect(recordedAt.map(registered)).toEqual(['10000000.00', '12000000.00', '14000000.00']);
   expect(registered()).toBe('14000000.00');
   await runner.close();
+});
+
+/** The next version of the facts read model: the runner replays it alone from position 0. */
+function nextFactsVersion(): LicensingFactsProjection {
+  const facts = new LicensingFactsProjection();
+  return Object.defineProperty(facts, 'version', { value: facts.version + 1 });
+}
+
+it('replayed after a version change while the register stays at the head, a correction derives only the history up to it', async () => {
+  const { runner, store } = await given([
+    { type: 'IssueCertificate', today: TODAY, data: fdiIssued },
+    correctIssuance,
+    increase({ vnd: '23500000000', usd: '1000000.00' }, '2016-09-01'),
+  ]);
+  const factsOf = (r: ProjectionRunner) => r.db.prepare('SELECT * FROM facts ORDER BY position, seq').all();
+  const before = factsOf(runner);
+  const path = runner.db.name;
+  await runner.close();
+
+  const upgraded = new ProjectionRunner(store, path, allProjections().map((p) => (p instanceof LicensingFactsProjection ? nextFactsVersion() : p)));
+  expect(upgraded.status().map((s) => [s.name, s.checkpoint]).slice(0, 2)).toEqual([
+    ['project-register', '3'],
+    ['licensing-facts', '0'],
+  ]);
+  await upgraded.catchUp();
+  // 1 issuance; 1 cancelled + 1 re-derived; 1 increase — not the increase again, derived from a history past the correction.
+  expect(factsOf(upgraded)).toHaveLength(4);
+  expect(factsOf(upgraded)).toEqual(before);
+  await upgraded.close();
 });

@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
-import { addDays, applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
+import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
+import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
+import { projectEventOf } from './project-stream';
+import { RunningSumsDelta, cancelInRunningSums } from './running-sums';
 import { canonicalInstant } from './instant';
 
 /**
@@ -56,12 +59,6 @@ CREATE TABLE IF NOT EXISTS facts (
   sign         INTEGER NOT NULL, -- 1: derived from an act; -1: cancelled by a correction
   PRIMARY KEY (position, seq)
 );
--- The project's events with their log positions: a correction finds the project's facts by those
--- positions (the facts' primary key), so the facts need no index by project.
-CREATE TABLE IF NOT EXISTS facts_project_events (
-  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
-  PRIMARY KEY (project_code, version)
-);
 CREATE INDEX IF NOT EXISTS facts_by_date ON facts (effective_on);
 -- Covers the count of distinct projects adjusted in a period (activity report) without table reads.
 DROP INDEX IF EXISTS facts_by_kind_date;
@@ -92,18 +89,23 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 const usd = (m: Money) => m.usdCents ?? 0n;
 
 /**
+ * A correction reads the project's events with their log positions from the register's copy of its
+ * stream (project_register_events: the register comes before this read model in allProjections(),
+ * so it holds every event of the batch), and finds the project's facts by those positions (the
+ * facts' primary key): the facts need no index by project, and the stream is kept once.
+ */
+const STREAM = 'project_register_events';
+
+/**
  * The live facts of project @code: those derived (sign 1) at the positions of its events from
  * @since on — its last correction, or 0. Everything before that correction it has cancelled, so a
  * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
  */
-const LIVE_OF_PROJECT = 'position IN (SELECT position FROM facts_project_events WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1';
-
-/** Adds the inserted sums to those already at a month end. */
-const ADD_TO_SUMS = `ON CONFLICT (as_of, kind, board_id, zone_id, origin) DO UPDATE SET n = n + excluded.n, valid = valid + excluded.valid, reg_vnd = reg_vnd + excluded.reg_vnd,
-  reg_usd = reg_usd + excluded.reg_usd, realized_vnd = realized_vnd + excluded.realized_vnd, realized_usd = realized_usd + excluded.realized_usd`;
+const LIVE_OF_PROJECT = `position IN (SELECT position FROM ${STREAM} WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1`;
 
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
+const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set(ADJUSTMENT_FACT_KINDS);
 
 interface FactContext {
   position: bigint;
@@ -111,13 +113,67 @@ interface FactContext {
   seq: number;
 }
 
+/** The first adjustment fact an act derived: the day it adds to the project's adjustment days. */
+interface AdjustedDay {
+  origin: string;
+  day: LegalDate;
+  board: string;
+}
+
+const STATE_COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'country', 'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd'] as const satisfies readonly (keyof ProjectFactsState)[];
+const UPDATE_STATE = updateOnConflict('project_code', STATE_COLUMNS);
+
+/**
+ * What a batch has derived and not yet written — facts, project states, running-sum deltas — written at the batch's end with bulk statements, or before a correction
+ * reads them back with SQL.
+ */
+class PendingFacts {
+  readonly facts: unknown[][] = [];
+  readonly sums = new RunningSumsDelta();
+  private readonly states = new Map<string, ProjectFactsState | null>();
+  private readonly changed = new Set<string>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  state(code: string): ProjectFactsState | undefined {
+    let state = this.states.get(code);
+    if (state === undefined) {
+      state = (statement(this.db, 'SELECT * FROM facts_project_state WHERE project_code = ?').safeIntegers().get(code) as ProjectFactsState | undefined) ?? null;
+      this.states.set(code, state);
+    }
+    return state ?? undefined;
+  }
+
+  save(state: ProjectFactsState): void {
+    this.states.set(state.project_code, state);
+    this.changed.add(state.project_code);
+  }
+
+  /** The project's state row is gone (a correction derives it again). */
+  drop(code: string): void {
+    this.write();
+    statement(this.db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
+    this.states.set(code, null);
+  }
+
+  write(): void {
+    insertRows(this.db, 'INSERT INTO facts', 16, this.facts);
+    this.facts.length = 0;
+    const states = [...this.changed].map((code) => STATE_COLUMNS.map((column) => (this.states.get(code) as ProjectFactsState)[column]));
+    insertRows(this.db, 'INSERT INTO facts_project_state', STATE_COLUMNS.length, states, UPDATE_STATE);
+    this.changed.clear();
+    this.sums.write(this.db);
+  }
+}
+
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
   /**
+   * 5: the project's events read from the register's copy (facts_project_events is gone).
    * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
-  readonly version = 4;
+  readonly version = 5;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -125,31 +181,40 @@ export class LicensingFactsProjection implements Projection {
 
   reset(db: Database.Database): void {
     db.exec(
-      // facts_cumulative_dates: version 3's list of snapshots built by the reports.
+      // facts_cumulative_dates: version 3's list of snapshots built by the reports; facts_project_events: version 4's copy of the streams.
       'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days;',
     );
     forgetStatements(db);
   }
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
-    if (!recorded.streamId.startsWith('project-')) return;
-    const code = recorded.streamId.slice('project-'.length);
-    const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-    statement(db, 'INSERT INTO facts_project_events VALUES (?, ?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position);
-    const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
-    if (event.type === 'EventCorrected') this.correct(db, code, at);
-    else {
-      this.derive(db, code, event, at);
-      if (ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, recorded.position);
+    this.applyBatch(db, [recorded]);
+  }
+
+  /** The same rows as `apply` of each event in turn; states and sums are kept in memory until the batch ends. */
+  applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
+    const pending = new PendingFacts(db);
+    for (const recorded of events) {
+      const ofProject = projectEventOf(recorded);
+      if (!ofProject) continue;
+      const { code, event } = ofProject;
+      const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
+      if (event.type === 'EventCorrected') this.correct(db, pending, code, at);
+      else {
+        const adjusted = this.derive(pending, code, event, at);
+        if (adjusted && ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, adjusted);
+      }
     }
+    pending.write();
   }
 
   /**
    * A correction cancels the project's live facts as of its recording time, then derives the facts
    * of the corrected history: queries known before it still see the originals.
    */
-  private correct(db: Database.Database, code: string, at: FactContext): void {
-    const since = statement(db, "SELECT COALESCE(MAX(position), 0) FROM facts_project_events WHERE project_code = ? AND type = 'EventCorrected' AND position < ?")
+  private correct(db: Database.Database, pending: PendingFacts, code: string, at: FactContext): void {
+    pending.write();
+    const since = statement(db, `SELECT COALESCE(MAX(position), 0) FROM ${STREAM} WHERE project_code = ? AND type = 'EventCorrected' AND position < ?`)
       .pluck()
       .get(code, at.position);
     const cancelled = statement(
@@ -158,17 +223,21 @@ export class LicensingFactsProjection implements Projection {
          origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${LIVE_OF_PROJECT}`,
     ).run({ position: at.position, recordedAt: at.recordedAt, code, since });
     at.seq = cancelled.changes + 1;
-    this.cancelInRunningSums(db, at.position);
-    statement(db, 'DELETE FROM facts_project_state WHERE project_code = ?').run(code);
-    const history = (statement(db, 'SELECT type, data FROM facts_project_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[]).map(
+    cancelInRunningSums(db, at.position);
+    pending.drop(code);
+    // Only up to this correction: the register may stand further on (this read model replaying after a version change).
+    const history = (statement(db, `SELECT type, data FROM ${STREAM} WHERE project_code = ? AND position <= ? ORDER BY version`).all(code, at.position) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
-    for (const corrected of applyCorrections(history)) this.derive(db, code, corrected, at);
+    for (const corrected of applyCorrections(history)) this.derive(pending, code, corrected, at);
+    pending.write();
     this.refreshAdjustedDays(db, code, at.position);
   }
 
-  private derive(db: Database.Database, code: string, event: ProjectEvent, at: FactContext): void {
+  /** Derives the act's facts into @pending; returns its adjustment fact's day, if it has one. */
+  private derive(pending: PendingFacts, code: string, event: ProjectEvent, at: FactContext): AdjustedDay | undefined {
     const on = effectiveDateOf(event);
+    let adjusted: AdjustedDay | undefined;
     const fact = (kind: FactKind, dims: Dims, delta: { valid?: bigint; reg?: Money; realized?: Money }) => {
       const sums = {
         kind,
@@ -182,11 +251,12 @@ export class LicensingFactsProjection implements Projection {
         realized_vnd: delta.realized?.vnd ?? 0n,
         realized_usd: delta.realized ? usd(delta.realized) : 0n,
       };
-      statement(
-        db,
-        `INSERT INTO facts VALUES (@position, @seq, @code, @kind, @on, @recordedAt, @board_id, @zone_id, @origin, @country, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd, 1)`,
-      ).run({ ...sums, position: at.position, seq: at.seq++, code, recordedAt: at.recordedAt, country: dims.country });
-      this.addToRunningSums(db, sums);
+      pending.facts.push([
+        at.position, at.seq++, code, kind, on, at.recordedAt, sums.board_id, sums.zone_id, sums.origin, dims.country,
+        sums.valid, sums.reg_vnd, sums.reg_usd, sums.realized_vnd, sums.realized_usd, 1,
+      ]);
+      pending.sums.add(sums);
+      if (!adjusted && ADJUSTMENT_KINDS.has(kind)) adjusted = { origin: sums.origin, day: on, board: sums.board_id };
     };
 
     if (event.type === 'CertificateIssued') {
@@ -203,11 +273,11 @@ export class LicensingFactsProjection implements Projection {
         realized_usd: 0n,
       };
       fact('ISSUED', state, { valid: 1n, reg });
-      this.save(db, state);
-      return;
+      pending.save(state);
+      return adjusted;
     }
-    const state = statement(db, 'SELECT * FROM facts_project_state WHERE project_code = ?').safeIntegers().get(code) as ProjectFactsState | undefined;
-    if (!state) return; // not a project stream
+    const state = pending.state(code);
+    if (!state) return undefined; // not a project stream
     const reg = (): Money => ({ vnd: state.reg_vnd, usdCents: state.reg_usd });
     const realized = (): Money => ({ vnd: state.realized_vnd, usdCents: state.realized_usd });
     const neg = (m: Money): Money => ({ vnd: -m.vnd, usdCents: -usd(m) });
@@ -247,20 +317,17 @@ export class LicensingFactsProjection implements Projection {
         fact('TERMINATED', state, { valid: -1n, reg: neg(reg()), realized: neg(realized()) });
         break;
       default:
-        return;
+        return adjusted;
     }
-    this.save(db, state);
+    pending.save(state);
+    return adjusted;
   }
 
   /**
    * An act adds one occurrence: its day joins the project's adjustment days (under the origin its
    * fact carries) unless already there, and the next day's "previous" moves to it if it is later.
    */
-  private addAdjustedDay(db: Database.Database, code: string, position: bigint): void {
-    const fact = statement(db, `SELECT origin, effective_on AS day, board_id AS board FROM facts WHERE position = ? AND ${kindIn(ADJUSTMENT_FACT_KINDS)}`).get(position) as
-      | { origin: string; day: string; board: string }
-      | undefined;
-    if (!fact) return;
+  private addAdjustedDay(db: Database.Database, code: string, fact: AdjustedDay): void {
     const days = 'FROM facts_adjusted_days WHERE project_code = @code AND origin = @origin';
     statement(
       db,
@@ -284,54 +351,4 @@ export class LicensingFactsProjection implements Projection {
        GROUP BY origin, effective_on`,
     ).run({ code, since });
   }
-
-  /**
-   * A fact adds to the running sums at every month end on or after its date. Its own month end is
-   * added first if new, starting from the sums at the month end before it: no fact lies between
-   * the two, since every fact's month end is there.
-   */
-  private addToRunningSums(db: Database.Database, sums: { on: LegalDate; kind: FactKind; board_id: string; zone_id: string; origin: string; valid: bigint; reg_vnd: bigint; reg_usd: bigint; realized_vnd: bigint; realized_usd: bigint }): void {
-    const monthEnd = monthEndOf(sums.on);
-    if (statement(db, 'INSERT OR IGNORE INTO facts_month_ends VALUES (?)').run(monthEnd).changes > 0) {
-      statement(
-        db,
-        `INSERT INTO facts_cumulative SELECT @monthEnd, kind, board_id, zone_id, origin, n, valid, reg_vnd, reg_usd, realized_vnd, realized_usd
-         FROM facts_cumulative WHERE as_of = (SELECT MAX(as_of) FROM facts_month_ends WHERE as_of < @monthEnd)`,
-      ).run({ monthEnd });
-    }
-    statement(
-      db,
-      `INSERT INTO facts_cumulative SELECT as_of, @kind, @board_id, @zone_id, @origin, 1, @valid, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd
-       FROM facts_month_ends WHERE as_of >= @on ${ADD_TO_SUMS}`,
-    ).run(sums);
-  }
-
-  /** A correction's cancellations (at its position, the facts it had derived not yet there) take their facts out of the running sums. */
-  private cancelInRunningSums(db: Database.Database, position: bigint): void {
-    statement(
-      db,
-      `INSERT INTO facts_cumulative
-       SELECT m.as_of, f.kind, f.board_id, f.zone_id, f.origin, SUM(f.sign), SUM(f.valid_delta), SUM(f.reg_vnd), SUM(f.reg_usd), SUM(f.realized_vnd), SUM(f.realized_usd)
-       FROM facts f JOIN facts_month_ends m ON m.as_of >= f.effective_on WHERE f.position = ?
-       GROUP BY m.as_of, f.kind, f.board_id, f.zone_id, f.origin ${ADD_TO_SUMS}`,
-    ).run(position);
-  }
-
-  private save(db: Database.Database, s: ProjectFactsState): void {
-    statement(
-      db,
-      `INSERT INTO facts_project_state VALUES (@project_code, @board_id, @zone_id, @origin, @country, @reg_vnd, @reg_usd, @realized_vnd, @realized_usd)
-       ON CONFLICT(project_code) DO UPDATE SET board_id = excluded.board_id, zone_id = excluded.zone_id, origin = excluded.origin, country = excluded.country,
-         reg_vnd = excluded.reg_vnd, reg_usd = excluded.reg_usd, realized_vnd = excluded.realized_vnd, realized_usd = excluded.realized_usd`,
-    ).run(s);
-  }
-}
-
-const monthEnds = new Map<string, LegalDate>();
-/** The last day of the date's month (memoised: the projection asks once per fact). */
-function monthEndOf(date: LegalDate): LegalDate {
-  const month = date.slice(0, 7);
-  let end = monthEnds.get(month);
-  if (!end) monthEnds.set(month, (end = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1)));
-  return end;
 }

@@ -210,7 +210,7 @@ describe('ProjectRegisterProjection', () => {
   it('a read-model file of version 1 (stream in the row) is replayed into the new layout; other read models keep their place', async () => {
     const store = new MemoryEventStore();
     const path = join(dir, 'former.db');
-    const first = new ProjectionRunner(store, path, [new LicensingFactsProjection(), new ProjectRegisterProjection()]);
+    const first = new ProjectionRunner(store, path, [new ProjectRegisterProjection(), new LicensingFactsProjection()]);
     const streams = await record(store, [{ origin: 'DDI', issuedDay: 10, capital: 5000, acts: [{ kind: 'inc', offset: 5, amount: 7 }] }], first, 1);
     // What version 1 left, in a file from before read-model versions were recorded: the stream as a JSON array in the row.
     first.db.exec(`DROP TABLE project_register_events; ALTER TABLE project_register DROP COLUMN state; ALTER TABLE project_register ADD COLUMN events TEXT NOT NULL DEFAULT '[]';
@@ -218,7 +218,7 @@ describe('ProjectRegisterProjection', () => {
     const facts = first.db.prepare('SELECT COUNT(*) FROM facts').pluck().get();
     await first.close();
 
-    const upgraded = new ProjectionRunner(store, path, [new LicensingFactsProjection(), new ProjectRegisterProjection()]);
+    const upgraded = new ProjectionRunner(store, path, [new ProjectRegisterProjection(), new LicensingFactsProjection()]);
     await upgraded.catchUp();
     const [[code, events]] = [...streams];
     expect(registerRows(upgraded.db).map(({ state: _s, ...columns }) => columns)).toEqual([expectedRow(code, foldProject(events), events.length)]);

@@ -2,12 +2,15 @@ import type Database from 'better-sqlite3';
 import { applyCorrections, evolve, foldEffective, foldForSearch, initialProjectState, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
+import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
+import { projectEventOf } from './project-stream';
 
 /**
  * The register of projects (one row each) for listing, search and paging. Each row also keeps its
  * project's folded state, so an act costs one evolve step instead of a refold of the whole stream;
- * the stream itself is kept one row per event, for the refold a correction needs.
+ * the stream itself is kept one row per event with its log position, for the refold a correction
+ * needs here and in the facts and zone-land read models (which come after this one in allProjections()).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS project_register (
@@ -35,7 +38,7 @@ CREATE TABLE IF NOT EXISTS project_register (
 CREATE INDEX IF NOT EXISTS register_by_board ON project_register (board_id, issued_on);
 CREATE INDEX IF NOT EXISTS register_by_issued ON project_register (issued_on);
 CREATE TABLE IF NOT EXISTS project_register_events (
-  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
   PRIMARY KEY (project_code, version)
 );`;
 
@@ -66,8 +69,8 @@ const refold = (events: readonly ProjectEvent[]) => foldEffective(applyCorrectio
 
 export class ProjectRegisterProjection implements Projection {
   readonly name = 'project-register';
-  /** 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
-  readonly version = 3;
+  /** 4: the stream copy keeps log positions; 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
+  readonly version = 4;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -79,37 +82,24 @@ export class ProjectRegisterProjection implements Projection {
   }
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
-    if (!recorded.streamId.startsWith('project-')) return;
-    const code = recorded.streamId.slice('project-'.length);
-    const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-    statement(db, 'INSERT INTO project_register_events VALUES (?, ?, ?, ?)').run(code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data));
-    const state = this.stateAfter(db, code, recorded.streamVersion, event);
-    if (state.status === 'UNISSUED') return;
-    statement(
-      db,
-      `INSERT OR REPLACE INTO project_register VALUES (@code, @boardId, @zoneId, @origin, @name, @country, @issuedOn, @status, @suspended, @terminatedOn,
-         @adjustmentNo, @regVnd, @regUsd, @realizedVnd, @realizedUsd, @version, @state, @investorName, @searchText)`,
-    ).run({
-      code,
-      boardId: state.boardId,
-      zoneId: state.zoneId,
-      origin: state.origin,
-      name: state.projectName,
-      country: state.investors?.[0]?.country ?? 'VN',
-      issuedOn: state.issuedOn,
-      status: state.status,
-      suspended: state.suspended ? 1 : 0,
-      terminatedOn: state.terminatedOn ?? null,
-      adjustmentNo: state.adjustmentNo,
-      regVnd: state.registeredCapital.vnd,
-      regUsd: state.registeredCapital.usdCents ?? 0n,
-      realizedVnd: state.realizedCapital.vnd,
-      realizedUsd: state.realizedCapital.usdCents ?? 0n,
-      version: recorded.streamVersion,
-      state: encodeState(state),
-      investorName: state.investors?.[0]?.name ?? '',
-      searchText: foldForSearch([code, state.projectName ?? '', ...(state.investors ?? []).map((i) => i.name)].join(' ')),
-    });
+    this.applyBatch(db, [recorded]);
+  }
+
+  /**
+   * The same rows as `apply` of each event in turn: the stream copies are written as they come (a
+   * refold reads them), each project's row once, with its state after the batch's last act.
+   */
+  applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
+    const pending = new PendingRegister(db);
+    for (const recorded of events) {
+      const ofProject = projectEventOf(recorded);
+      if (!ofProject) continue;
+      const { code, event } = ofProject;
+      pending.copies.push([code, recorded.streamVersion, recorded.type, JSON.stringify(recorded.data), recorded.position]);
+      const state = this.stateAfter(pending, code, recorded.streamVersion, event);
+      if (state.status !== 'UNISSUED') pending.rows.set(code, { version: recorded.streamVersion, state });
+    }
+    pending.write();
   }
 
   /**
@@ -119,19 +109,78 @@ export class ProjectRegisterProjection implements Projection {
    * read. A correction can change any earlier act, so it refolds the stream; so does a missing
    * step (no row at the version before, as after an event that left the project unissued).
    */
-  private stateAfter(db: Database.Database, code: string, version: bigint, event: ProjectEvent): ProjectState {
-    const previous = event.type === 'EventCorrected' ? undefined : this.stateAt(db, code, version - 1n);
-    return previous ? evolve(previous, event) : refold(this.streamOf(db, code));
+  private stateAfter(pending: PendingRegister, code: string, version: bigint, event: ProjectEvent): ProjectState {
+    const previous = event.type === 'EventCorrected' ? undefined : pending.stateAt(code, version - 1n);
+    return previous ? evolve(previous, event) : refold(pending.streamOf(code));
   }
+}
 
-  private stateAt(db: Database.Database, code: string, version: bigint): ProjectState | undefined {
+interface PendingRow {
+  version: bigint;
+  state: ProjectState;
+}
+
+/** A batch's stream copies and register rows, not yet written. */
+class PendingRegister {
+  readonly copies: unknown[][] = [];
+  readonly rows = new Map<string, PendingRow>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The state at @version: the batch's own if it has the project, else the stored row's. */
+  stateAt(code: string, version: bigint): ProjectState | undefined {
     if (version === 0n) return initialProjectState;
-    const text = statement(db, 'SELECT state FROM project_register WHERE project_code = ? AND version = ?').pluck().get(code, version) as string | undefined;
+    const row = this.rows.get(code);
+    if (row) return row.version === version ? row.state : undefined;
+    const text = statement(this.db, 'SELECT state FROM project_register WHERE project_code = ? AND version = ?').pluck().get(code, version) as string | undefined;
     return text === undefined ? undefined : decodeState(text);
   }
 
-  private streamOf(db: Database.Database, code: string): ProjectEvent[] {
-    const rows = statement(db, 'SELECT type, data FROM project_register_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[];
+  streamOf(code: string): ProjectEvent[] {
+    this.writeCopies();
+    const rows = statement(this.db, 'SELECT type, data FROM project_register_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[];
     return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent);
   }
+
+  private writeCopies(): void {
+    insertRows(this.db, 'INSERT INTO project_register_events', 5, this.copies);
+    this.copies.length = 0;
+  }
+
+  write(): void {
+    this.writeCopies();
+    insertRows(this.db, 'INSERT INTO project_register', 19, [...this.rows].map(([code, { version, state }]) => registerRow(code, version, state)), REPLACE_ROW);
+    this.rows.clear();
+  }
+}
+
+const COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'project_name', 'country', 'issued_on', 'status', 'suspended', 'terminated_on', 'adjustment_no',
+  'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd', 'version', 'state', 'investor_name', 'search_text'] as const;
+
+/** An update in place rather than a delete and insert: the indexes change only where the board or issuance date did. */
+const REPLACE_ROW = updateOnConflict('project_code', COLUMNS);
+
+/** project_register's columns in table order (COLUMNS). */
+function registerRow(code: string, version: bigint, state: ProjectState): unknown[] {
+  return [
+    code,
+    state.boardId,
+    state.zoneId,
+    state.origin,
+    state.projectName,
+    state.investors?.[0]?.country ?? 'VN',
+    state.issuedOn,
+    state.status,
+    state.suspended ? 1 : 0,
+    state.terminatedOn ?? null,
+    state.adjustmentNo,
+    state.registeredCapital.vnd,
+    state.registeredCapital.usdCents ?? 0n,
+    state.realizedCapital.vnd,
+    state.realizedCapital.usdCents ?? 0n,
+    version,
+    encodeState(state),
+    state.investors?.[0]?.name ?? '',
+    foldForSearch([code, state.projectName ?? '', ...(state.investors ?? []).map((i) => i.name)].join(' ')),
+  ];
 }

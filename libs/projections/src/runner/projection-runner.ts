@@ -33,6 +33,8 @@ export interface RunnerOptions {
 export type ProgressListener = (done: bigint, total: bigint) => void;
 
 const MIN_BATCH = 100;
+/** A rebuild's batches: each read model keeps a batch's changes in memory (applyBatch) and writes them once. */
+const REBUILD_BATCH = 5000;
 
 /** Halve the batch after one over budget, double it after one under half of it. */
 export function nextBatchSize(size: number, tookMs: number, budgetMs: number, max: number): number {
@@ -117,14 +119,14 @@ export class ProjectionRunner {
     return this.inFlight;
   }
 
-  private async runCatchUp(onProgress?: ProgressListener): Promise<Position> {
+  private async runCatchUp(onProgress?: ProgressListener, maxBatch = this.batchSize): Promise<Position> {
     try {
       this.head = await this.store.headPosition();
       let from = this.checkpoint();
       const start = from;
       const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
       const getCheckpoint = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').pluck().safeIntegers();
-      let size = this.batchSize;
+      let size = maxBatch;
       for (;;) {
         const page = await this.store.readPage(from, size);
         if (page.length === 0) break;
@@ -136,7 +138,9 @@ export class ProjectionRunner {
             // the pass starts at the lowest, and a checkpoint never moves back.
             const at = (getCheckpoint.get(projection.name) as bigint | undefined) ?? 0n;
             if (last <= at) continue;
-            for (const event of page) if (event.position > at) projection.apply(this.db, event);
+            const events = at < page[0].position ? page : page.filter((event) => event.position > at);
+            if (projection.applyBatch) projection.applyBatch(this.db, events);
+            else for (const event of events) projection.apply(this.db, event);
             setCheckpoint.run(projection.name, last);
           }
         })();
@@ -145,7 +149,7 @@ export class ProjectionRunner {
         onProgress?.(from - start, this.head - start);
         this.release(from);
         if (page.length < size) break;
-        if (this.batchBudgetMs) size = nextBatchSize(size, performance.now() - started, this.batchBudgetMs, this.batchSize);
+        if (this.batchBudgetMs) size = nextBatchSize(size, performance.now() - started, this.batchBudgetMs, maxBatch);
         await this.checkpointer?.keepWalUnder(this.walLimitBytes);
         await yieldToEventLoop();
       }
@@ -157,17 +161,30 @@ export class ProjectionRunner {
     }
   }
 
-  /** Drop all read models and replay the log from position 0. */
+  /**
+   * Drop all read models and replay the log from position 0, in batches of at least REBUILD_BATCH
+   * events, with the secondary indexes created once at the end rather than kept up to date row by
+   * row, and without syncing each commit: a file that fails half-way is rebuilt from the log anyway.
+   */
   async rebuild(onProgress?: ProgressListener): Promise<Position> {
     await this.inFlight?.catch(() => undefined);
-    this.db.transaction(() => {
+    const indexes = this.db.transaction(() => {
       for (const p of this.projections) {
         p.reset(this.db);
         p.setup(this.db);
       }
       this.db.prepare('DELETE FROM projection_checkpoints').run();
+      return dropSecondaryIndexes(this.db);
     })();
-    return this.catchUp(onProgress);
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = OFF');
+    try {
+      this.inFlight ??= this.runCatchUp(onProgress, Math.max(this.batchSize, REBUILD_BATCH)).finally(() => (this.inFlight = undefined));
+      return await this.inFlight;
+    } finally {
+      this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
   }
 
   start(): void {
@@ -231,6 +248,16 @@ export class ProjectionRunner {
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
+}
+
+/** Drops every index that constrains nothing (not a primary key, not unique), returning the statements that create them again. */
+function dropSecondaryIndexes(db: Database.Database): string[] {
+  const indexes = (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[]).filter(
+    (index) => !/^CREATE\s+UNIQUE\b/i.test(index.sql),
+  );
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  // SQLite keeps the statement without IF NOT EXISTS; another connection may create one meanwhile.
+  return indexes.map((i) => i.sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
 }
 
 export class ProjectionLagError extends Error {

@@ -17,4 +17,9 @@ export interface Projection {
   /** Drop everything the projection owns (for rebuilds). */
   reset(db: Database.Database): void;
   apply(db: Database.Database, event: RecordedEvent): void;
+  /**
+   * Optional: the same rows as `apply` of each event in turn, in one call, so a read model can keep
+   * what a batch changes in memory and write it once at the end (the runner prefers it).
+   */
+  applyBatch?(db: Database.Database, events: readonly RecordedEvent[]): void;
 }
