@@ -17,7 +17,7 @@ export const day = (n: number) => addDays('2014-01-01', n);
 const TODAY = '2030-01-01';
 
 const actArb = fc.record({
-  kind: fc.constantFrom('inc', 'dec', 'zone', 'realize', 'terminate', 'rename', 'correct'),
+  kind: fc.constantFrom('inc', 'dec', 'zone', 'realize', 'terminate', 'rename', 'operate', 'correct'),
   offset: fc.integer({ min: 0, max: 1500 }),
   amount: fc.integer({ min: 1, max: 5000 }),
 });
@@ -65,6 +65,8 @@ export function commandsFor(p: ProjectSpec, index: number): ProjectCommand[] {
         return correctionPlaceholder(a.amount);
       case 'rename':
         return { type: 'AdjustCertificate', today: TODAY, data: { changes: { projectName: `N${a.amount}` }, effectiveOn: on, reason: 'r' } };
+      case 'operate':
+        return { type: 'StartOperation', today: TODAY, data: { effectiveOn: on, noticeRef: `TB-${a.amount}` } };
       case 'realize':
         return { type: 'RecordRealizedCapital', today: TODAY, data: { period: on.slice(0, 7), amount: money(a.amount), reportedOn: on } };
       default:
