@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { generateDataset } from '../../apps/ledger-cli/src/generate/dataset';
 import { Geography } from '../../apps/ledger-cli/src/generate/geography';
 import { writeSqlite } from '../../apps/ledger-cli/src/generate/sinks';
+import { sampleVersionRegister } from '../../apps/ledger-cli/src/register/sample-register';
+import { workbookOf } from '../../apps/ledger-cli/src/register/workbook';
+import { ReferenceData } from '@ledger/reference-data';
 import { fdiCertificate } from '../support/certificates';
 import { bearer, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
 /**
- * Long work — the start-up catch-up, a chain verification, a whole-register export — must never
+ * Long work — the start-up catch-up, a chain verification, a whole-register export, planning an
+ * uploaded register — must never
  * hold the request thread: other requests are answered while it runs. The assertions are about
  * order (what finished before what), never about durations.
  */
@@ -93,6 +97,24 @@ describe('long requests do not freeze the API', () => {
       const verify = await fetch(`${server.baseUrl}/api/v1/audit/verify`, { headers: bearer('auditor') });
       expect(verify.status).toBe(200);
       expect(((await verify.json()) as { ok: boolean }).ok).toBe(true);
+    });
+
+    it("answers /health and records an officer's write while a 3,000-row register upload is planned", async () => {
+      const reference = ReferenceData.load();
+      const bytes = await workbookOf([sampleVersionRegister(reference, { boardId: 'BQL-HN', projects: 3000, maxRows: 3000, seed: 11, from: '2008-01-01', to: '2024-12-31' })]);
+      const planned = fetch(`${server.baseUrl}/api/v1/imports/register?boardId=BQL-HN`, { method: 'POST', headers: { ...bearer('officer', 'BQL-HN'), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: bytes }).then(async (r) => ({ status: r.status, body: (await r.json()) as { rows: number; dryRun: boolean } }));
+      let planDone = false;
+      void planned.then(() => (planDone = true));
+      const write = await fetch(`${server.baseUrl}/api/v1/projects`, { method: 'POST', headers: { ...bearer('officer', 'BQL-HN'), 'content-type': 'application/json' }, body: JSON.stringify(fdiCertificate('2109999993')) });
+      const writtenBeforePlan = !planDone;
+      expect(write.status).toBe(201);
+      const answered = await healthAnswersDuring(server.baseUrl, planned);
+      const { status, body } = await planned;
+      expect(status).toBe(200);
+      expect(body.dryRun).toBe(true);
+      expect(body.rows).toBeGreaterThanOrEqual(3000);
+      expect(writtenBeforePlan).toBe(true);
+      expect(answered).toBeGreaterThanOrEqual(3);
     });
 
     it.each([

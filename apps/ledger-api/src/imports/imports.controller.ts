@@ -18,10 +18,13 @@ import {
   type Lang,
   type Layout,
   type ProjectWriteDeps,
+  type RegisterImportOptions,
 } from '@ledger/ledger';
+import { SqliteEventStore } from '@ledger/event-store';
 import { Roles } from '../auth/roles';
 import { problem } from '../http/problem';
 import { type Clock } from '../store/store.providers';
+import { planOnWorker } from './plan-job';
 import { REGISTER_UPLOAD_LIMIT_BYTES, rawBodyOf } from './upload';
 import { ResponseFormats } from '../reports/export/exportable';
 import { CLOCK, WRITE_DEPS } from '../tokens';
@@ -59,6 +62,15 @@ export class ImportsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** On a SQLite log the plan is made on a thread of its own; other stores plan here. */
+  private plan(bytes: Buffer, options: RegisterImportOptions, actor: Actor): Promise<ImportPlan> {
+    const now = this.clock();
+    const { store, reference, referenceDataVersion } = this.deps;
+    const logPath = store instanceof SqliteEventStore ? store.db.name : undefined;
+    if (logPath && logPath !== ':memory:') return planOnWorker({ bytes, options, actor, now: now.toISOString(), logPath, referenceDataVersion });
+    return planImport(bytes, options, { reference, referenceDataVersion, store }, { actor, now });
+  }
+
   @Post('register')
   @ResponseFormats('json', 'csv', 'xlsx')
   @HttpCode(200)
@@ -87,7 +99,7 @@ export class ImportsController {
     }
     let plan: ImportPlan;
     try {
-      plan = await planImport(bytes, { boardId: query.boardId, fileName, sheet: query.sheet, layout, lang, exchangeRates: this.exchangeRates }, { reference: this.deps.reference, referenceDataVersion: this.deps.referenceDataVersion, store: this.deps.store }, { actor, now: this.clock() });
+      plan = await this.plan(bytes, { boardId: query.boardId, fileName, sheet: query.sheet, layout, lang, exchangeRates: this.exchangeRates }, actor);
     } catch (error) {
       if (error instanceof WorkbookUnreadableError) throw new BadRequestException(problem(400, 'IMPORT_FILE_UNREADABLE', 'Not a workbook', error.message));
       throw error;

@@ -29,6 +29,7 @@ export interface SqliteEventStoreOptions {
 
 /** The next page of the global log after a position. */
 export const READ_PAGE_SQL = 'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?';
+export const READ_STREAM_SQL = 'SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version';
 
 /** One stream's part of an append: the events and the version its writer last saw. */
 export interface AppendEntry {
@@ -83,7 +84,7 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         'INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      readStream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version').safeIntegers(),
+      readStream: this.db.prepare(READ_STREAM_SQL).safeIntegers(),
       readPage: this.db.prepare(READ_PAGE_SQL).safeIntegers(),
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
     };
