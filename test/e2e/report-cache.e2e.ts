@@ -1,3 +1,4 @@
+import { allProjections, ProjectionRunner } from '@ledger/projections';
 import { capitalChange, ddiCertificate, fdiCertificate } from '../support/certificates';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
@@ -138,5 +139,24 @@ describe('report cache', () => {
     const bad = await analystOf(cached).get('/api/v1/reports/activity?from=2016-12-31&to=2016-01-01');
     expect(bad.status).toBe(400);
     expect((await analystOf(cached).get('/api/v1/reports/activity?from=2016-01-01&to=2016-12-31&minPosition=x')).status).toBe(400);
+  });
+
+  it('given read models fed by a projector the API does not run, when that projector catches up after an act, then the kept answer is replaced', async () => {
+    const api = await startLedgerServer({ LEDGER_PROJECTOR: 'external' }, clock);
+    const projector = new ProjectionRunner(api.store, api.config.readDbPath, allProjections());
+    try {
+      now = new Date('2016-03-15T03:00:00Z');
+      expect((await officerOf(api).post('/api/v1/projects', fdiCertificate('2101000001'))).status).toBe(201);
+      await projector.catchUp();
+      const path = '/api/v1/reports/valid-projects?asOf=2016-12-31';
+      expect((await analystOf(api).get(path)).body.total.FDI.validProjects).toBe(1);
+      expect((await officerOf(api).post('/api/v1/projects', fdiCertificate('2101000002', { issuedOn: '2016-03-14' }))).status).toBe(201);
+      expect((await analystOf(api).get(path)).body.total.FDI.validProjects).toBe(1); // not projected yet
+      await projector.catchUp();
+      expect((await analystOf(api).get(path)).body.total.FDI.validProjects).toBe(2);
+    } finally {
+      await projector.close();
+      await api.close();
+    }
   });
 });
