@@ -27,6 +27,7 @@ import { REPORT_QUERY_HANDLERS } from './reports/report.queries';
 import { ReportsController } from './reports/reports.controller';
 import { ReportScope } from './reports/report-scope';
 import { ReportExportInterceptor } from './reports/export/report-export.interceptor';
+import { ReportCacheInterceptor, reportCacheProvider } from './reports/report-cache.interceptor';
 import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { WorkspaceController } from './workspace/workspace.controller';
@@ -71,6 +72,7 @@ export class AppModule implements OnApplicationShutdown {
         ...REPORT_QUERY_HANDLERS,
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
+        reportCacheProvider,
         dossierConfigProvider,
         DossierWriter,
         ...DOSSIER_QUERY_HANDLERS,
@@ -79,6 +81,8 @@ export class AppModule implements OnApplicationShutdown {
         { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: ResponseFormatGuard },
+        // Outermost: a kept answer skips the export interceptor, the pipes and the handler.
+        { provide: APP_INTERCEPTOR, useClass: ReportCacheInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReportExportInterceptor },
       ],
     };

@@ -23,5 +23,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const CLOCK = Symbol('CLOCK');
 /** Temporal reference data (boards, zones, provinces, regions) (units.provider). */
 export const REFERENCE_DATA = Symbol('REFERENCE_DATA');
+/** Report answers kept until the read models' checkpoint moves, or null when turned off (report-cache.interceptor). */
+export const REPORT_CACHE = Symbol('REPORT_CACHE');
 /** Report grouping over the reference data (units.provider). */
 export const UNITS = Symbol('UNITS');

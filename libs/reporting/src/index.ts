@@ -12,3 +12,4 @@ export * from './operations';
 export * from './reporting-compliance';
 export * from './plan';
 export * from './zones';
+export * from './report-cache';

@@ -40,6 +40,8 @@ export interface LedgerConfig extends StoreConfig {
   readYourWritesTimeoutMs: number;
   /** Requests per minute per token (or per address without one); 0 turns limiting off. */
   rateLimitPerMinute: number;
+  /** Memory bound of the report cache (LEDGER_REPORT_CACHE_MB); 0 turns it off. */
+  reportCacheBytes: number;
   /** HS256 secret for bearer tokens (≥ 32 characters). */
   jwtSecret: string;
   /** True when the built-in development secret is in use (never in production). */
@@ -161,6 +163,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     projector: oneOf(env, 'LEDGER_PROJECTOR', ['in-process', 'external'] as const, 'in-process'),
     readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_WAIT_MS', 5000, 0, 60_000),
     rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
+    reportCacheBytes: integer(env, 'LEDGER_REPORT_CACHE_MB', 64, 0, 4096) * 1_048_576,
     jwtSecret,
     devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
     ...(oidc ? { oidc } : {}),

@@ -20,6 +20,7 @@ import { DOSSIER_ID_PATTERN, DelayDto, DossierNarrativeQueryDto, DossierReadDto,
 import { DossierWriter, type CommandBuilder } from './dossier-writer';
 import { ResponseFormats } from '../reports/export/exportable';
 import { CLOCK, DOSSIER_CONFIG, EVENT_STORE, REFERENCE_DATA } from '../tokens';
+import { CachedReport } from '../reports/report-cache.interceptor';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
@@ -159,6 +160,7 @@ export class DossiersController {
   }
 
   @Get('reports/dossiers')
+  @CachedReport()
   @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @UseInterceptors(DossierExportInterceptor)

@@ -5,7 +5,9 @@ import type { EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 import { Public } from '../auth/roles';
 import { type SecurityEvents } from '../auth/security-events';
-import { EVENT_STORE, PROJECTION_RUNNER, SECURITY_EVENTS } from '../tokens';
+import { reportCacheMetrics, type CachedAnswer } from '../reports/report-cache.interceptor';
+import type { ReportCache } from '@ledger/reporting';
+import { EVENT_STORE, PROJECTION_RUNNER, REPORT_CACHE, SECURITY_EVENTS } from '../tokens';
 
 @ApiTags('operations')
 @Public()
@@ -17,6 +19,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(SECURITY_EVENTS) private readonly security: SecurityEvents,
+    @Inject(REPORT_CACHE) private readonly reportCache: ReportCache<CachedAnswer> | null,
   ) {}
 
   /** Store reachable, and every projection without a pending error (lag is reported, not judged). */
@@ -60,7 +63,7 @@ export class HealthController {
     for (const s of this.runner.status()) {
       lines.push(`ledger_projection_checkpoint{projection="${s.name}"} ${s.checkpoint}`, `ledger_projection_lag{projection="${s.name}"} ${s.lag}`, `ledger_projection_failing{projection="${s.name}"} ${s.lastError ? 1 : 0}`);
     }
-    lines.push(...this.security.metrics());
+    lines.push(...this.security.metrics(), ...reportCacheMetrics(this.reportCache));
     return `${lines.join('\n')}\n`;
   }
 }

@@ -10,6 +10,7 @@ import { OperationsQueryDto } from './operations-query.dto';
 import { narrativeOf, operationsNarrative } from './narrative';
 import { OperationsReportQuery } from './report-queries';
 import { ResponseFormats } from '../reports/export/exportable';
+import { CachedReport } from '../reports/report-cache.interceptor';
 import { CLOCK } from '../tokens';
 
 @ApiTags('reports')
@@ -24,6 +25,7 @@ export class OperationsReportsController {
   ) {}
 
   @Get('operations')
+  @CachedReport()
   @ResponseFormats('json', 'csv', 'xlsx')
   @ApiOperation({ summary: 'Operating results of the enterprises (revenue, exports, imports, budget, workers) with the same period last year and who has not reported' })
   async operations(@Query() dto: OperationsQueryDto) {

@@ -12,6 +12,7 @@ import { LedgerWriteController } from './ledger-write';
 import { narrativeOf, planNarrative } from './narrative';
 import { PlanReportQuery } from './report-queries';
 import { ResponseFormats } from '../reports/export/exportable';
+import { CachedReport } from '../reports/report-cache.interceptor';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
@@ -46,6 +47,7 @@ export class PlansController extends LedgerWriteController {
   }
 
   @Get('reports/plan')
+  @CachedReport()
   @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @ApiTags('reports')

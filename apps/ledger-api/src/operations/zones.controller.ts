@@ -11,6 +11,7 @@ import { EstablishZoneDto, ReferenceZoneImportDto, WastewaterPlantDto, ZoneAreas
 import { LedgerWriteController } from './ledger-write';
 import { ZonesReportQuery } from './report-queries';
 import { ResponseFormats } from '../reports/export/exportable';
+import { CachedReport } from '../reports/report-cache.interceptor';
 
 const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto));
 
@@ -70,6 +71,7 @@ export class ZonesController extends LedgerWriteController {
   }
 
   @Get('reports/zones')
+  @CachedReport()
   @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @ApiTags('reports')

@@ -1,4 +1,4 @@
-import type { ActivityQuery, RegisterQuery } from '@ledger/reporting';
+import type { ActivityQuery, RegisterQuery, TimeseriesQuery, ValidProjectsQuery } from '@ledger/reporting';
 import type { PeopleView } from '../reports/export/tables';
 
 /** The files a read worker opens, each with its own connection. */
@@ -13,10 +13,12 @@ export type ExportFormat = 'csv' | 'xlsx';
 /** The register query of an export: every matching row, so no page. */
 export type RegisterExportQuery = Omit<RegisterQuery, 'page' | 'pageSize'>;
 
-/** Work that may take seconds to minutes on a national log, so it runs off the request thread. */
+/** Work that may take seconds to minutes on a national log, and the reports, so it runs off the request thread. */
 export type ReadJob =
   | { kind: 'verify' }
   | { kind: 'activity'; query: ActivityQuery }
+  | { kind: 'validProjects'; query: ValidProjectsQuery }
+  | { kind: 'timeseries'; query: TimeseriesQuery }
   | { kind: 'registerExport'; query: RegisterExportQuery; format: ExportFormat; generatedAt: string; view?: PeopleView; pageSize: number };
 
 /** Main thread → worker. A streamed job sends a chunk per credit, so a slow client holds the worker back instead of filling memory. */

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { SqliteLogReader, verifyChain } from '@ledger/event-store';
 import { ReferenceData } from '@ledger/reference-data';
-import { activityReport, allRegisterItems, unitsOf, type Units } from '@ledger/reporting';
+import { activityReport, allRegisterItems, timeseriesReport, unitsOf, validProjectsReport, type Units } from '@ledger/reporting';
 import { registerRow, registerTable } from '../reports/export/tables';
 import { csvStream, xlsxStream } from '../reports/export/writers';
 import type { FromWorker, ReadJob, ReadWorkerFiles, ToWorker, WorkerError } from './read-jobs';
@@ -86,6 +86,10 @@ async function run(id: number, job: ReadJob): Promise<void> {
         return post({ id, result: await verify() });
       case 'activity':
         return post({ id, result: activityReport(readModelDb(), unitsOfReference(), job.query) });
+      case 'validProjects':
+        return post({ id, result: validProjectsReport(readModelDb(), unitsOfReference(), job.query) });
+      case 'timeseries':
+        return post({ id, result: timeseriesReport(readModelDb(), unitsOfReference(), job.query) });
       case 'registerExport':
         return registerExport(id, job);
     }

@@ -2,8 +2,6 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   projectRegister,
-  timeseriesReport,
-  validProjectsReport,
   type ActivityQuery,
   type RegisterQuery,
   type TimeseriesQuery,
@@ -12,7 +10,7 @@ import {
 } from '@ledger/reporting';
 import type { ProjectionRunner } from '@ledger/projections';
 import type { ReadWorkerPool } from '../read-workers/read-worker-pool';
-import type { ActivityReport } from './export/tables';
+import type { ActivityReport, TimeseriesReport, ValidProjectsReport } from './export/tables';
 import { PROJECTION_RUNNER, READ_WORKERS, UNITS } from '../tokens';
 
 /** Report queries read the read models only, never the event store. */
@@ -36,10 +34,13 @@ export abstract class ReadModelQueryHandler {
   ) {}
 }
 
+/** On a read worker, like the other reports below: a slow one (by investor country it reads every fact) does not hold the request thread. */
 @QueryHandler(ValidProjectsReportQuery)
-export class ValidProjectsReportHandler extends ReadModelQueryHandler implements IQueryHandler<ValidProjectsReportQuery> {
-  async execute({ query }: ValidProjectsReportQuery) {
-    return validProjectsReport(this.runner.db, this.units, query);
+export class ValidProjectsReportHandler implements IQueryHandler<ValidProjectsReportQuery> {
+  constructor(@Inject(READ_WORKERS) private readonly workers: ReadWorkerPool) {}
+
+  async execute({ query }: ValidProjectsReportQuery): Promise<ValidProjectsReport> {
+    return this.workers.run<ValidProjectsReport>({ kind: 'validProjects', query });
   }
 }
 
@@ -54,9 +55,11 @@ export class ActivityReportHandler implements IQueryHandler<ActivityReportQuery>
 }
 
 @QueryHandler(TimeseriesReportQuery)
-export class TimeseriesReportHandler extends ReadModelQueryHandler implements IQueryHandler<TimeseriesReportQuery> {
-  async execute({ query }: TimeseriesReportQuery) {
-    return timeseriesReport(this.runner.db, this.units, query);
+export class TimeseriesReportHandler implements IQueryHandler<TimeseriesReportQuery> {
+  constructor(@Inject(READ_WORKERS) private readonly workers: ReadWorkerPool) {}
+
+  async execute({ query }: TimeseriesReportQuery): Promise<TimeseriesReport> {
+    return this.workers.run<TimeseriesReport>({ kind: 'timeseries', query });
   }
 }
 

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles';
 import { Exportable } from './export/exportable';
+import { CachedReport } from './report-cache.interceptor';
 import type { ActivityReport, TimeseriesReport, ValidProjectsReport } from './export/tables';
 import { ReportScope } from './report-scope';
 import { ActivityReportQuery, ProjectRegisterQuery, TimeseriesReportQuery, ValidProjectsReportQuery } from './report.queries';
@@ -19,6 +20,7 @@ export class ReportsController {
   ) {}
 
   @Get('reports/valid-projects')
+  @CachedReport()
   @Exportable('validProjects')
   @ApiOperation({ summary: 'Valid projects as of a date: count, registered and realized capital, realization ratio' })
   async validProjects(@Query() dto: ValidProjectsQueryDto): Promise<ValidProjectsReport> {
@@ -28,6 +30,7 @@ export class ReportsController {
   }
 
   @Get('reports/activity')
+  @CachedReport()
   @Exportable('activity')
   @ApiOperation({ summary: 'Period activity with the same period one year earlier' })
   async activity(@Query() dto: ActivityQueryDto): Promise<ActivityReport> {
@@ -37,6 +40,7 @@ export class ReportsController {
   }
 
   @Get('reports/timeseries')
+  @CachedReport()
   @Exportable('timeseries')
   @ApiOperation({ summary: 'A metric per month, quarter or year, for charts' })
   async timeseries(@Query() dto: TimeseriesQueryDto): Promise<TimeseriesReport> {
@@ -46,6 +50,7 @@ export class ReportsController {
   }
 
   @Get('projects')
+  @CachedReport()
   @Exportable('register')
   @ApiTags('projects')
   @ApiOperation({ summary: 'Register of projects, filtered, searched, sorted and paged' })
