@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WAL_SIZE_LIMIT_BYTES, WalCheckpointer, type EventStore, type Position } from '@ledger/event-store';
 import type { Projection } from './projection';
+import { statement } from './statements';
 
 export interface ProjectionStatus {
   name: string;
@@ -103,7 +104,7 @@ export class ProjectionRunner {
   }
 
   private checkpoints(): Map<string, Position> {
-    const rows = this.db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers().all() as { name: string; position: bigint }[];
+    const rows = statement(this.db, 'SELECT name, position FROM projection_checkpoints').safeIntegers().all() as { name: string; position: bigint }[];
     const byName = new Map(rows.map((r) => [r.name, r.position]));
     return new Map(this.projections.map((p) => [p.name, byName.get(p.name) ?? 0n]));
   }
