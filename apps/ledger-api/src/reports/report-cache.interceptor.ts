@@ -1,5 +1,7 @@
 import { Inject, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor, type Provider } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, map, of, type Observable } from 'rxjs';
 import { vietnamDateOf } from '@ledger/domain';
@@ -8,6 +10,7 @@ import { ReportCache } from '@ledger/reporting';
 import type { Actor } from '../auth/roles';
 import type { LedgerConfig } from '../config/ledger-config';
 import type { Clock } from '../store/store.providers';
+import { narrativeDir } from './narrative/narrative';
 import { CLOCK, LEDGER_CONFIG, PROJECTION_RUNNER, REPORT_CACHE } from '../tokens';
 
 const CACHED_REPORT = 'ledger:cached-report';
@@ -56,7 +59,7 @@ const POSITION = /^\d{1,18}$/;
  * stands for it. The caller's role and board are in: whatever a report ever restricts by caller,
  * an officer of one board never gets an answer made for another.
  */
-function cacheKey(request: Request, today: string): { key: string; minPosition?: bigint } | undefined {
+function cacheKey(request: Request, today: string, templates: string): { key: string; minPosition?: bigint } | undefined {
   const { format, minPosition } = request.query;
   if (request.method !== 'GET' || (format !== undefined && format !== 'json')) return undefined;
   if (minPosition !== undefined && (typeof minPosition !== 'string' || !POSITION.test(minPosition))) return undefined;
@@ -64,8 +67,26 @@ function cacheKey(request: Request, today: string): { key: string; minPosition?:
   query.delete('minPosition');
   query.sort();
   const user = (request as Request & { user?: Actor }).user;
-  const key = JSON.stringify([request.path, query.toString(), user?.role ?? null, user?.boardId ?? null, today]);
+  const key = JSON.stringify([request.path, query.toString(), user?.role ?? null, user?.boardId ?? null, today, templates]);
   return { key, ...(minPosition !== undefined ? { minPosition: BigInt(minPosition) } : {}) };
+}
+
+/**
+ * The narrative templates' names, sizes and modification times: reports word their narrative from these
+ * board-editable files, read on every request, so an edited template is a new key, not a stale answer.
+ */
+function templatesSignature(dir: string): string {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const { size, mtimeMs } = statSync(join(dir, entry.name));
+        return `${entry.name}:${size}:${mtimeMs}`;
+      })
+      .join('|');
+  } catch {
+    return 'unreadable'; // the report itself then answers NARRATIVE_TEMPLATE_INVALID
+  }
 }
 
 /** Answers `@CachedReport()` routes from the report cache while the read models' checkpoint stands still. */
@@ -83,7 +104,7 @@ export class ReportCacheInterceptor implements NestInterceptor {
     if (!this.cache || context.getType() !== 'http' || !this.reflector.get<boolean>(CACHED_REPORT, context.getHandler())) return next.handle();
     const http = context.switchToHttp();
     const [request, response] = [http.getRequest<Request>(), http.getResponse<Response>()];
-    const cacheable = cacheKey(request, vietnamDateOf(this.clock()));
+    const cacheable = cacheKey(request, vietnamDateOf(this.clock()), templatesSignature(narrativeDir()));
     if (!cacheable) return next.handle();
     const { key, minPosition } = cacheable;
     // Without a wait the lookup runs at once: a kept answer is sent in the same tick.
