@@ -174,6 +174,8 @@ export class LicensingFactsProjection implements Projection {
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
   readonly version = 5;
+  /** Reports' indexes; the projection itself finds rows by primary keys. */
+  readonly deferredIndexes = ['facts_by_date', 'facts_by_kind_date_project', 'adjusted_days_by_day'];
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

@@ -71,6 +71,8 @@ export class ProjectRegisterProjection implements Projection {
   readonly name = 'project-register';
   /** 4: the stream copy keeps log positions; 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
   readonly version = 4;
+  /** The register page's orderings; the projection itself finds rows by primary keys. */
+  readonly deferredIndexes = ['register_by_board', 'register_by_issued'];
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

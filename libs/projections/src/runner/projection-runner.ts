@@ -164,8 +164,8 @@ export class ProjectionRunner {
 
   /**
    * Drop all read models and replay the log from position 0, in batches of at least REBUILD_BATCH
-   * events, with the secondary indexes created once at the end rather than kept up to date row by
-   * row, and without syncing each commit: a file that fails half-way is rebuilt from the log anyway.
+   * events, with the read models' deferred indexes created once at the end rather than kept up to date
+   * row by row, and without syncing each commit: a file that fails half-way is rebuilt from the log anyway.
    */
   async rebuild(onProgress?: ProgressListener): Promise<Position> {
     await this.inFlight?.catch(() => undefined);
@@ -175,7 +175,7 @@ export class ProjectionRunner {
         p.setup(this.db);
       }
       this.db.prepare('DELETE FROM projection_checkpoints').run();
-      return dropSecondaryIndexes(this.db);
+      return dropIndexes(this.db, this.projections.flatMap((p) => p.deferredIndexes ?? []));
     })();
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
@@ -251,10 +251,10 @@ export class ProjectionRunner {
   }
 }
 
-/** Drops every index that constrains nothing (not a primary key, not unique), returning the statements that create them again. */
-function dropSecondaryIndexes(db: Database.Database): string[] {
+/** Drops the named indexes (never a unique one: it constrains), returning the statements that create them again. */
+function dropIndexes(db: Database.Database, names: readonly string[]): string[] {
   const indexes = (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[]).filter(
-    (index) => !/^CREATE\s+UNIQUE\b/i.test(index.sql),
+    (index) => names.includes(index.name) && !/^CREATE\s+UNIQUE\b/i.test(index.sql),
   );
   for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
   // SQLite keeps the statement without IF NOT EXISTS; another connection may create one meanwhile.

@@ -18,6 +18,11 @@ export interface Projection {
   reset(db: Database.Database): void;
   apply(db: Database.Database, event: RecordedEvent): void;
   /**
+   * Indexes only queries read, never `apply`: a rebuild from 0 drops them and creates them once at
+   * the end. An index `apply` looks rows up by must not be here (without it every lookup scans the table).
+   */
+  readonly deferredIndexes?: readonly string[];
+  /**
    * Optional: the same rows as `apply` of each event in turn, in one call, so a read model can keep
    * what a batch changes in memory and write it once at the end (the runner prefers it).
    */
