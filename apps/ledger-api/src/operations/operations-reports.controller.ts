@@ -25,7 +25,7 @@ export class OperationsReportsController {
   ) {}
 
   @Get('operations')
-  @CachedReport()
+  @CachedReport({ worded: true })
   @ResponseFormats('json', 'csv', 'xlsx')
   @ApiOperation({ summary: 'Operating results of the enterprises (revenue, exports, imports, budget, workers) with the same period last year and who has not reported' })
   async operations(@Query() dto: OperationsQueryDto) {

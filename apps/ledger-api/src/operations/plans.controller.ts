@@ -47,7 +47,7 @@ export class PlansController extends LedgerWriteController {
   }
 
   @Get('reports/plan')
-  @CachedReport()
+  @CachedReport({ worded: true })
   @ResponseFormats('json', 'csv', 'xlsx')
   @Roles(...READERS)
   @ApiTags('reports')

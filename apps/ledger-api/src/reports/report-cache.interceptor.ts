@@ -15,11 +15,16 @@ import { CLOCK, LEDGER_CONFIG, PROJECTION_RUNNER, REPORT_CACHE } from '../tokens
 
 const CACHED_REPORT = 'ledger:cached-report';
 
+interface CachedReportOptions {
+  /** The answer carries a narrative worded from config/narrative: the templates' files are then part of the key. */
+  worded?: boolean;
+}
+
 /**
  * Marks a GET route whose JSON answer is a pure function of its query, the caller's scope, today's
  * date and the read models: its answers are kept until the read models' checkpoint moves.
  */
-export const CachedReport = () => SetMetadata(CACHED_REPORT, true);
+export const CachedReport = (options: CachedReportOptions = {}) => SetMetadata(CACHED_REPORT, options);
 
 /** A kept JSON answer as sent: its text and its ETag. */
 export interface CachedAnswer {
@@ -72,8 +77,8 @@ function cacheKey(request: Request, today: string, templates: string): { key: st
 }
 
 /**
- * The narrative templates' names, sizes and modification times: reports word their narrative from these
- * board-editable files, read on every request, so an edited template is a new key, not a stale answer.
+ * The narrative templates' names, sizes and modification times: worded reports read these board-editable
+ * files on every request, so an edited template is a new key, not a stale answer.
  */
 function templatesSignature(dir: string): string {
   try {
@@ -101,10 +106,12 @@ export class ReportCacheInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.cache || context.getType() !== 'http' || !this.reflector.get<boolean>(CACHED_REPORT, context.getHandler())) return next.handle();
+    const options = this.reflector.get<CachedReportOptions | undefined>(CACHED_REPORT, context.getHandler());
+    if (!this.cache || context.getType() !== 'http' || !options) return next.handle();
     const http = context.switchToHttp();
     const [request, response] = [http.getRequest<Request>(), http.getResponse<Response>()];
-    const cacheable = cacheKey(request, vietnamDateOf(this.clock()), templatesSignature(narrativeDir()));
+    // Only worded answers pay for listing the templates' files on every request.
+    const cacheable = cacheKey(request, vietnamDateOf(this.clock()), options.worded ? templatesSignature(narrativeDir()) : '');
     if (!cacheable) return next.handle();
     const { key, minPosition } = cacheable;
     // Without a wait the lookup runs at once: a kept answer is sent in the same tick.
