@@ -1,6 +1,5 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { AuthorityError, WorkbookUnreadableError, type Actor, type ImportPlan, type RegisterImportOptions } from '@ledger/ledger';
+import { siblingWorker } from '../read-workers/sibling-worker';
 
 /** What the planning thread is given: plain data only (the options without their progress callback). */
 export interface PlanJob {
@@ -19,13 +18,10 @@ export type PlanOutcome =
   | { unreadable: string }
   | { failed: string };
 
-const ENTRY = join(__dirname, `plan-worker${extname(__filename)}`);
-const EXEC_ARGV = extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : undefined;
-
 /** Runs planImport on a thread of its own (one per upload: imports are rare) and rethrows its errors as they were. */
 export function planOnWorker(job: PlanJob): Promise<ImportPlan> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, { workerData: job, ...(EXEC_ARGV ? { execArgv: EXEC_ARGV } : {}) });
+    const worker = siblingWorker(__dirname, 'plan-worker', job);
     let settled = false;
     worker.once('message', (outcome: PlanOutcome) => {
       settled = true;

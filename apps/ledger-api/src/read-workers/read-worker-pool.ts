@@ -1,13 +1,8 @@
-import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { RuleCode, RuleViolation } from '@ledger/domain';
 import type { FromWorker, ReadJob, ReadWorkerFiles, ToWorker, WorkerError } from './read-jobs';
-
-// Compiled, the worker is read-worker.js and inherits the parent's `-r` path registration; under
-// jest (TypeScript sources) it registers swc itself.
-const ENTRY = join(__dirname, `read-worker${extname(__filename)}`);
-const EXEC_ARGV = extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : undefined;
+import { siblingWorker } from './sibling-worker';
 
 interface Task {
   id: number;
@@ -118,7 +113,7 @@ export class ReadWorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY, { workerData: this.files, ...(EXEC_ARGV ? { execArgv: EXEC_ARGV } : {}) });
+    const worker = siblingWorker(__dirname, 'read-worker', this.files);
     worker.unref();
     const slot: Slot = { worker };
     this.slots.push(slot);
