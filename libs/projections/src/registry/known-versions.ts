@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ProjectEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
 import { statement } from '../runner/statements';
 
 /**
@@ -17,7 +18,7 @@ type Value = string | bigint | null;
  * `recordedAt`; the previous version stays, closed at that time. Nothing is written when the rows
  * are those of the current version (an act that changed nothing here adds no version).
  */
-export function recordVersion(db: Database.Database, table: string, columns: readonly string[], code: string, recordedAt: string, rows: readonly Value[][]): void {
+function recordVersion(db: Database.Database, table: string, columns: readonly string[], code: string, recordedAt: string, rows: readonly Value[][]): void {
   const current = statement(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE project_code = ? AND known_until IS NULL ORDER BY ${columns[0]}`).raw().safeIntegers().all(code) as Value[][];
   const key = (list: readonly Value[][]) => JSON.stringify(list.map((r) => r.map((v) => (v === null ? null : String(v)))));
   if (key(current) === key([...rows].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)))) return;
@@ -31,7 +32,13 @@ export function recordVersion(db: Database.Database, table: string, columns: rea
  * the runner has brought the register to at least this page before the read models listed after it
  * in allProjections().
  */
-export function projectHistory(db: Database.Database, code: string, version: bigint | number): ProjectEvent[] {
+function projectHistory(db: Database.Database, code: string, version: bigint | number): ProjectEvent[] {
   const rows = statement(db, 'SELECT type, data FROM project_register_events WHERE project_code = ? AND version <= ? ORDER BY version').all(code, version) as { type: string; data: string }[];
   return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) }) as ProjectEvent);
+}
+
+/** The project event's derivation, from its stream up to the event, becomes the project's current version of `table`. */
+export function recordDerivedVersion(db: Database.Database, recorded: RecordedEvent, table: string, columns: readonly string[], derive: (history: ProjectEvent[]) => Value[][]): void {
+  const code = recorded.streamId.slice('project-'.length);
+  recordVersion(db, table, columns, code, recorded.recordedAt, derive(projectHistory(db, code, recorded.streamVersion)));
 }

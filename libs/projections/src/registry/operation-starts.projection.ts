@@ -3,7 +3,7 @@ import { foldEffective, applyCorrections } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements } from '../runner/statements';
-import { KNOWN_COLUMNS, projectHistory, recordVersion } from './known-versions';
+import { KNOWN_COLUMNS, recordDerivedVersion } from './known-versions';
 
 /**
  * The day each project started operating (OperationStarted, as corrected), with every version of it
@@ -34,8 +34,9 @@ export class OperationStartsProjection implements Projection {
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
     if (!recorded.streamId.startsWith('project-') || (recorded.type !== 'OperationStarted' && recorded.type !== 'EventCorrected')) return;
-    const code = recorded.streamId.slice('project-'.length);
-    const { operatingSince } = foldEffective(applyCorrections(projectHistory(db, code, recorded.streamVersion)));
-    recordVersion(db, 'operation_starts', ['started_on'], code, recorded.recordedAt, operatingSince ? [[operatingSince]] : []);
+    recordDerivedVersion(db, recorded, 'operation_starts', ['started_on'], (history) => {
+      const { operatingSince } = foldEffective(applyCorrections(history));
+      return operatingSince ? [[operatingSince]] : [];
+    });
   }
 }

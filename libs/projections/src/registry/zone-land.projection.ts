@@ -3,7 +3,7 @@ import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements } from '../runner/statements';
-import { KNOWN_COLUMNS, projectHistory, recordVersion } from './known-versions';
+import { KNOWN_COLUMNS, recordDerivedVersion } from './known-versions';
 
 /**
  * Land leased by each project over legal time, for occupancy: one row per interval in which the
@@ -74,8 +74,6 @@ export class ZoneLandProjection implements Projection {
   apply(db: Database.Database, recorded: RecordedEvent): void {
     if (!recorded.streamId.startsWith('project-')) return;
     if (!changesLand({ type: recorded.type, data: recorded.data } as ProjectEvent)) return;
-    const code = recorded.streamId.slice('project-'.length);
-    const intervals = landIntervals(projectHistory(db, code, recorded.streamVersion)).map((r) => [r.from, r.to, r.zoneId, r.m2Hundredths]);
-    recordVersion(db, 'zone_land', ['from_on', 'to_on', 'zone_id', 'land_m2_hundredths'], code, recorded.recordedAt, intervals);
+    recordDerivedVersion(db, recorded, 'zone_land', ['from_on', 'to_on', 'zone_id', 'land_m2_hundredths'], (history) => landIntervals(history).map((r) => [r.from, r.to, r.zoneId, r.m2Hundredths]));
   }
 }
