@@ -50,6 +50,23 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** Where a walk over the log stream by stream stands: after this version of this stream. */
+export interface StreamCursor {
+  streamId: string;
+  streamVersion: StreamVersion;
+}
+
+/**
+ * An adapter that can read the log stream by stream (streams ordered by id, each in version order):
+ * a rebuild then folds each stream once instead of revisiting it on every page (SQLite, PostgreSQL).
+ */
+export interface StreamOrderedReader {
+  /** Up to `limit` events at positions up to `upTo`, after `after` in (stream id, version) order. */
+  readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]>;
+}
+
+export const readsByStream = (store: EventStore): store is EventStore & StreamOrderedReader => typeof (store as Partial<StreamOrderedReader>).readByStream === 'function';
+
 /** What a walk over the log needs (verification, export): a reader needs no writable store. */
 export type LogReader = Pick<EventStore, 'readPage'>;
 

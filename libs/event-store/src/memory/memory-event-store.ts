@@ -8,11 +8,13 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
+  type StreamCursor,
+  type StreamOrderedReader,
   type StreamVersion,
 } from '../port';
 
 /** For unit tests: same semantics as the SQLite adapter, nothing persisted. */
-export class MemoryEventStore implements EventStore {
+export class MemoryEventStore implements EventStore, StreamOrderedReader {
   private readonly log: RecordedEvent[] = [];
   private readonly byEventId = new Map<string, RecordedEvent>();
 
@@ -48,6 +50,14 @@ export class MemoryEventStore implements EventStore {
 
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {
     return this.log.slice(Number(after), Number(after) + limit);
+  }
+
+  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]> {
+    const isAfter = (e: RecordedEvent) => !after || e.streamId > after.streamId || (e.streamId === after.streamId && e.streamVersion > after.streamVersion);
+    return this.log
+      .filter((e) => e.position <= upTo && isAfter(e))
+      .sort((a, b) => (a.streamId === b.streamId ? Number(a.streamVersion - b.streamVersion) : a.streamId < b.streamId ? -1 : 1))
+      .slice(0, limit);
   }
 
   async headPosition(): Promise<Position> {

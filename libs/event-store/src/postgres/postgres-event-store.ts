@@ -9,6 +9,8 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
+  type StreamCursor,
+  type StreamOrderedReader,
   type StreamVersion,
 } from '../port';
 import { recordedFromRow as toRecorded, type EventRow } from '../event-row';
@@ -41,7 +43,7 @@ type Head = { position: Position; hash: string };
  * chain (sealEvent), OCC per stream backed by UNIQUE(stream_id, stream_version), idempotency on
  * event id, and no UPDATE/DELETE of events (schema.ts). Several API replicas share one database.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, StreamOrderedReader {
   readonly pool: Pool;
   private readonly clock: () => Date;
   private ready?: Promise<void>;
@@ -195,6 +197,16 @@ export class PostgresEventStore implements EventStore {
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {
     await this.schemaReady();
     const { rows } = await this.pool.query<EventRow>({ name: 'read-page', text: `SELECT ${COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`, values: [after.toString(), limit] });
+    return rows.map(toRecorded);
+  }
+
+  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]> {
+    await this.schemaReady();
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'read-by-stream',
+      text: `SELECT ${COLUMNS} FROM events WHERE (stream_id, stream_version) > ($1, $2) AND position <= $3 ORDER BY stream_id, stream_version LIMIT $4`,
+      values: [after?.streamId ?? '', (after?.streamVersion ?? 0n).toString(), upTo.toString(), limit],
+    });
     return rows.map(toRecorded);
   }
 

@@ -12,6 +12,8 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
+  type StreamCursor,
+  type StreamOrderedReader,
   type StreamVersion,
 } from '../port';
 import { sealEvent } from './event-hash';
@@ -30,6 +32,8 @@ export interface SqliteEventStoreOptions {
 /** The next page of the global log after a position. */
 export const READ_PAGE_SQL = 'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?';
 export const READ_STREAM_SQL = 'SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version';
+/** The next page of the log up to a position, stream by stream (through the unique (stream_id, stream_version) index). */
+export const READ_BY_STREAM_SQL = 'SELECT * FROM events WHERE (stream_id, stream_version) > (?, ?) AND position <= ? ORDER BY stream_id, stream_version LIMIT ?';
 
 /** One stream's part of an append: the events and the version its writer last saw. */
 export interface AppendEntry {
@@ -61,7 +65,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | und
  * Appends run in BEGIN IMMEDIATE transactions, so two processes on one file serialise on the
  * write lock and the version check inside the transaction decides which one conflicts.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, StreamOrderedReader {
   readonly db: Database.Database;
   readonly checkpointer?: WalCheckpointer;
   private readonly clock: () => Date;
@@ -86,6 +90,7 @@ export class SqliteEventStore implements EventStore {
       ),
       readStream: this.db.prepare(READ_STREAM_SQL).safeIntegers(),
       readPage: this.db.prepare(READ_PAGE_SQL).safeIntegers(),
+      readByStream: this.db.prepare(READ_BY_STREAM_SQL).safeIntegers(),
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
     };
     this.appendTx = this.db.transaction((entries: readonly AppendEntry[]) => {
@@ -183,6 +188,10 @@ export class SqliteEventStore implements EventStore {
 
   async readPage(after: Position, limit: number): Promise<RecordedEvent[]> {
     return (this.statements.readPage.all(after, limit) as EventRow[]).map(toRecorded);
+  }
+
+  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]> {
+    return (this.statements.readByStream.all(after?.streamId ?? '', after?.streamVersion ?? 0n, upTo, limit) as EventRow[]).map(toRecorded);
   }
 
   async headPosition(): Promise<Position> {

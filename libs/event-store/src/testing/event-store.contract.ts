@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH } from '../hash-chain';
-import { IdempotencyConflictError, WrongExpectedVersionError, type EventStore, type NewEvent } from '../port';
+import { IdempotencyConflictError, WrongExpectedVersionError, readsByStream, type EventStore, type NewEvent, type RecordedEvent, type StreamCursor } from '../port';
 import { readAll } from '../read-all';
 
 export interface ContractOptions {
@@ -110,6 +110,28 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       const seen: bigint[] = [];
       for await (const e of readAll(store, start, 7)) seen.push(e.streamVersion);
       expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => BigInt(i + 1)));
+    });
+
+    it('reads the log up to a position stream by stream, in pages, where it can (a rebuild)', async () => {
+      if (!readsByStream(store)) return void expect(name).toBe('eventstoredb'); // the one adapter without it
+      const other = `project-${randomUUID()}`;
+      await store.append(stream, [event('CertificateIssued')], 'no_stream');
+      await store.append(other, [event('CertificateIssued'), event()], 'no_stream');
+      const upTo = (await store.append(stream, [event(), event()], 1n)).position;
+      await store.append(other, [event()], 2n); // after upTo: not read
+      const read: RecordedEvent[] = [];
+      for (let after: StreamCursor | undefined, page; (page = await store.readByStream(upTo, after, 2)).length; ) {
+        read.push(...page);
+        after = { streamId: page[page.length - 1].streamId, streamVersion: page[page.length - 1].streamVersion };
+      }
+      expect(read.every((e) => e.position <= upTo)).toBe(true);
+      expect(new Set(read.map((e) => e.eventId)).size).toBe(read.length); // each once
+      expect(read.length).toBe(Number(upTo)); // the whole log up to upTo (other tests' streams too)
+      const ours = read.filter((e) => e.streamId === stream || e.streamId === other);
+      const runs = ours.map((e) => e.streamId).filter((id, i, ids) => id !== ids[i - 1]);
+      expect(runs).toHaveLength(2); // each stream's events one after another
+      expect(ours.filter((e) => e.streamId === stream).map((e) => e.streamVersion)).toEqual([1n, 2n, 3n]);
+      expect(ours.filter((e) => e.streamId === other).map((e) => e.streamVersion)).toEqual([1n, 2n]);
     });
 
     it('round-trips a large payload exactly', async () => {

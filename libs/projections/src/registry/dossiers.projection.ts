@@ -42,6 +42,8 @@ export const DOSSIER_STREAM_PREFIX = 'dossier-';
 export class DossiersProjection implements Projection {
   readonly name = 'dossiers';
   readonly version = 1;
+  /** Each row comes from one event or its own stream. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

@@ -28,6 +28,8 @@ const usdOf = (m: FiledMoneyJson | undefined) => (m?.usd === undefined ? null : 
 export class EnterpriseReportsProjection implements Projection {
   readonly name = 'enterprise-reports';
   readonly version = 1;
+  /** Each row comes from one event or its own stream. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { Projection } from '../runner/projection';
+import type { Projection, StreamReplay } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
 import { projectEventOf } from './project-stream';
-import { RunningSumsDelta, cancelInRunningSums } from './running-sums';
+import { RunningSumsDelta, cancelInRunningSums, deriveRunningSums } from './running-sums';
 import { canonicalInstant } from './instant';
 
 /**
@@ -133,7 +133,11 @@ class PendingFacts {
   private readonly states = new Map<string, ProjectFactsState | null>();
   private readonly changed = new Set<string>();
 
-  constructor(private readonly db: Database.Database) {}
+  /** @replay: a rebuild's stream-by-stream replay, whose running sums and adjustment days are derived from the facts at its end. */
+  constructor(
+    readonly db: Database.Database,
+    readonly replay = false,
+  ) {}
 
   state(code: string): ProjectFactsState | undefined {
     let state = this.states.get(code);
@@ -162,7 +166,7 @@ class PendingFacts {
     const states = [...this.changed].map((code) => STATE_COLUMNS.map((column) => (this.states.get(code) as ProjectFactsState)[column]));
     insertRows(this.db, 'INSERT INTO facts_project_state', STATE_COLUMNS.length, states, UPDATE_STATE);
     this.changed.clear();
-    this.sums.write(this.db);
+    if (!this.replay) this.sums.write(this.db);
   }
 }
 
@@ -195,7 +199,25 @@ export class LicensingFactsProjection implements Projection {
 
   /** The same rows as `apply` of each event in turn; states and sums are kept in memory until the batch ends. */
   applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
-    const pending = new PendingFacts(db);
+    this.derivePending(new PendingFacts(db), events);
+  }
+
+  /**
+   * A project's facts depend on its stream only; what sums over projects — the month-end running
+   * sums, the adjustment days' "previous day" — is derived from all the facts once at the end.
+   */
+  byStream(db: Database.Database): StreamReplay {
+    return {
+      applyBatch: (events) => this.derivePending(new PendingFacts(db, true), events),
+      finish: () => {
+        deriveRunningSums(db);
+        deriveAdjustedDays(db);
+      },
+    };
+  }
+
+  private derivePending(pending: PendingFacts, events: readonly RecordedEvent[]): void {
+    const db = pending.db;
     for (const recorded of events) {
       const ofProject = projectEventOf(recorded);
       if (!ofProject) continue;
@@ -204,7 +226,7 @@ export class LicensingFactsProjection implements Projection {
       if (event.type === 'EventCorrected') this.correct(db, pending, code, at);
       else {
         const adjusted = this.derive(pending, code, event, at);
-        if (adjusted && ADJUSTMENT_EVENTS.has(event.type)) this.addAdjustedDay(db, code, adjusted);
+        if (adjusted && ADJUSTMENT_EVENTS.has(event.type) && !pending.replay) this.addAdjustedDay(db, code, adjusted);
       }
     }
     pending.write();
@@ -225,7 +247,7 @@ export class LicensingFactsProjection implements Projection {
          origin, country, -valid_delta, -reg_vnd, -reg_usd, -realized_vnd, -realized_usd, -sign FROM facts WHERE ${LIVE_OF_PROJECT}`,
     ).run({ position: at.position, recordedAt: at.recordedAt, code, since });
     at.seq = cancelled.changes + 1;
-    cancelInRunningSums(db, at.position);
+    if (!pending.replay) cancelInRunningSums(db, at.position);
     pending.drop(code);
     // Only up to this correction: the register may stand further on (this read model replaying after a version change).
     const history = (statement(db, `SELECT type, data FROM ${STREAM} WHERE project_code = ? AND position <= ? ORDER BY version`).all(code, at.position) as { type: string; data: string }[]).map(
@@ -233,7 +255,7 @@ export class LicensingFactsProjection implements Projection {
     );
     for (const corrected of applyCorrections(history)) this.derive(pending, code, corrected, at);
     pending.write();
-    this.refreshAdjustedDays(db, code, at.position);
+    if (!pending.replay) this.refreshAdjustedDays(db, code, at.position);
   }
 
   /** Derives the act's facts into @pending; returns its adjustment fact's day, if it has one. */
@@ -257,7 +279,7 @@ export class LicensingFactsProjection implements Projection {
         at.position, at.seq++, code, kind, on, at.recordedAt, sums.board_id, sums.zone_id, sums.origin, dims.country,
         sums.valid, sums.reg_vnd, sums.reg_usd, sums.realized_vnd, sums.realized_usd, 1,
       ]);
-      pending.sums.add(sums);
+      if (!pending.replay) pending.sums.add(sums);
       if (!adjusted && ADJUSTMENT_KINDS.has(kind)) adjusted = { origin: sums.origin, day: on, board: sums.board_id };
     };
 
@@ -353,4 +375,19 @@ export class LicensingFactsProjection implements Projection {
        GROUP BY origin, effective_on`,
     ).run({ code, since });
   }
+}
+
+/**
+ * Every project's adjustment days from its live facts (those a replay derived): the rows
+ * addAdjustedDay and refreshAdjustedDays leave, for all projects in one statement.
+ */
+function deriveAdjustedDays(db: Database.Database): void {
+  db.prepare(
+    `WITH since AS (SELECT project_code, MAX(position) AS position FROM ${STREAM} WHERE type = 'EventCorrected' GROUP BY project_code)
+     INSERT INTO facts_adjusted_days
+     SELECT f.project_code, f.origin, f.effective_on, LAG(f.effective_on, 1, '') OVER (PARTITION BY f.project_code, f.origin ORDER BY f.effective_on), MIN(f.board_id)
+     FROM facts f LEFT JOIN since s ON s.project_code = f.project_code
+     WHERE f.sign = 1 AND f.position >= COALESCE(s.position, 0) AND f.${kindIn(ADJUSTMENT_FACT_KINDS)}
+     GROUP BY f.project_code, f.origin, f.effective_on`,
+  ).run();
 }

@@ -22,6 +22,8 @@ export class OperationStartsProjection implements Projection {
   readonly version = 1;
   /** The operations report's; operation_starts_by_project stays: each version is found through it. */
   readonly deferredIndexes = ['operation_starts_by_day'];
+  /** A project's rows come from its own stream only. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

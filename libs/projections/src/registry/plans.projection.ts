@@ -18,6 +18,8 @@ CREATE INDEX IF NOT EXISTS plan_actuals_by_board ON plan_actuals (board_id, year
 export class PlansProjection implements Projection {
   readonly name = 'plans';
   readonly version = 1;
+  /** Each row comes from one event or its own stream. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

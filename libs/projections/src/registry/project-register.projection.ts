@@ -73,6 +73,8 @@ export class ProjectRegisterProjection implements Projection {
   readonly version = 4;
   /** The register page's orderings; the projection itself finds rows by primary keys. */
   readonly deferredIndexes = ['register_by_board', 'register_by_issued'];
+  /** A project's rows come from its own stream only. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays, type LegalDate } from '@ledger/domain';
+import { insertRows } from '../runner/insert-rows';
 import { statement } from '../runner/statements';
 
 /** A fact's contribution to the running sums of its group. */
@@ -84,6 +85,46 @@ export function cancelInRunningSums(db: Database.Database, position: bigint): vo
      FROM facts f JOIN facts_month_ends m ON m.as_of >= f.effective_on WHERE f.position = ?
      GROUP BY m.as_of, f.kind, f.board_id, f.zone_id, f.origin ${ADD_TO_SUMS}`,
   ).run(position);
+}
+
+/**
+ * The running sums of every month end from the facts themselves, into empty tables (the end of a
+ * rebuild): the rows RunningSumsDelta.write leaves, from one grouped scan instead of adding each
+ * batch's deltas to every later month end. The groups' sums per month wait in a temporary table (a
+ * connection cannot write while it reads), and are added up a month at a time, in date order.
+ */
+export function deriveRunningSums(db: Database.Database): void {
+  db.exec(`CREATE TEMP TABLE month_sums (
+      month TEXT NOT NULL, kind TEXT NOT NULL, board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL,
+      n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
+      PRIMARY KEY (month, kind, board_id, zone_id, origin)) WITHOUT ROWID;
+    INSERT INTO month_sums SELECT substr(effective_on, 1, 7), kind, board_id, zone_id, origin, SUM(sign), SUM(valid_delta), SUM(reg_vnd), SUM(reg_usd), SUM(realized_vnd), SUM(realized_usd)
+      FROM facts GROUP BY 1, 2, 3, 4, 5;`);
+  const months = db.prepare('SELECT DISTINCT month FROM month_sums ORDER BY month').pluck().all() as string[];
+  const ofMonth = db.prepare('SELECT kind, board_id, zone_id, origin, n, valid, reg_vnd, reg_usd, realized_vnd, realized_usd FROM month_sums WHERE month = ?').safeIntegers();
+  const running = new Map<string, Omit<Delta, 'monthEnd'>>();
+  for (const month of months) {
+    for (const group of ofMonth.all(month) as Omit<Delta, 'monthEnd'>[]) {
+      const key = `${group.kind}|${group.board_id}|${group.zone_id}|${group.origin}`;
+      const sums = running.get(key);
+      if (!sums) running.set(key, group);
+      else addTo(sums, group);
+    }
+    const monthEnd = monthEndOf(`${month}-01`);
+    statement(db, 'INSERT INTO facts_month_ends VALUES (?)').run(monthEnd);
+    const rows = [...running.values()].map((r) => [monthEnd, r.kind, r.board_id, r.zone_id, r.origin, r.n, r.valid, r.reg_vnd, r.reg_usd, r.realized_vnd, r.realized_usd]);
+    insertRows(db, 'INSERT INTO facts_cumulative', 11, rows);
+  }
+  db.exec('DROP TABLE temp.month_sums');
+}
+
+function addTo(sums: Omit<Delta, 'monthEnd'>, more: Omit<Delta, 'monthEnd'>): void {
+  sums.n += more.n;
+  sums.valid += more.valid;
+  sums.reg_vnd += more.reg_vnd;
+  sums.reg_usd += more.reg_usd;
+  sums.realized_vnd += more.realized_vnd;
+  sums.realized_usd += more.realized_usd;
 }
 
 const monthEnds = new Map<string, LegalDate>();

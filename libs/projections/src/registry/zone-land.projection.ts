@@ -61,6 +61,8 @@ export class ZoneLandProjection implements Projection {
   readonly version = 2;
   /** The zones report's; zone_land_by_project stays: each version is found through it. */
   readonly deferredIndexes = ['zone_land_by_zone'];
+  /** A project's rows come from its own stream only. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

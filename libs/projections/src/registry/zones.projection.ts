@@ -17,6 +17,8 @@ CREATE INDEX IF NOT EXISTS zone_events_by_zone ON zone_events (zone_id, effectiv
 export class ZonesProjection implements Projection {
   readonly name = 'zones';
   readonly version = 1;
+  /** Each row comes from one event or its own stream. */
+  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);

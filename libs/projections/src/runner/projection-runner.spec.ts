@@ -147,6 +147,62 @@ describe('ProjectionRunner.rebuild', () => {
   });
 });
 
+/** SeenPositions replayed stream by stream, remembering the order it was fed. */
+class SeenByStream extends SeenPositions {
+  readonly byStream = true;
+  readonly fed: string[] = [];
+  failAt?: bigint;
+  apply(db: Database.Database, event: RecordedEvent): void {
+    if (event.position === this.failAt) throw new Error(`cannot apply ${event.position}`);
+    this.fed.push(`${event.streamId}@${event.streamVersion}`);
+    super.apply(db, event);
+  }
+}
+
+/** Two streams whose events interleave in the log: a-1, b-1, a-2, b-2, … */
+async function givenInterleaved(perStream: number): Promise<MemoryEventStore> {
+  const store = new MemoryEventStore();
+  for (let v = 1; v <= perStream; v++) {
+    for (const s of ['a', 'b']) await store.append(s, [{ eventId: `${s}-${v}`, type: 'Noted', data: {}, metadata: {} }], v === 1 ? 'no_stream' : BigInt(v - 1));
+  }
+  return store;
+}
+
+describe('ProjectionRunner.rebuild stream by stream', () => {
+  it('feeds a read model that allows it each stream whole, in version order, and moves its checkpoint to the head once', async () => {
+    const store = await givenInterleaved(3);
+    const seen = new SeenByStream('by_stream');
+    const inLogOrder = new SeenPositions('in_log_order');
+    const runner = new ProjectionRunner(store, join(dir, 'by-stream.db'), [seen, inLogOrder], { rebuildBatchSize: 2 });
+    const progress: bigint[] = [];
+
+    expect(await runner.rebuild((done) => progress.push(done))).toBe(6n);
+    expect(seen.fed).toEqual(['a@1', 'a@2', 'a@3', 'b@1', 'b@2', 'b@3']);
+    expect(SeenPositions.count(runner.db, 'by_stream')).toBe(6);
+    expect(SeenPositions.count(runner.db, 'in_log_order')).toBe(6); // the other replayed in log order after it
+    expect(runner.status().map((s) => s.checkpoint)).toEqual(['6', '6']);
+    expect(progress.slice(0, 3)).toEqual([2n, 4n, 6n]);
+    await runner.close();
+  });
+
+  it('that dies half-way leaves the read model marked unfinished: the next start replays it from 0', async () => {
+    const store = await givenInterleaved(3);
+    const path = join(dir, 'by-stream-dies.db');
+    const seen = new SeenByStream('by_stream');
+    const runner = new ProjectionRunner(store, path, [seen], { rebuildBatchSize: 2 });
+    seen.failAt = 6n; // b@3 (a-1, b-1, a-2, b-2, a-3, b-3 in the log), in the third batch: two batches are committed
+    await expect(runner.rebuild()).rejects.toThrow('cannot apply 6');
+    expect(SeenPositions.count(runner.db, 'by_stream')).toBe(4);
+    expect(runner.db.prepare("SELECT version FROM projection_versions WHERE name = 'by_stream'").pluck().get()).toBe(0);
+    await runner.close();
+
+    const restarted = new ProjectionRunner(store, path, [new SeenByStream('by_stream')]);
+    expect(await restarted.catchUp()).toBe(6n);
+    expect(SeenPositions.count(restarted.db, 'by_stream')).toBe(6); // from 0 again: a second application of an event would have failed
+    await restarted.close();
+  });
+});
+
 describe('catch-up batch size within a time budget', () => {
   it('halves after a batch over budget, doubles after a quick one, and stays between 100 events and the batch size', () => {
     expect(nextBatchSize(2000, 150, 100, 2000)).toBe(1000);

@@ -27,4 +27,18 @@ export interface Projection {
    * what a batch changes in memory and write it once at the end (the runner prefers it).
    */
   applyBatch?(db: Database.Database, events: readonly RecordedEvent[]): void;
+  /**
+   * Declares that the rows a stream derives depend only on that stream's events, so a rebuild from 0
+   * may replay the log stream by stream (each stream's events in order, one stream after another),
+   * folding and writing each stream once. `true`: `applyBatch` (or `apply`) serves as it is. A function:
+   * a replay of its own, for rows that sum over streams, which it writes once at the end.
+   */
+  readonly byStream?: true | ((db: Database.Database) => StreamReplay);
+}
+
+/** One rebuild's stream-by-stream replay of a read model (see Projection.byStream). */
+export interface StreamReplay {
+  applyBatch(events: readonly RecordedEvent[]): void;
+  /** After the last stream, in the transaction that moves the checkpoint to the head. */
+  finish(): void;
 }
