@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
+import type { StreamReplay } from '../runner/projection';
 import { statement } from '../runner/statements';
+import { projectEventOf } from './project-stream';
 
 /**
  * Read models derived from a project's whole (corrected) stream keep every version of what they
@@ -13,19 +15,38 @@ export const KNOWN_COLUMNS = 'known_from TEXT NOT NULL, known_until TEXT';
 
 type Value = string | bigint | null;
 
-/**
- * Makes `rows` (values of `columns`, after project_code) the project's current version from
- * `recordedAt`; the previous version stays, closed at that time. Nothing is written when the rows
- * are those of the current version (an act that changed nothing here adds no version).
- */
-function recordVersion(db: Database.Database, table: string, columns: readonly string[], code: string, recordedAt: string, rows: readonly Value[][]): void {
-  const current = statement(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE project_code = ? AND known_until IS NULL ORDER BY ${columns[0]}`).raw().safeIntegers().all(code) as Value[][];
-  const key = (list: readonly Value[][]) => JSON.stringify(list.map((r) => r.map((v) => (v === null ? null : String(v)))));
-  if (key(current) === key([...rows].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)))) return;
-  statement(db, `UPDATE ${table} SET known_until = ? WHERE project_code = ? AND known_until IS NULL`).run(recordedAt, code);
-  const insert = statement(db, `INSERT INTO ${table} (project_code, ${columns.join(', ')}, known_from, known_until) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, NULL)`);
-  for (const row of rows) insert.run(code, ...row, recordedAt);
+/** What a read model derives from a project's whole stream, and from which acts. */
+export interface DerivedVersions {
+  table: string;
+  /** The derived columns, after project_code; rows are kept in the order of the first. */
+  columns: readonly string[];
+  /** The acts that can change what is derived (the others add no version). */
+  changes(event: ProjectEvent): boolean;
+  derive(history: readonly ProjectEvent[]): Value[][];
 }
+
+const inOrder = (rows: readonly Value[][]) => [...rows].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+const sameRows = (a: readonly Value[][], b: readonly Value[][]) => {
+  const key = (list: readonly Value[][]) => JSON.stringify(list.map((r) => r.map((v) => (v === null ? null : String(v)))));
+  return key(a) === key(b);
+};
+
+/**
+ * Makes `rows` the project's current version from `recordedAt`, given the `current` one; the previous
+ * version stays, closed at that time. Nothing is written when the rows are those of the current
+ * version (an act that changed nothing here adds no version). Returns the version now current.
+ */
+function recordVersion(db: Database.Database, spec: DerivedVersions, code: string, recordedAt: string, current: readonly Value[][], rows: readonly Value[][]): readonly Value[][] {
+  const next = inOrder(rows);
+  if (sameRows(current, next)) return current;
+  statement(db, `UPDATE ${spec.table} SET known_until = ? WHERE project_code = ? AND known_until IS NULL`).run(recordedAt, code);
+  const insert = statement(db, `INSERT INTO ${spec.table} (project_code, ${spec.columns.join(', ')}, known_from, known_until) VALUES (?, ${spec.columns.map(() => '?').join(', ')}, ?, NULL)`);
+  for (const row of next) insert.run(code, ...row, recordedAt);
+  return next;
+}
+
+const currentVersion = (db: Database.Database, spec: DerivedVersions, code: string) =>
+  statement(db, `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE project_code = ? AND known_until IS NULL ORDER BY ${spec.columns[0]}`).raw().safeIntegers().all(code) as Value[][];
 
 /**
  * The project's stream up to `version`, from the project register's copy (project_register_events):
@@ -37,8 +58,33 @@ function projectHistory(db: Database.Database, code: string, version: bigint | n
   return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) }) as ProjectEvent);
 }
 
-/** The project event's derivation, from its stream up to the event, becomes the project's current version of `table`. */
-export function recordDerivedVersion(db: Database.Database, recorded: RecordedEvent, table: string, columns: readonly string[], derive: (history: ProjectEvent[]) => Value[][]): void {
-  const code = recorded.streamId.slice('project-'.length);
-  recordVersion(db, table, columns, code, recorded.recordedAt, derive(projectHistory(db, code, recorded.streamVersion)));
+/** A project act that can change the derivation makes it, from the stream up to the act, the project's current version. */
+export function recordDerivedVersion(db: Database.Database, recorded: RecordedEvent, spec: DerivedVersions): void {
+  const ofProject = projectEventOf(recorded);
+  if (!ofProject || !spec.changes(ofProject.event)) return;
+  const { code } = ofProject;
+  recordVersion(db, spec, code, recorded.recordedAt, currentVersion(db, spec, code), spec.derive(projectHistory(db, code, recorded.streamVersion)));
+}
+
+/**
+ * The same versions from a replay stream by stream: each project's events arrive whole and in order
+ * (a page may end inside a stream; this replay carries on with it), so its history and current
+ * version are kept here instead of read back for every act.
+ */
+export function replayDerivedVersions(db: Database.Database, spec: DerivedVersions): StreamReplay {
+  let code: string | undefined;
+  let history: ProjectEvent[] = [];
+  let current: readonly Value[][] = [];
+  return {
+    applyBatch: (events) => {
+      for (const recorded of events) {
+        const ofProject = projectEventOf(recorded);
+        if (!ofProject) continue;
+        if (ofProject.code !== code) [code, history, current] = [ofProject.code, [], []];
+        history.push(ofProject.event);
+        if (spec.changes(ofProject.event)) current = recordVersion(db, spec, code, recorded.recordedAt, current, spec.derive(history));
+      }
+    },
+    finish: () => undefined,
+  };
 }

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { foldEffective, applyCorrections } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { Projection } from '../runner/projection';
+import type { Projection, StreamReplay } from '../runner/projection';
 import { forgetStatements } from '../runner/statements';
-import { KNOWN_COLUMNS, recordDerivedVersion } from './known-versions';
+import { KNOWN_COLUMNS, recordDerivedVersion, replayDerivedVersions, type DerivedVersions } from './known-versions';
 
 /**
  * The day each project started operating (OperationStarted, as corrected), with every version of it
@@ -17,13 +17,21 @@ CREATE TABLE IF NOT EXISTS operation_starts (
 CREATE INDEX IF NOT EXISTS operation_starts_by_day ON operation_starts (started_on);
 CREATE INDEX IF NOT EXISTS operation_starts_by_project ON operation_starts (project_code, known_until);`;
 
+const STARTS: DerivedVersions = {
+  table: 'operation_starts',
+  columns: ['started_on'],
+  changes: (event) => event.type === 'OperationStarted' || event.type === 'EventCorrected',
+  derive: (history) => {
+    const { operatingSince } = foldEffective(applyCorrections(history));
+    return operatingSince ? [[operatingSince]] : [];
+  },
+};
+
 export class OperationStartsProjection implements Projection {
   readonly name = 'operation-starts';
   readonly version = 1;
   /** The operations report's; operation_starts_by_project stays: each version is found through it. */
   readonly deferredIndexes = ['operation_starts_by_day'];
-  /** A project's rows come from its own stream only. */
-  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -35,10 +43,11 @@ export class OperationStartsProjection implements Projection {
   }
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
-    if (!recorded.streamId.startsWith('project-') || (recorded.type !== 'OperationStarted' && recorded.type !== 'EventCorrected')) return;
-    recordDerivedVersion(db, recorded, 'operation_starts', ['started_on'], (history) => {
-      const { operatingSince } = foldEffective(applyCorrections(history));
-      return operatingSince ? [[operatingSince]] : [];
-    });
+    recordDerivedVersion(db, recorded, STARTS);
+  }
+
+  /** A project's rows come from its own stream only. */
+  byStream(db: Database.Database): StreamReplay {
+    return replayDerivedVersions(db, STARTS);
   }
 }

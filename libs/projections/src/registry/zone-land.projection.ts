@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState, minorUnitsOf, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { Projection } from '../runner/projection';
+import type { Projection, StreamReplay } from '../runner/projection';
 import { forgetStatements } from '../runner/statements';
-import { KNOWN_COLUMNS, recordDerivedVersion } from './known-versions';
+import { KNOWN_COLUMNS, recordDerivedVersion, replayDerivedVersions, type DerivedVersions } from './known-versions';
 
 /**
  * Land leased by each project over legal time, for occupancy: one row per interval in which the
@@ -56,13 +56,18 @@ function changesLand(event: ProjectEvent): boolean {
   return event.type === 'CertificateIssued' || event.type === 'ProjectTerminated' || event.type === 'EventCorrected';
 }
 
+const LAND: DerivedVersions = {
+  table: 'zone_land',
+  columns: ['from_on', 'to_on', 'zone_id', 'land_m2_hundredths'],
+  changes: changesLand,
+  derive: (history) => landIntervals(history).map((r) => [r.from, r.to, r.zoneId, r.m2Hundredths]),
+};
+
 export class ZoneLandProjection implements Projection {
   readonly name = 'zone-land';
   readonly version = 2;
   /** The zones report's; zone_land_by_project stays: each version is found through it. */
   readonly deferredIndexes = ['zone_land_by_zone'];
-  /** A project's rows come from its own stream only. */
-  readonly byStream = true;
 
   setup(db: Database.Database): void {
     db.exec(SCHEMA);
@@ -74,8 +79,11 @@ export class ZoneLandProjection implements Projection {
   }
 
   apply(db: Database.Database, recorded: RecordedEvent): void {
-    if (!recorded.streamId.startsWith('project-')) return;
-    if (!changesLand({ type: recorded.type, data: recorded.data } as ProjectEvent)) return;
-    recordDerivedVersion(db, recorded, 'zone_land', ['from_on', 'to_on', 'zone_id', 'land_m2_hundredths'], (history) => landIntervals(history).map((r) => [r.from, r.to, r.zoneId, r.m2Hundredths]));
+    recordDerivedVersion(db, recorded, LAND);
+  }
+
+  /** A project's rows come from its own stream only. */
+  byStream(db: Database.Database): StreamReplay {
+    return replayDerivedVersions(db, LAND);
   }
 }

@@ -152,7 +152,7 @@ class SeenByStream extends SeenPositions {
   readonly byStream = true;
   readonly fed: string[] = [];
   failAt?: bigint;
-  apply(db: Database.Database, event: RecordedEvent): void {
+  override apply(db: Database.Database, event: RecordedEvent): void {
     if (event.position === this.failAt) throw new Error(`cannot apply ${event.position}`);
     this.fed.push(`${event.streamId}@${event.streamVersion}`);
     super.apply(db, event);
