@@ -72,6 +72,12 @@ CREATE TABLE IF NOT EXISTS facts_cumulative (
   n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
   PRIMARY KEY (as_of, kind, board_id, zone_id, origin)
 ) WITHOUT ROWID;
+-- The same summed over each board's zones (running-sums.ts): for reports that neither filter nor group by zone.
+CREATE TABLE IF NOT EXISTS facts_board_cumulative (
+  as_of TEXT NOT NULL, kind TEXT NOT NULL, board_id TEXT NOT NULL, origin TEXT NOT NULL,
+  n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
+  PRIMARY KEY (as_of, kind, board_id, origin)
+) WITHOUT ROWID;
 -- The days a project (under an origin) has adjustment occurrences, as known now, each with the
 -- previous such day: the projects adjusted in [from, to] are then the days in it whose previous
 -- day is before "from" — a count over one index instead of a distinct over every adjustment.
@@ -169,11 +175,12 @@ class PendingFacts {
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
   /**
+   * 6: running sums per board (all zones together), for reports.
    * 5: the project's events read from the register's copy (facts_project_events is gone).
    * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
-  readonly version = 5;
+  readonly version = 6;
   /** Reports' indexes; the projection itself finds rows by primary keys. */
   readonly deferredIndexes = ['facts_by_date', 'facts_by_kind_date_project', 'adjusted_days_by_day'];
 
@@ -184,7 +191,7 @@ export class LicensingFactsProjection implements Projection {
   reset(db: Database.Database): void {
     db.exec(
       // facts_cumulative_dates: version 3's list of snapshots built by the reports; facts_project_events: version 4's copy of the streams.
-      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days;',
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days; DROP TABLE IF EXISTS facts_board_cumulative;',
     );
     forgetStatements(db);
   }
