@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { ORIGINS, addYears, type LegalDate, type Origin } from '@ledger/domain';
-import { ADJUSTMENT_FACT_KINDS } from '@ledger/projections';
+import { ORIGINS, addDays, addYears, type LegalDate, type Origin } from '@ledger/domain';
+import { ADJUSTED_COUNT_MONTHS, ADJUSTMENT_FACT_KINDS } from '@ledger/projections';
 import { knownAtInstant } from './known-at';
 import { readPlan } from './read-plan';
 import { all, isIn, raw, sql, type Sql } from './sql';
@@ -137,8 +137,28 @@ function periodRows(db: Database.Database, units: Units, from: LegalDate, to: Le
 /** Projects adjusted in the period: either counted per board and origin, or listed to be told apart. */
 type AdjustedRow = GroupRow & ({ n: bigint; project_code?: undefined } | { project_code: string; n?: undefined });
 
-/** A project (one board) counts once per origin: the adjustment days in the period whose previous one is before it. */
+/** How many months [from, to] spans when it runs from a month's first day to a month's last. */
+function wholeMonths(from: LegalDate, to: LegalDate): number | undefined {
+  if (!from.endsWith('-01') || !addDays(to, 1).endsWith('-01') || to < from) return undefined;
+  const month = (date: LegalDate) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return month(to) - month(from) + 1;
+}
+
+/**
+ * A project (one board) counts once per origin: the adjustment days in the period whose previous
+ * one is before it — kept counted per month for periods of whole months (facts_adjusted_counts),
+ * counted from the days otherwise.
+ */
 function countedAdjusted(db: Database.Database, where: Sql, from: LegalDate, to: LegalDate): AdjustedRow[] {
+  const months = wholeMonths(from, to);
+  if (months !== undefined && months <= ADJUSTED_COUNT_MONTHS) {
+    const [since, until] = [from.slice(0, 7), to.slice(0, 7)];
+    return all<AdjustedRow>(
+      db,
+      sql`SELECT board_id, '' AS zone_id, origin, '' AS country, SUM(n) AS n FROM facts_adjusted_counts
+          WHERE since = ${since} AND month BETWEEN ${since} AND ${until} AND ${where} GROUP BY board_id, origin`,
+    );
+  }
   return all<AdjustedRow>(
     db,
     sql`SELECT board_id, '' AS zone_id, origin, '' AS country, COUNT(*) AS n FROM facts_adjusted_days

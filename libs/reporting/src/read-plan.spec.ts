@@ -3,8 +3,8 @@ import { readPlan } from './read-plan';
 /** Which read model a report reads, by what it asks for. */
 describe('readPlan', () => {
   it.each([
-    ['as known now, by board', { filters: {}, groupBy: ['board'] }, { sums: 'running-sums', projectsAdjusted: 'adjusted-days' }],
-    ['as known now, by region and origin, filtered to a board', { filters: { boardId: 'BQL-BG' }, groupBy: ['region', 'origin'] }, { sums: 'running-sums', projectsAdjusted: 'adjusted-days' }],
+    ['as known now, by board: zones summed', { filters: {}, groupBy: ['board'] }, { sums: 'board-running-sums', projectsAdjusted: 'adjusted-days' }],
+    ['as known now, by region and origin, filtered to a board', { filters: { boardId: 'BQL-BG' }, groupBy: ['region', 'origin'] }, { sums: 'board-running-sums', projectsAdjusted: 'adjusted-days' }],
     ['by zone: running sums keep zones, adjustment days do not', { filters: {}, groupBy: ['zone'] }, { sums: 'running-sums', projectsAdjusted: 'facts' }],
     ['filtered to a zone', { filters: { zoneId: 'KCN-QUANG-CHAU' }, groupBy: [] }, { sums: 'running-sums', projectsAdjusted: 'facts' }],
     ['by investor country: only the facts keep it', { filters: {}, groupBy: ['country'] }, { sums: 'facts', projectsAdjusted: 'facts' }],

@@ -2,12 +2,13 @@ import type { GroupDimension, ReportFilters } from './filters';
 
 /**
  * Where a report reads its figures. `running-sums`: the projection's month-end running sums plus
- * the facts of less than a month, as known now. `facts`: the facts themselves — needed for
+ * the facts of less than a month, as known now; `board-running-sums`: the same with each board's
+ * zones summed, a third of the rows, when the report neither filters nor groups by zone. `facts`: the facts themselves — needed for
  * `knownAt` (the running sums hold only what is known now) and for investor country (they do not
  * keep it). Projects adjusted in a period, a distinct count, come from each project's adjustment
  * days as known now, by board or coarser and without a zone filter; otherwise from the facts.
  */
-export type FactsSource = 'running-sums' | 'facts';
+export type FactsSource = 'board-running-sums' | 'running-sums' | 'facts';
 
 export interface ReadPlan {
   sums: FactsSource;
@@ -16,9 +17,10 @@ export interface ReadPlan {
 
 export function readPlan(query: { knownAt?: string; filters: ReportFilters; groupBy: readonly GroupDimension[] }): ReadPlan {
   const asKnownNow = query.knownAt === undefined;
-  const byZoneOrFiner = query.filters.zoneId !== undefined || query.groupBy.includes('zone') || query.groupBy.includes('country');
+  const byZone = query.filters.zoneId !== undefined || query.groupBy.includes('zone');
+  const byZoneOrFiner = byZone || query.groupBy.includes('country');
   return {
-    sums: asKnownNow && !query.groupBy.includes('country') ? 'running-sums' : 'facts',
+    sums: !asKnownNow || query.groupBy.includes('country') ? 'facts' : byZone ? 'running-sums' : 'board-running-sums',
     projectsAdjusted: asKnownNow && !byZoneOrFiner ? 'adjusted-days' : 'facts',
   };
 }

@@ -55,11 +55,17 @@ const values = (columns: readonly string[], sign: '' | '-') => raw(columns.map((
 
 const conditions = (query: SumsQuery) => and([query.where, ...(query.kinds ? [isIn('kind', query.kinds)] : [])]);
 
+type RunningSums = Exclude<FactsSource, 'facts'>;
+const RUNNING_SUMS: Record<RunningSums, { table: Sql; keys: Sql }> = {
+  'running-sums': { table: raw('facts_cumulative'), keys: raw("kind, board_id, zone_id, origin, '' AS country") },
+  'board-running-sums': { table: raw('facts_board_cumulative'), keys: raw("kind, board_id, '' AS zone_id, origin, '' AS country") },
+};
+
 /** The running sums at `date` as signed rows: the last month end on or before it, plus the facts after it. */
-function runningAt(date: LegalDate, sign: '' | '-', query: SumsQuery): Sql {
+function runningAt(source: RunningSums, date: LegalDate, sign: '' | '-', query: SumsQuery): Sql {
   const base = sql`COALESCE((SELECT MAX(as_of) FROM facts_month_ends WHERE as_of <= ${date}), '')`;
-  const keys = raw("kind, board_id, zone_id, origin, '' AS country");
-  return sql`SELECT ${keys}, ${values(SUM_VALUES, sign)} FROM facts_cumulative WHERE as_of = ${base} AND ${conditions(query)}
+  const { table, keys } = RUNNING_SUMS[source];
+  return sql`SELECT ${keys}, ${values(SUM_VALUES, sign)} FROM ${table} WHERE as_of = ${base} AND ${conditions(query)}
     UNION ALL SELECT ${keys}, ${values(FACT_VALUES, sign)} FROM facts WHERE effective_on > ${base} AND effective_on <= ${date} AND ${conditions(query)}`;
 }
 
@@ -80,12 +86,12 @@ function grouped(rows: Sql, query: SumsQuery, nonZero: boolean): Sql {
 
 /** Facts effective on or before `asOf`. */
 export function sumsAsOf(db: Database.Database, source: FactsSource, asOf: LegalDate, query: SumsQuery): SumsRow[] {
-  return all<SumsRow>(db, grouped(source === 'running-sums' ? runningAt(asOf, '', query) : factsIn('', asOf, query), query, false));
+  return all<SumsRow>(db, grouped(source === 'facts' ? factsIn('', asOf, query) : runningAt(source, asOf, '', query), query, false));
 }
 
 /** Facts effective in [from, to]; rows that add nothing (an act and its correction) are left out. */
 export function sumsOver(db: Database.Database, source: FactsSource, from: LegalDate, to: LegalDate, query: SumsQuery): SumsRow[] {
   const before = addDays(from, -1);
-  const rows = source === 'running-sums' ? join([runningAt(to, '', query), runningAt(before, '-', query)], ' UNION ALL ') : factsIn(before, to, query);
+  const rows = source === 'facts' ? factsIn(before, to, query) : join([runningAt(source, to, '', query), runningAt(source, before, '-', query)], ' UNION ALL ');
   return all<SumsRow>(db, grouped(rows, query, true));
 }

@@ -5,7 +5,8 @@ import type { Projection, StreamReplay } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
 import { projectEventOf } from './project-stream';
-import { RunningSumsDelta, cancelInRunningSums, deriveRunningSums } from './running-sums';
+import { RunningSumsDelta, cancelInRunningSums, deriveBoardSums, deriveRunningSums } from './running-sums';
+import { deriveAdjustedCounts, recountAdjustedDays } from './adjusted-counts';
 import { canonicalInstant } from './instant';
 
 /**
@@ -72,6 +73,12 @@ CREATE TABLE IF NOT EXISTS facts_cumulative (
   n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
   PRIMARY KEY (as_of, kind, board_id, zone_id, origin)
 ) WITHOUT ROWID;
+-- The same summed over each board's zones (running-sums.ts): for reports that neither filter nor group by zone.
+CREATE TABLE IF NOT EXISTS facts_board_cumulative (
+  as_of TEXT NOT NULL, kind TEXT NOT NULL, board_id TEXT NOT NULL, origin TEXT NOT NULL,
+  n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
+  PRIMARY KEY (as_of, kind, board_id, origin)
+) WITHOUT ROWID;
 -- The days a project (under an origin) has adjustment occurrences, as known now, each with the
 -- previous such day: the projects adjusted in [from, to] are then the days in it whose previous
 -- day is before "from" — a count over one index instead of a distinct over every adjustment.
@@ -80,6 +87,11 @@ CREATE TABLE IF NOT EXISTS facts_adjusted_days (
   PRIMARY KEY (project_code, origin, effective_on)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS adjusted_days_by_day ON facts_adjusted_days (effective_on, prev_on, board_id, origin);
+-- Those days counted per month for periods of whole months (adjusted-counts.ts).
+CREATE TABLE IF NOT EXISTS facts_adjusted_counts (
+  since TEXT NOT NULL, month TEXT NOT NULL, board_id TEXT NOT NULL, origin TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (since, month, board_id, origin)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facts_project_state (
   project_code TEXT PRIMARY KEY,
   board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL, country TEXT NOT NULL,
@@ -173,11 +185,12 @@ class PendingFacts {
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
   /**
+   * 6: running sums per board (all zones together) and adjustment days counted per month, for reports.
    * 5: the project's events read from the register's copy (facts_project_events is gone).
    * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
-  readonly version = 5;
+  readonly version = 6;
   /** Reports' indexes; the projection itself finds rows by primary keys. */
   readonly deferredIndexes = ['facts_by_date', 'facts_by_kind_date_project', 'adjusted_days_by_day'];
 
@@ -188,7 +201,7 @@ export class LicensingFactsProjection implements Projection {
   reset(db: Database.Database): void {
     db.exec(
       // facts_cumulative_dates: version 3's list of snapshots built by the reports; facts_project_events: version 4's copy of the streams.
-      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days;',
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days; DROP TABLE IF EXISTS facts_board_cumulative; DROP TABLE IF EXISTS facts_adjusted_counts;',
     );
     forgetStatements(db);
   }
@@ -211,7 +224,9 @@ export class LicensingFactsProjection implements Projection {
       applyBatch: (events) => this.derivePending(new PendingFacts(db, true), events),
       finish: () => {
         deriveRunningSums(db);
+        deriveBoardSums(db);
         deriveAdjustedDays(db);
+        deriveAdjustedCounts(db);
       },
     };
   }
@@ -349,31 +364,35 @@ export class LicensingFactsProjection implements Projection {
 
   /**
    * An act adds one occurrence: its day joins the project's adjustment days (under the origin its
-   * fact carries) unless already there, and the next day's "previous" moves to it if it is later.
+   * fact carries) unless already there, and the next day's "previous" moves to it if it is later;
+   * the two days are counted again in facts_adjusted_counts.
    */
   private addAdjustedDay(db: Database.Database, code: string, fact: AdjustedDay): void {
     const days = 'FROM facts_adjusted_days WHERE project_code = @code AND origin = @origin';
-    statement(
-      db,
-      `INSERT INTO facts_adjusted_days SELECT @code, @origin, @day, COALESCE((SELECT MAX(effective_on) ${days} AND effective_on < @day), ''), @board
-       WHERE NOT EXISTS (SELECT 1 ${days} AND effective_on = @day)`,
-    ).run({ code, ...fact });
-    statement(db, `UPDATE facts_adjusted_days SET prev_on = @day WHERE project_code = @code AND origin = @origin AND prev_on < @day AND effective_on = (SELECT MIN(effective_on) ${days} AND effective_on > @day)`).run({
-      code,
-      ...fact,
+    const params = { code, ...fact };
+    const dayAndNext = `project_code = @code AND origin = @origin AND effective_on BETWEEN @day AND COALESCE((SELECT MIN(effective_on) ${days} AND effective_on > @day), @day)`;
+    recountAdjustedDays(db, dayAndNext, params, () => {
+      statement(
+        db,
+        `INSERT INTO facts_adjusted_days SELECT @code, @origin, @day, COALESCE((SELECT MAX(effective_on) ${days} AND effective_on < @day), ''), @board
+         WHERE NOT EXISTS (SELECT 1 ${days} AND effective_on = @day)`,
+      ).run(params);
+      statement(db, `UPDATE facts_adjusted_days SET prev_on = @day WHERE project_code = @code AND origin = @origin AND prev_on < @day AND effective_on = (SELECT MIN(effective_on) ${days} AND effective_on > @day)`).run(params);
     });
   }
 
   /** The project's adjustment days recomputed from the facts its correction at @since derived. */
   private refreshAdjustedDays(db: Database.Database, code: string, since: bigint): void {
-    statement(db, 'DELETE FROM facts_adjusted_days WHERE project_code = ?').run(code);
-    statement(
-      db,
-      `INSERT INTO facts_adjusted_days
-       SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
-       FROM facts WHERE ${LIVE_OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
-       GROUP BY origin, effective_on`,
-    ).run({ code, since });
+    recountAdjustedDays(db, 'project_code = @code', { code }, () => {
+      statement(db, 'DELETE FROM facts_adjusted_days WHERE project_code = ?').run(code);
+      statement(
+        db,
+        `INSERT INTO facts_adjusted_days
+         SELECT project_code, origin, effective_on, LAG(effective_on, 1, '') OVER (PARTITION BY origin ORDER BY effective_on), MIN(board_id)
+         FROM facts WHERE ${LIVE_OF_PROJECT} AND ${kindIn(ADJUSTMENT_FACT_KINDS)}
+         GROUP BY origin, effective_on`,
+      ).run({ code, since });
+    });
   }
 }
 

@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3';
+import { statement } from '../runner/statements';
+
+/**
+ * The projects adjusted in a period [from, to] are its adjustment days whose previous day is
+ * before `from` (facts_adjusted_days). For a period of whole months, at most this many, that count
+ * is kept per month: facts_adjusted_counts(since, month, board, origin) holds the days of `month`
+ * whose previous one is before month `since`, for each `since` of the months up to `month`. The
+ * period's count is then the sum over its months counted since its first one: a few rows per board
+ * instead of every adjustment day in the period.
+ */
+export const ADJUSTED_COUNT_MONTHS = 12;
+
+const BACK = `(VALUES ${Array.from({ length: ADJUSTED_COUNT_MONTHS }, (_, k) => `(${k})`).join(', ')})`;
+
+/** Every (since, month, board, origin) cell of the days matching @where, the day's previous one with it. */
+const cellsOf = (where: string) =>
+  `SELECT substr(date(effective_on, 'start of month', '-' || back.column1 || ' months'), 1, 7) AS since, substr(effective_on, 1, 7) AS month, board_id, origin, prev_on
+   FROM facts_adjusted_days, ${BACK} AS back WHERE ${where}`;
+
+/** What the days matching @where count, signed. */
+const counted = (where: string, sign: 1 | -1) =>
+  `SELECT since, month, board_id, origin, ${sign} * COUNT(*) FROM (${cellsOf(where)}) WHERE substr(prev_on, 1, 7) < since GROUP BY since, month, board_id, origin`;
+
+/**
+ * Runs @change of facts_adjusted_days with the counts kept: the days matching @where (with
+ * @params) before it are taken out, those matching it after are added. @where must match every day
+ * whose previous one the change moves, before and after.
+ */
+export function recountAdjustedDays(db: Database.Database, where: string, params: Record<string, unknown>, change: () => void): void {
+  const add = (sign: 1 | -1) => statement(db, `INSERT INTO facts_adjusted_counts ${counted(where, sign)} ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(params);
+  add(-1);
+  // Cells left empty are not kept (as deriveAdjustedCounts would not write them); those counted again come back below.
+  statement(db, `DELETE FROM facts_adjusted_counts WHERE n = 0 AND (since, month, board_id, origin) IN (SELECT since, month, board_id, origin FROM (${cellsOf(where)}))`).run(params);
+  change();
+  add(1);
+}
+
+/** facts_adjusted_counts from scratch, from every project's adjustment days. */
+export function deriveAdjustedCounts(db: Database.Database): void {
+  db.exec(`DELETE FROM facts_adjusted_counts; INSERT INTO facts_adjusted_counts ${counted('1', 1)}`);
+}
