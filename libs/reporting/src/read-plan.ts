@@ -3,9 +3,9 @@ import type { GroupDimension, ReportFilters } from './filters';
 /**
  * Where a report reads its figures. `running-sums`: the projection's month-end running sums plus
  * the facts of less than a month, as known now; `board-running-sums`: the same with each board's
- * zones summed, a third of the rows, when the report neither filters nor groups by zone. `facts`: the facts themselves — needed for
- * `knownAt` (the running sums hold only what is known now) and for investor country (they do not
- * keep it). Projects adjusted in a period, a distinct count, come from each project's adjustment
+ * zones summed, a third of the rows, when the report neither filters nor groups by zone. `facts`:
+ * the facts themselves — needed for `knownAt` (the running sums hold only what is known now) and
+ * for investor country (they do not keep it). Projects adjusted in a period, a distinct count, come from each project's adjustment
  * days as known now, by board or coarser and without a zone filter; otherwise from the facts.
  */
 export type FactsSource = 'board-running-sums' | 'running-sums' | 'facts';
