@@ -7,6 +7,7 @@ import { MemoryEventStore } from '@ledger/event-store';
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections } from './index';
 import { TickingClock, commandsFor, correctionFor, projectArb, record, type Histories } from './testing/random-histories';
+import { inLogOrder } from './testing/log-order';
 
 /**
  * A rebuild replays the log stream by stream, folds each batch in memory (applyBatch), writes the
@@ -54,7 +55,7 @@ it('a batched rebuild writes the same rows as an event-by-event catch-up', async
       }
       corrections += [...histories.values()].flat().filter((h) => h.event.type === 'EventCorrected').length;
 
-      const oneByOne = new ProjectionRunner(store, join(dir, `one-by-one-${run}.db`), allProjections(), { batchSize: 1 });
+      const oneByOne = new ProjectionRunner(inLogOrder(store), join(dir, `one-by-one-${run}.db`), allProjections(), { batchSize: 1 });
       await oneByOne.catchUp();
       const rebuilt = new ProjectionRunner(store, join(dir, `rebuilt-${run}.db`), allProjections(), { rebuildBatchSize });
       await rebuilt.catchUp(); // rows the rebuild must drop first

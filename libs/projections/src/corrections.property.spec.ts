@@ -7,6 +7,7 @@ import { validProjectsReport } from '@ledger/reporting';
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections } from './index';
 import { TickingClock, amount, codeOf, commandsFor, correctionFor, correctionPlaceholder, day, foldedValid, projectArb, record, units, type Histories } from './testing/random-histories';
+import { inLogOrder } from './testing/log-order';
 
 /**
  * Up to 50 corrections per project: each adds facts bounded by the project's own acts (at most
@@ -31,7 +32,7 @@ it('corrections add facts linearly, and every report known at any time equals a 
         run += 1;
         const clock = new TickingClock();
         const store = new MemoryEventStore(clock.now);
-        const runner = new ProjectionRunner(store, join(dir, `${run}.db`), allProjections(), { batchSize: 3 });
+        const runner = new ProjectionRunner(inLogOrder(store), join(dir, `${run}.db`), allProjections(), { batchSize: 3 });
         const histories: Histories = new Map();
         const rowsAt = runner.db.prepare('SELECT COUNT(*) FROM facts WHERE position = ?').pluck();
         for (const [index, { project, corrections }] of projects.entries()) {

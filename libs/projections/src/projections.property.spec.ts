@@ -9,6 +9,7 @@ import { activityReport, timeseriesReport, validProjectsReport } from '@ledger/r
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections } from './index';
 import { TickingClock, amount, commandsFor, correctionFor, day, foldedValid, projectArb, record, units, type Histories } from './testing/random-histories';
+import { inLogOrder } from './testing/log-order';
 
 /**
  * For random valid histories, the live projection (caught up in random slices), a rebuild from
@@ -29,7 +30,7 @@ it('live projection = rebuild from zero = direct fold, for random histories and 
         run += 1;
         const clock = new TickingClock();
         const store = new MemoryEventStore(clock.now);
-        const live = new ProjectionRunner(store, join(dir, `live-${run}.db`), allProjections(), { batchSize });
+        const live = new ProjectionRunner(inLogOrder(store), join(dir, `live-${run}.db`), allProjections(), { batchSize });
         // Reports read through a read-only connection: a query that wrote to a read model would fail.
         const reader = new Database(join(dir, `live-${run}.db`), { readonly: true });
         const histories: Histories = new Map();

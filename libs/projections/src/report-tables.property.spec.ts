@@ -9,6 +9,7 @@ import { activityReport } from '@ledger/reporting';
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections, deriveAdjustedCounts, deriveBoardSums } from './index';
 import { TickingClock, commandsFor, correctionFor, day, projectArb, record, units, type Histories, type ProjectSpec } from './testing/random-histories';
+import { inLogOrder } from './testing/log-order';
 
 /**
  * Two tables are kept only for reports: the running sums per board (facts_board_cumulative) and
@@ -47,7 +48,7 @@ async function storeOf(projects: ProjectSpec[]): Promise<MemoryEventStore> {
 
 let run = 0;
 const runnerOf = async (store: MemoryEventStore, batchSize: number) => {
-  const runner = new ProjectionRunner(store, join(dir, `run-${(run += 1)}.db`), allProjections(), { batchSize });
+  const runner = new ProjectionRunner(inLogOrder(store), join(dir, `run-${(run += 1)}.db`), allProjections(), { batchSize });
   await runner.catchUp();
   return runner;
 };

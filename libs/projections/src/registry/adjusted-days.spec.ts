@@ -8,6 +8,7 @@ import { fdiIssued, increase, TODAY } from '../../../domain/src/testing/fixtures
 import { ProjectionRunner } from '../runner/projection-runner';
 import { allProjections } from '../index';
 import { oneBoardUnits } from '../testing/units';
+import { inLogOrder } from '../testing/log-order';
 
 /**
  * "Projects adjusted" in a period is a distinct count. As known now it is read from the projects'
@@ -35,7 +36,7 @@ async function given(projects: Record<string, { issuedOn: string; increases: str
       history.push(...events);
     }
   }
-  const runner = new ProjectionRunner(store, join(dir, `${Object.keys(projects).join('-')}.db`), allProjections());
+  const runner = new ProjectionRunner(inLogOrder(store), join(dir, `${Object.keys(projects).join('-')}.db`), allProjections());
   await runner.catchUp();
   return runner;
 }

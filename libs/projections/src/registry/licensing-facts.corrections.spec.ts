@@ -10,6 +10,7 @@ import { allProjections } from '../index';
 import { LicensingFactsProjection } from './licensing-facts.projection';
 import { TickingClock, record, type Histories } from '../testing/random-histories';
 import { oneBoardUnits } from '../testing/units';
+import { inLogOrder } from '../testing/log-order';
 
 /**
  * A correction cancels the project's facts and derives those of the corrected history. Its work
@@ -29,7 +30,7 @@ async function given(commands: ProjectCommand[]): Promise<{ runner: ProjectionRu
   const store = new MemoryEventStore(clock.now);
   const histories: Histories = new Map();
   for (const command of commands) expect(await record(store, clock, histories, code, command)).toBe(true);
-  const runner = new ProjectionRunner(store, join(dir, `${++runs}.db`), allProjections());
+  const runner = new ProjectionRunner(inLogOrder(store), join(dir, `${++runs}.db`), allProjections());
   await runner.catchUp();
   return { runner, store, recordedAt: histories.get(code)!.map((h) => h.recordedAt) };
 }

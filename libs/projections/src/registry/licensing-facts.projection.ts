@@ -222,10 +222,10 @@ export class LicensingFactsProjection implements Projection {
   byStream(db: Database.Database): StreamReplay {
     return {
       applyBatch: (events) => this.derivePending(new PendingFacts(db, true), events),
-      finish: () => {
+      finish: (upTo) => {
         deriveRunningSums(db);
         deriveBoardSums(db);
-        deriveAdjustedDays(db);
+        deriveAdjustedDays(db, upTo);
         deriveAdjustedCounts(db);
       },
     };
@@ -397,16 +397,17 @@ export class LicensingFactsProjection implements Projection {
 }
 
 /**
- * Every project's adjustment days from its live facts (those a replay derived): the rows
- * addAdjustedDay and refreshAdjustedDays leave, for all projects in one statement.
+ * Every project's adjustment days from its live facts (those a replay up to @upTo derived): the rows
+ * addAdjustedDay and refreshAdjustedDays leave, for all projects in one statement. The register's
+ * copy of the streams may stand further on (this read model replayed alone after a version change).
  */
-function deriveAdjustedDays(db: Database.Database): void {
+function deriveAdjustedDays(db: Database.Database, upTo: bigint): void {
   db.prepare(
-    `WITH since AS (SELECT project_code, MAX(position) AS position FROM ${STREAM} WHERE type = 'EventCorrected' GROUP BY project_code)
+    `WITH since AS (SELECT project_code, MAX(position) AS position FROM ${STREAM} WHERE type = 'EventCorrected' AND position <= @upTo GROUP BY project_code)
      INSERT INTO facts_adjusted_days
      SELECT f.project_code, f.origin, f.effective_on, LAG(f.effective_on, 1, '') OVER (PARTITION BY f.project_code, f.origin ORDER BY f.effective_on), MIN(f.board_id)
      FROM facts f LEFT JOIN since s ON s.project_code = f.project_code
      WHERE f.sign = 1 AND f.position >= COALESCE(s.position, 0) AND f.${kindIn(ADJUSTMENT_FACT_KINDS)}
      GROUP BY f.project_code, f.origin, f.effective_on`,
-  ).run();
+  ).run({ upTo });
 }

@@ -8,6 +8,7 @@ import { MemoryEventStore } from '@ledger/event-store';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { LicensingFactsProjection } from './licensing-facts.projection';
 import { ProjectRegisterProjection } from './project-register.projection';
+import { inLogOrder } from '../testing/log-order';
 
 /**
  * The register folds incrementally (one evolve step per act, a refold per correction) and must
@@ -165,7 +166,7 @@ describe('ProjectRegisterProjection', () => {
       fc.asyncProperty(fc.array(projectArb, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 13 }), async (projects, batchSize, every) => {
         run += 1;
         const store = new MemoryEventStore();
-        const live = new ProjectionRunner(store, join(dir, `live-${run}.db`), [new ProjectRegisterProjection()], { batchSize });
+        const live = new ProjectionRunner(inLogOrder(store), join(dir, `live-${run}.db`), [new ProjectRegisterProjection()], { batchSize });
         const streams = await record(store, projects, live, every);
         const rebuilt = new ProjectionRunner(store, join(dir, `rebuilt-${run}.db`), [new ProjectRegisterProjection()], { batchSize: 1000 });
         await rebuilt.rebuild();
@@ -183,7 +184,7 @@ describe('ProjectRegisterProjection', () => {
 
   it('a correction after many acts refolds the stream; acts after it continue from the corrected state', async () => {
     const store = new MemoryEventStore();
-    const live = new ProjectionRunner(store, join(dir, 'long.db'), [new ProjectRegisterProjection()], { batchSize: 7 });
+    const live = new ProjectionRunner(inLogOrder(store), join(dir, 'long.db'), [new ProjectRegisterProjection()], { batchSize: 7 });
     const p: ProjectSpec = { origin: 'FDI', issuedDay: 0, capital: 1000, acts: [] };
     const increases = Array.from({ length: 60 }, (_, i): Act => ({ kind: 'inc', offset: i, amount: i + 1 }));
     const correctFirstIncrease: Act = { kind: 'correct', offset: 0, amount: 1 }; // version 2: the first increase, doubled

@@ -203,6 +203,36 @@ describe('ProjectionRunner.rebuild stream by stream', () => {
   });
 });
 
+describe('ProjectionRunner.catchUp of a read model at position 0 (a new replica, a version change)', () => {
+  it('replays what the log holds stream by stream, then follows new events in log order', async () => {
+    const store = await givenInterleaved(2);
+    const seen = new SeenByStream('fresh');
+    const runner = new ProjectionRunner(store, join(dir, 'fresh.db'), [seen]);
+
+    expect(await runner.catchUp()).toBe(4n);
+    await store.append('a', [{ eventId: 'a-3', type: 'Noted', data: {}, metadata: {} }], 2n);
+    await store.append('b', [{ eventId: 'b-3', type: 'Noted', data: {}, metadata: {} }], 2n);
+    expect(await runner.catchUp()).toBe(6n);
+    expect(seen.fed).toEqual(['a@1', 'a@2', 'b@1', 'b@2', 'a@3', 'b@3']);
+    expect(runner.db.prepare("SELECT version FROM projection_versions WHERE name = 'fresh'").pluck().get()).toBe(1);
+    await runner.close();
+  });
+
+  it('that fails starts afresh on the next catch-up of the same process', async () => {
+    const store = await givenInterleaved(3);
+    const seen = new SeenByStream('retried');
+    const runner = new ProjectionRunner(store, join(dir, 'retried.db'), [seen], { rebuildBatchSize: 2 });
+    seen.failAt = 6n;
+    await expect(runner.catchUp()).rejects.toThrow('cannot apply 6');
+    expect(runner.status()[0].lastError).toBe('cannot apply 6');
+    seen.failAt = undefined;
+
+    expect(await runner.catchUp()).toBe(6n); // the rows of the failed attempt are gone: none is applied twice
+    expect(SeenPositions.count(runner.db, 'retried')).toBe(6);
+    await runner.close();
+  });
+});
+
 describe('catch-up batch size within a time budget', () => {
   it('halves after a batch over budget, doubles after a quick one, and stays between 100 events and the batch size', () => {
     expect(nextBatchSize(2000, 150, 100, 2000)).toBe(1000);

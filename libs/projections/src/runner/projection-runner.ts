@@ -127,6 +127,7 @@ export class ProjectionRunner {
   private async runCatchUp(onProgress?: ProgressListener, maxBatch = this.batchSize): Promise<Position> {
     try {
       this.head = await this.store.headPosition();
+      await this.replayFreshByStream(onProgress);
       let from = this.checkpoint();
       const start = from;
       const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
@@ -170,8 +171,7 @@ export class ProjectionRunner {
    * Drop all read models and replay the log from position 0, in batches of at least REBUILD_BATCH
    * events, with the read models' deferred indexes created once at the end rather than kept up to date
    * row by row, and without syncing each commit: a file that fails half-way is rebuilt from the log anyway.
-   * Where the store can read the log stream by stream, the read models that allow it (Projection.byStream)
-   * are replayed that way first; the others, and whatever arrived meanwhile, follow in log order.
+   * The read models that allow it are replayed stream by stream (replayFreshByStream).
    */
   async rebuild(onProgress?: ProgressListener): Promise<Position> {
     await this.inFlight?.catch(() => undefined);
@@ -186,7 +186,7 @@ export class ProjectionRunner {
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     try {
-      this.inFlight ??= this.replayAll(onProgress).finally(() => (this.inFlight = undefined));
+      this.inFlight ??= this.runCatchUp(onProgress, this.rebuildBatchSize).finally(() => (this.inFlight = undefined));
       return await this.inFlight;
     } finally {
       this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
@@ -194,54 +194,63 @@ export class ProjectionRunner {
     }
   }
 
-  private async replayAll(onProgress?: ProgressListener): Promise<Position> {
-    const byStream = this.projections.filter((p) => p.byStream);
-    if (byStream.length && readsByStream(this.store)) await this.replayByStream(this.store, byStream, onProgress);
-    return this.runCatchUp(onProgress, this.rebuildBatchSize);
+  /**
+   * Read models still at position 0 — a new replica's, one reset by a version change, every one in a
+   * rebuild — that allow it (Projection.byStream) replay the log up to its head stream by stream, where
+   * the store can read it so; the others, and whatever arrives meanwhile, follow in log order. At 0 a
+   * read model holds nothing, unless such a replay failed earlier in this process: it starts afresh.
+   * Its report-only indexes are created once, after.
+   */
+  private async replayFreshByStream(onProgress?: ProgressListener): Promise<void> {
+    const at = this.checkpoints();
+    const fresh = this.projections.filter((p) => p.byStream && at.get(p.name) === 0n);
+    if (fresh.length === 0 || this.head === 0n || !readsByStream(this.store)) return;
+    const setVersion = this.db.prepare('UPDATE projection_versions SET version = ? WHERE name = ?');
+    const indexes = this.db.transaction(() => {
+      for (const p of fresh) {
+        p.reset(this.db);
+        p.setup(this.db);
+        setVersion.run(0, p.name);
+      }
+      return dropIndexes(this.db, fresh.flatMap((p) => p.deferredIndexes ?? []));
+    })();
+    try {
+      await this.replayByStream(this.store, fresh, this.head, onProgress);
+      this.db.transaction(() => fresh.forEach((p) => setVersion.run(p.version, p.name)))();
+    } finally {
+      this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
+    }
   }
 
   /**
-   * The log up to its present head, stream by stream, into freshly reset read models; their
-   * checkpoints move to the head once, with what their replays write at the end. Until then their
-   * version is recorded as 0, so a process that dies half-way resets them on its next start (setUp).
+   * The log up to @head, stream by stream, into the given (empty) read models; their checkpoints move
+   * to the head once, with what their replays write at the end. Until their version is recorded again
+   * it stays 0, so a process that dies half-way resets them on its next start (setUp).
    */
-  private async replayByStream(store: StreamOrderedReader, projections: readonly Projection[], onProgress?: ProgressListener): Promise<void> {
-    try {
-      const head = await this.store.headPosition();
-      this.head = head;
-      const setVersion = this.db.prepare('UPDATE projection_versions SET version = ? WHERE name = ?');
-      const replays = this.db.transaction(() =>
-        projections.map((p): StreamReplay => {
-          setVersion.run(0, p.name);
-          return p.byStream === true ? eventByEvent(this.db, p) : (p.byStream as (db: Database.Database) => StreamReplay)(this.db);
-        }),
-      )();
-      let after: StreamCursor | undefined;
-      let done = 0n;
-      for (;;) {
-        const page = await store.readByStream(head, after, this.rebuildBatchSize);
-        if (page.length === 0) break;
-        this.db.transaction(() => replays.forEach((replay) => replay.applyBatch(page)))();
-        const last = page[page.length - 1];
-        after = { streamId: last.streamId, streamVersion: last.streamVersion };
-        onProgress?.((done += BigInt(page.length)), head);
-        if (page.length < this.rebuildBatchSize) break;
-        await this.checkpointer?.keepWalUnder(this.walLimitBytes);
-        await yieldToEventLoop();
-      }
-      const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
-      this.db.transaction(() => {
-        replays.forEach((replay) => replay.finish());
-        for (const p of projections) {
-          setCheckpoint.run(p.name, head);
-          setVersion.run(p.version, p.name);
-        }
-      })();
-      this.release(head);
-    } catch (error) {
-      this.lastError = { message: (error as Error).message, at: new Date().toISOString() };
-      throw error;
+  private async replayByStream(store: StreamOrderedReader, projections: readonly Projection[], head: Position, onProgress?: ProgressListener): Promise<void> {
+    const replays = projections.map((p): StreamReplay => (p.byStream === true ? eventByEvent(this.db, p) : (p.byStream as (db: Database.Database) => StreamReplay)(this.db)));
+    let after: StreamCursor | undefined;
+    let done = 0n;
+    let size = this.rebuildBatchSize;
+    for (;;) {
+      const page = await store.readByStream(head, after, size);
+      if (page.length === 0) break;
+      const started = performance.now();
+      this.db.transaction(() => replays.forEach((replay) => replay.applyBatch(page)))();
+      const last = page[page.length - 1];
+      after = { streamId: last.streamId, streamVersion: last.streamVersion };
+      onProgress?.((done += BigInt(page.length)), head);
+      if (page.length < size) break;
+      if (this.batchBudgetMs) size = nextBatchSize(size, performance.now() - started, this.batchBudgetMs, this.rebuildBatchSize);
+      await this.checkpointer?.keepWalUnder(this.walLimitBytes);
+      await yieldToEventLoop();
     }
+    const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
+    this.db.transaction(() => {
+      replays.forEach((replay) => replay.finish(head));
+      for (const p of projections) setCheckpoint.run(p.name, head);
+    })();
+    this.release(head);
   }
 
   start(): void {

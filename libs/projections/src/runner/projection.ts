@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { Position, RecordedEvent } from '@ledger/event-store';
 
 /**
  * A read model fed from the global log. `apply` runs inside the runner's transaction, together
@@ -39,6 +39,6 @@ export interface Projection {
 /** One rebuild's stream-by-stream replay of a read model (see Projection.byStream). */
 export interface StreamReplay {
   applyBatch(events: readonly RecordedEvent[]): void;
-  /** After the last stream, in the transaction that moves the checkpoint to the head. */
-  finish(): void;
+  /** After the last stream (the log up to @upTo), in the transaction that moves the checkpoint there. */
+  finish(upTo: Position): void;
 }
