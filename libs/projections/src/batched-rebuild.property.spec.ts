@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { MemoryEventStore } from '@ledger/event-store';
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections } from './index';
-import { TickingClock, commandsFor, correctionFor, projectArb, record, type Histories } from './testing/random-histories';
+import { interleaved, projectArb } from './testing/random-histories';
 import { inLogOrder } from './testing/log-order';
 
 /**
@@ -39,20 +38,7 @@ it('a batched rebuild writes the same rows as an event-by-event catch-up', async
   await fc.assert(
     fc.asyncProperty(fc.array(projectArb, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 40 }), async (projects, rebuildBatchSize) => {
       run += 1;
-      const clock = new TickingClock();
-      const store = new MemoryEventStore(clock.now);
-      const histories: Histories = new Map();
-      // Round-robin over the projects: a batch holds several projects' acts, interleaved.
-      const queues = projects.map(commandsFor);
-      for (let round = 0; queues.some((q) => q.length); round++) {
-        for (const [index, queue] of queues.entries()) {
-          const next = queue.shift();
-          const code = next?.type === 'IssueCertificate' ? next.data.projectCode : [...histories.keys()][index];
-          if (!next || !code) continue;
-          const command = correctionFor(next, (histories.get(code) ?? []).map((h) => h.event));
-          if (command) await record(store, clock, histories, code, command);
-        }
-      }
+      const { store, histories } = await interleaved(projects);
       corrections += [...histories.values()].flat().filter((h) => h.event.type === 'EventCorrected').length;
 
       const oneByOne = new ProjectionRunner(inLogOrder(store), join(dir, `one-by-one-${run}.db`), allProjections(), { batchSize: 1 });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { addDays } from '@ledger/domain';
-import { MemoryEventStore } from '@ledger/event-store';
+import type { MemoryEventStore } from '@ledger/event-store';
 import { activityReport } from '@ledger/reporting';
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections, deriveAdjustedCounts, deriveBoardSums } from './index';
-import { TickingClock, commandsFor, correctionFor, day, projectArb, record, units, type Histories, type ProjectSpec } from './testing/random-histories';
+import { day, interleaved, projectArb, units } from './testing/random-histories';
 import { inLogOrder } from './testing/log-order';
 
 /**
@@ -28,24 +28,6 @@ const DERIVED: [string, (db: Database.Database) => void][] = [
 
 const rowsOf = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).raw().safeIntegers().all();
 
-/** The projects' acts appended round-robin, so that a batch holds several projects' acts. */
-async function storeOf(projects: ProjectSpec[]): Promise<MemoryEventStore> {
-  const clock = new TickingClock();
-  const store = new MemoryEventStore(clock.now);
-  const histories: Histories = new Map();
-  const queues = projects.map(commandsFor);
-  while (queues.some((q) => q.length)) {
-    for (const [index, queue] of queues.entries()) {
-      const next = queue.shift();
-      const code = next?.type === 'IssueCertificate' ? next.data.projectCode : [...histories.keys()][index];
-      if (!next || !code) continue;
-      const command = correctionFor(next, (histories.get(code) ?? []).map((h) => h.event));
-      if (command) await record(store, clock, histories, code, command);
-    }
-  }
-  return store;
-}
-
 let run = 0;
 const runnerOf = async (store: MemoryEventStore, batchSize: number) => {
   const runner = new ProjectionRunner(inLogOrder(store), join(dir, `run-${(run += 1)}.db`), allProjections(), { batchSize });
@@ -56,7 +38,7 @@ const runnerOf = async (store: MemoryEventStore, batchSize: number) => {
 it('the tables kept as events arrive equal those derived from scratch', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(projectArb, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 7 }), async (projects, batchSize) => {
-      const runner = await runnerOf(await storeOf(projects), batchSize);
+      const runner = await runnerOf((await interleaved(projects)).store, batchSize);
       for (const [table, derive] of DERIVED) {
         const kept = rowsOf(runner.db, table);
         derive(runner.db);
@@ -72,7 +54,7 @@ it('projects adjusted over whole months, up to a year and beyond, are those the 
   const periodArb = fc.record({ start: fc.integer({ min: 0, max: 1800 }), months: fc.integer({ min: 1, max: 15 }) });
   await fc.assert(
     fc.asyncProperty(fc.array(projectArb, { minLength: 1, maxLength: 10 }), fc.array(periodArb, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 7 }), async (projects, periods, batchSize) => {
-      const runner = await runnerOf(await storeOf(projects), batchSize);
+      const runner = await runnerOf((await interleaved(projects)).store, batchSize);
       for (const { start, months } of periods) {
         const from = `${day(start).slice(0, 7)}-01`;
         const next = new Date(`${from}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RuleViolation, addDays, decide, foldProject, formatUsdCents, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
-import type { EventStore } from '@ledger/event-store';
+import { MemoryEventStore, type EventStore } from '@ledger/event-store';
 import type { Units } from '@ledger/reporting';
 
 /** Random licensing histories for the projections' property tests, and the direct fold they are checked against. */
@@ -122,6 +122,27 @@ export async function record(store: EventStore, clock: TickingClock, histories: 
   await store.append(`project-${code}`, events.map((e, i) => ({ eventId: `${code}-${history.length}-${i}`, type: e.type, data: e.data, metadata: {} })), BigInt(history.length) || 'no_stream');
   histories.set(code, [...history, ...events.map((event) => ({ event, recordedAt }))]);
   return true;
+}
+
+/**
+ * The projects' acts recorded round-robin, so that a batch holds several projects' acts interleaved;
+ * a random correction takes the place of some acts (correctionFor).
+ */
+export async function interleaved(projects: readonly ProjectSpec[]): Promise<{ store: MemoryEventStore; histories: Histories }> {
+  const clock = new TickingClock();
+  const store = new MemoryEventStore(clock.now);
+  const histories: Histories = new Map();
+  const queues = projects.map(commandsFor);
+  while (queues.some((q) => q.length)) {
+    for (const [index, queue] of queues.entries()) {
+      const next = queue.shift();
+      const code = next?.type === 'IssueCertificate' ? next.data.projectCode : [...histories.keys()][index];
+      if (!next || !code) continue;
+      const command = correctionFor(next, (histories.get(code) ?? []).map((h) => h.event));
+      if (command) await record(store, clock, histories, code, command);
+    }
+  }
+  return { store, histories };
 }
 
 /** Reference figures computed by folding each project's events directly, without any read model. */
