@@ -218,6 +218,16 @@ describe('ProjectionRunner.catchUp of a read model at position 0 (a new replica,
     await runner.close();
   });
 
+  it('in a server (a time budget per batch) follows the log in order instead: the thread is never held for the replay\'s end', async () => {
+    const store = await givenInterleaved(2);
+    const seen = new SeenByStream('budgeted');
+    const runner = new ProjectionRunner(store, join(dir, 'budgeted.db'), [seen], { batchBudgetMs: 100 });
+
+    expect(await runner.catchUp()).toBe(4n);
+    expect(seen.fed).toEqual(['a@1', 'b@1', 'a@2', 'b@2']);
+    await runner.close();
+  });
+
   it('that fails starts afresh on the next catch-up of the same process', async () => {
     const store = await givenInterleaved(3);
     const seen = new SeenByStream('retried');

@@ -120,14 +120,16 @@ export class ProjectionRunner {
 
   /** Process everything now in the log; concurrent callers share one pass. */
   catchUp(onProgress?: ProgressListener): Promise<Position> {
-    this.inFlight ??= this.runCatchUp(onProgress).finally(() => (this.inFlight = undefined));
+    // With a time budget (a server) fresh read models catch up in log order too: a replay by stream
+    // ends with sums over all projects and index builds that hold the thread for seconds at 1M events.
+    this.inFlight ??= this.runCatchUp(onProgress, this.batchSize, this.batchBudgetMs === undefined).finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
 
-  private async runCatchUp(onProgress?: ProgressListener, maxBatch = this.batchSize): Promise<Position> {
+  private async runCatchUp(onProgress: ProgressListener | undefined, maxBatch: number, byStream: boolean): Promise<Position> {
     try {
       this.head = await this.store.headPosition();
-      await this.replayFreshByStream(onProgress);
+      if (byStream) await this.replayFreshByStream(onProgress);
       let from = this.checkpoint();
       const start = from;
       const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
@@ -186,7 +188,7 @@ export class ProjectionRunner {
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
     try {
-      this.inFlight ??= this.runCatchUp(onProgress, this.rebuildBatchSize).finally(() => (this.inFlight = undefined));
+      this.inFlight ??= this.runCatchUp(onProgress, this.rebuildBatchSize, true).finally(() => (this.inFlight = undefined));
       return await this.inFlight;
     } finally {
       this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
@@ -195,11 +197,11 @@ export class ProjectionRunner {
   }
 
   /**
-   * Read models still at position 0 — a new replica's, one reset by a version change, every one in a
-   * rebuild — that allow it (Projection.byStream) replay the log up to its head stream by stream, where
-   * the store can read it so; the others, and whatever arrives meanwhile, follow in log order. At 0 a
-   * read model holds nothing, unless such a replay failed earlier in this process: it starts afresh.
-   * Its report-only indexes are created once, after.
+   * Read models still at position 0 — every one in a rebuild; without a time budget (the projector)
+   * also a new replica's and one reset by a version change — that allow it (Projection.byStream) replay
+   * the log up to its head stream by stream, where the store can read it so; the others, and whatever
+   * arrives meanwhile, follow in log order. At 0 a read model holds nothing, unless such a replay failed
+   * earlier in this process: it starts afresh. Its report-only indexes are created once, after.
    */
   private async replayFreshByStream(onProgress?: ProgressListener): Promise<void> {
     const at = this.checkpoints();
