@@ -218,7 +218,6 @@ export class ProjectionRunner {
     })();
     try {
       await this.replayByStream(this.store, fresh, this.head, onProgress);
-      this.db.transaction(() => fresh.forEach((p) => setVersion.run(p.version, p.name)))();
     } finally {
       this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
     }
@@ -226,8 +225,8 @@ export class ProjectionRunner {
 
   /**
    * The log up to @head, stream by stream, into the given (empty) read models; their checkpoints move
-   * to the head once, with what their replays write at the end. Until their version is recorded again
-   * it stays 0, so a process that dies half-way resets them on its next start (setUp).
+   * to the head once, with what their replays write at the end and their versions recorded again: until
+   * then those stay 0, so a process that dies half-way resets them on its next start (setUp).
    */
   private async replayByStream(store: StreamOrderedReader, projections: readonly Projection[], head: Position, onProgress?: ProgressListener): Promise<void> {
     const replays = projections.map((p): StreamReplay => (p.byStream === true ? eventByEvent(this.db, p) : (p.byStream as (db: Database.Database) => StreamReplay)(this.db)));
@@ -248,9 +247,13 @@ export class ProjectionRunner {
       await yieldToEventLoop();
     }
     const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
+    const setVersion = this.db.prepare('UPDATE projection_versions SET version = ? WHERE name = ?');
     this.db.transaction(() => {
       replays.forEach((replay) => replay.finish(head));
-      for (const p of projections) setCheckpoint.run(p.name, head);
+      for (const p of projections) {
+        setCheckpoint.run(p.name, head);
+        setVersion.run(p.version, p.name);
+      }
     })();
     this.release(head);
   }
