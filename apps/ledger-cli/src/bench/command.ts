@@ -33,6 +33,15 @@ function sizes(full: boolean) {
 }
 
 /** `bench`: every figure with its raw baseline from the same run; table on stdout, JSON in bench/results/. */
+/**
+ * A section that runs a server or another package fails as a row that says so (and on stderr): the
+ * run's other rows are kept. On 2026-12-02 a failure in section h ended an 18-minute run with no results file.
+ */
+const failedSection = (section: string, metric: string) => (error: Error) => {
+  process.stderr.write(`${section} failed: ${error.stack ?? error.message}\n`);
+  return [skipped(section, metric, `failed: ${error.message}`)];
+};
+
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
@@ -70,7 +79,7 @@ export function registerBenchCommand(program: Command): void {
             const db = new Database(logPath, { readonly: true });
             const codes = (db.prepare("SELECT json_extract(data, '$.projectCode') FROM events WHERE type = 'CertificateIssued' LIMIT 500").pluck().all() as string[]);
             db.close();
-            rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http)));
+            rows.push(...(await benchHttp(ws, logPath, readPath, codes, size.http).catch(failedSection('e. HTTP', 'read and write mixes'))));
           }
         }
         // The largest log (--full: a national register of 100k projects, ≈ 1.56M events): its register
@@ -82,7 +91,7 @@ export function registerBenchCommand(program: Command): void {
         const counts = new Database(longLog, { readonly: true });
         const [events, projects] = [counts.prepare('SELECT COUNT(*) FROM events').pluck().get() as number, counts.prepare("SELECT COUNT(*) FROM events WHERE type = 'CertificateIssued'").pluck().get() as number];
         counts.close();
-        rows.push(...(await benchLongReads(ws, longLog, projects, events, size.longReads)));
+        rows.push(...(await benchLongReads(ws, longLog, projects, events, size.longReads).catch(failedSection('h. long reads', 'writes during export + verify'))));
         if (!options.skipEmmett && !options.onlyLongReads) {
           log('g. Emmett-sqlite side by side');
           const appendSet = datasetOfSize(size.emmett.appends).events.slice(0, size.emmett.appends);
@@ -92,8 +101,8 @@ export function registerBenchCommand(program: Command): void {
             s.push(e);
             streams.set(`read-${e.streamId}`, s);
           }
-          // emmett-sqlite sometimes fails with SQLITE_BUSY inside itself: its row says so, the run's other rows are kept.
-          rows.push(...(await benchEmmett(ws, appendSet, new Map([...streams].slice(0, size.emmett.streams)), size.emmett.reads).catch((error: Error) => [skipped('g. Emmett', 'append + readStream', `failed: ${error.message}`)])));
+          // emmett-sqlite sometimes fails with SQLITE_BUSY inside itself.
+          rows.push(...(await benchEmmett(ws, appendSet, new Map([...streams].slice(0, size.emmett.streams)), size.emmett.reads).catch(failedSection('g. Emmett', 'append + readStream'))));
         }
         if (!options.skipPostgres && !options.onlyLongReads) {
           log(`j. PostgreSQL store: ${size.postgres.appends} appends, read-all of ${size.postgres.readAll} events`);
