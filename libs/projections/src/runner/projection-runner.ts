@@ -104,7 +104,15 @@ export class ProjectionRunner {
       this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(projection.name);
     }
     projection.setup(this.db);
-    this.db.prepare('INSERT INTO projection_versions VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version').run(projection.name, projection.version);
+    this.recordVersion(projection.name, projection.version);
+  }
+
+  private recordVersion(name: string, version: number): void {
+    statement(this.db, 'INSERT INTO projection_versions VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version').run(name, version);
+  }
+
+  private recordCheckpoint(name: string, position: Position): void {
+    statement(this.db, 'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position').run(name, position);
   }
 
   private checkpoints(): Map<string, Position> {
@@ -132,7 +140,6 @@ export class ProjectionRunner {
       if (byStream) await this.replayFreshByStream(onProgress);
       let from = this.checkpoint();
       const start = from;
-      const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
       const getCheckpoint = this.db.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').pluck().safeIntegers();
       let size = maxBatch;
       for (;;) {
@@ -149,7 +156,7 @@ export class ProjectionRunner {
             const events = at < page[0].position ? page : page.filter((event) => event.position > at);
             if (projection.applyBatch) projection.applyBatch(this.db, events);
             else for (const event of events) projection.apply(this.db, event);
-            setCheckpoint.run(projection.name, last);
+            this.recordCheckpoint(projection.name, last);
           }
         })();
         from = last;
@@ -207,12 +214,11 @@ export class ProjectionRunner {
     const at = this.checkpoints();
     const fresh = this.projections.filter((p) => p.byStream && at.get(p.name) === 0n);
     if (fresh.length === 0 || this.head === 0n || !readsByStream(this.store)) return;
-    const setVersion = this.db.prepare('UPDATE projection_versions SET version = ? WHERE name = ?');
     const indexes = this.db.transaction(() => {
       for (const p of fresh) {
         p.reset(this.db);
         p.setup(this.db);
-        setVersion.run(0, p.name);
+        this.recordVersion(p.name, 0);
       }
       return dropIndexes(this.db, fresh.flatMap((p) => p.deferredIndexes ?? []));
     })();
@@ -246,13 +252,11 @@ export class ProjectionRunner {
       await this.checkpointer?.keepWalUnder(this.walLimitBytes);
       await yieldToEventLoop();
     }
-    const setCheckpoint = this.db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
-    const setVersion = this.db.prepare('UPDATE projection_versions SET version = ? WHERE name = ?');
     this.db.transaction(() => {
       replays.forEach((replay) => replay.finish(head));
       for (const p of projections) {
-        setCheckpoint.run(p.name, head);
-        setVersion.run(p.version, p.name);
+        this.recordCheckpoint(p.name, head);
+        this.recordVersion(p.name, p.version);
       }
     })();
     this.release(head);
