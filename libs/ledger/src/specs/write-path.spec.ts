@@ -97,10 +97,32 @@ describe('the write path', () => {
     await expect(recordProjectAct({ ...b, store: racing }, increase('4000'), contextOf(officer, { expectedVersion: 4n }))).rejects.toBeInstanceOf(WrongExpectedVersionError);
   });
 
+  it('keeps retrying while its time lasts: a write that loses 25 races in a row lands; with no time left the conflict surfaces', async () => {
+    const store = new MemoryEventStore(() => new Date('2026-11-24T03:00:00Z'));
+    const [a, b] = [writePath(store), writePath(store)];
+    await recordProjectAct(a, issue, contextOf(officer));
+    await recordProjectAct(b, increase('1000'), contextOf(officer));
+    let races = 25;
+    const racing: EventStore = Object.create(store);
+    racing.append = async (...args) => {
+      if (races > 0) {
+        races -= 1;
+        await recordProjectAct(a, increase('2000'), contextOf(officer));
+      }
+      return store.append(...args);
+    };
+    const outcome = await recordProjectAct({ ...b, store: racing }, increase('3000'), contextOf(officer));
+    expect(outcome.events[0].data).toMatchObject({ adjustmentNo: 27 });
+    races = 1;
+    const before = await store.headPosition();
+    await expect(recordProjectAct({ ...b, store: racing, retryForMs: 0 }, increase('4000'), contextOf(officer))).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    expect(await store.headPosition()).toBe(before + 1n); // only the racing write landed
+  });
+
   it('serialises writes to one stream in-process: 30 parallel acts, numbered 1–30, no conflict', async () => {
     const deps = writePath();
     await recordProjectAct(deps, issue, contextOf(officer));
-    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => recordProjectAct({ ...deps, maxAttempts: 1 }, increase(String(1000 + i)), contextOf(officer))));
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => recordProjectAct({ ...deps, retryForMs: 0 }, increase(String(1000 + i)), contextOf(officer))));
     expect(outcomes.map((o) => (o.events[0].data as { adjustmentNo: number }).adjustmentNo).sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
