@@ -175,6 +175,10 @@ describe('ProjectRegisterProjection', () => {
         const rows = registerRows(live.db);
         expect(rows.map(({ state: _s, ...columns }) => columns)).toEqual(expected);
         expect(registerRows(rebuilt.db)).toEqual(rows);
+        // Rows updated in place (their unindexed columns only) stay where the register page's indexes find them.
+        expect(live.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const byBoard = live.db.prepare('SELECT project_code FROM project_register INDEXED BY register_by_board ORDER BY board_id, issued_on, project_code').pluck().all();
+        expect(byBoard).toEqual([...expected].sort((a, b) => (a.issued_on === b.issued_on ? (a.project_code < b.project_code ? -1 : 1) : (a.issued_on as string) < (b.issued_on as string) ? -1 : 1)).map((r) => r.project_code));
         await live.close();
         await rebuilt.close();
       }),

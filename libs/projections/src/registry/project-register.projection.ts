@@ -128,6 +128,8 @@ interface PendingRow {
 class PendingRegister {
   readonly copies: unknown[][] = [];
   readonly rows = new Map<string, PendingRow>();
+  /** The indexed columns of the stored rows read in this batch, to leave those indexes alone where they stay. */
+  private readonly storedKeys = new Map<string, IndexedColumns>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -136,8 +138,12 @@ class PendingRegister {
     if (version === 0n) return initialProjectState;
     const row = this.rows.get(code);
     if (row) return row.version === version ? row.state : undefined;
-    const text = statement(this.db, 'SELECT state FROM project_register WHERE project_code = ? AND version = ?').pluck().get(code, version) as string | undefined;
-    return text === undefined ? undefined : decodeState(text);
+    const stored = statement(this.db, 'SELECT state, board_id, issued_on FROM project_register WHERE project_code = ? AND version = ?').get(code, version) as
+      | (IndexedColumns & { state: string })
+      | undefined;
+    if (!stored) return undefined;
+    this.storedKeys.set(code, { board_id: stored.board_id, issued_on: stored.issued_on });
+    return decodeState(stored.state);
   }
 
   streamOf(code: string): ProjectEvent[] {
@@ -151,18 +157,42 @@ class PendingRegister {
     this.copies.length = 0;
   }
 
+  /**
+   * A row whose board and issuance date stay is updated in its unindexed columns only: SQLite rewrites
+   * an index entry whose columns an UPDATE sets even to the same value, and a replica's catch-up then wrote
+   * the register's index pages to the WAL again on every commit.
+   */
   write(): void {
     this.writeCopies();
-    insertRows(this.db, 'INSERT INTO project_register', 19, [...this.rows].map(([code, { version, state }]) => registerRow(code, version, state)), REPLACE_ROW);
+    const [inPlace, upserts] = [[] as unknown[][], [] as unknown[][]];
+    for (const [code, { version, state }] of this.rows) {
+      const row = registerRow(code, version, state);
+      const stored = this.storedKeys.get(code);
+      if (stored && stored.board_id === state.boardId && stored.issued_on === state.issuedOn) inPlace.push([...UNINDEXED.map((i) => row[i]), code]);
+      else upserts.push(row);
+    }
+    const update = statement(this.db, UPDATE_UNINDEXED);
+    for (const values of inPlace) update.run(values);
+    insertRows(this.db, 'INSERT INTO project_register', 19, upserts, REPLACE_ROW);
     this.rows.clear();
+    this.storedKeys.clear();
   }
+}
+
+interface IndexedColumns {
+  board_id: string;
+  issued_on: string;
 }
 
 const COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'project_name', 'country', 'issued_on', 'status', 'suspended', 'terminated_on', 'adjustment_no',
   'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd', 'version', 'state', 'investor_name', 'search_text'] as const;
 
-/** An update in place rather than a delete and insert: the indexes change only where the board or issuance date did. */
+/** An update in place rather than a delete and insert. */
 const REPLACE_ROW = updateOnConflict('project_code', COLUMNS);
+/** The columns of COLUMNS no index of project_register holds (by their places in registerRow). */
+const INDEXED: readonly string[] = ['project_code', 'board_id', 'issued_on'] satisfies readonly (typeof COLUMNS)[number][];
+const UNINDEXED = COLUMNS.flatMap((c, i) => (INDEXED.includes(c) ? [] : [i]));
+const UPDATE_UNINDEXED = `UPDATE project_register SET ${UNINDEXED.map((i) => `${COLUMNS[i]} = ?`).join(', ')} WHERE project_code = ?`;
 
 /** project_register's columns in table order (COLUMNS). */
 function registerRow(code: string, version: bigint, state: ProjectState): unknown[] {
