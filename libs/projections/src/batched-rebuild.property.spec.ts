@@ -7,6 +7,7 @@ import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections } from './index';
 import { interleaved, projectArb } from './testing/random-histories';
 import { inLogOrder } from './testing/log-order';
+import { comparableColumns } from './testing/comparable-rows';
 
 /**
  * A rebuild replays the log stream by stream, folds each batch in memory (applyBatch), writes the
@@ -25,7 +26,7 @@ function everyRow(db: Database.Database): Record<string, unknown[][]> {
     tables.map((table) => {
       const width = (db.prepare(`SELECT COUNT(*) FROM pragma_table_info('${table}')`).pluck().get() as number) || 1;
       const order = Array.from({ length: width }, (_, i) => i + 1).join(', ');
-      return [table, db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).raw().safeIntegers().all() as unknown[][]];
+      return [table, db.prepare(`SELECT ${comparableColumns(db, table)} FROM "${table}" ORDER BY ${order}`).raw().safeIntegers().all() as unknown[][]];
     }),
   );
 }

@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { StreamReplay } from '../runner/projection';
 import { statement } from '../runner/statements';
 import { projectEventOf } from './project-stream';
+import { PROJECT_COPIES } from './project-register.projection';
 
 /**
  * Read models derived from a project's whole (corrected) stream keep every version of what they
@@ -49,12 +50,15 @@ const currentVersion = (db: Database.Database, spec: DerivedVersions, code: stri
   statement(db, `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE project_code = ? AND known_until IS NULL ORDER BY ${spec.columns[0]}`).raw().safeIntegers().all(code) as Value[][];
 
 /**
- * The project's stream up to `version`, from the project register's copy (project_register_events):
- * the runner has brought the register to at least this page before the read models listed after it
- * in allProjections().
+ * The project's stream up to `version`, from the project register's copy (project_register_events, by
+ * the rowids its row lists): the runner has brought the register to at least this page before the
+ * read models listed after it in allProjections().
  */
 function projectHistory(db: Database.Database, code: string, version: bigint | number): ProjectEvent[] {
-  const rows = statement(db, 'SELECT type, data FROM project_register_events WHERE project_code = ? AND version <= ? ORDER BY version').all(code, version) as { type: string; data: string }[];
+  const rows = statement(db, `SELECT type, data FROM project_register_events WHERE rowid IN ${PROJECT_COPIES} AND version <= @version ORDER BY version`).all({ code, version }) as {
+    type: string;
+    data: string;
+  }[];
   return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) }) as ProjectEvent);
 }
 

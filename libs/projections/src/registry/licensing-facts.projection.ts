@@ -8,6 +8,7 @@ import { projectEventOf } from './project-stream';
 import { RunningSumsDelta, cancelInRunningSums, deriveBoardSums, deriveRunningSums } from './running-sums';
 import { deriveAdjustedCounts, recountAdjustedDays } from './adjusted-counts';
 import { canonicalInstant } from './instant';
+import { PROJECT_COPIES } from './project-register.projection';
 
 /**
  * Every licensing act as additive, dated deltas ("facts"): change in valid projects, registered
@@ -101,10 +102,10 @@ CREATE TABLE IF NOT EXISTS facts_project_state (
 const usd = (m: Money) => m.usdCents ?? 0n;
 
 /**
- * A correction reads the project's events with their log positions from the register's copy of its
- * stream (project_register_events: the register comes before this read model in allProjections(),
- * so it holds every event of the batch), and finds the project's facts by those positions (the
- * facts' primary key): the facts need no index by project, and the stream is kept once.
+ * A correction reads the project's events from the register's copy of its stream
+ * (project_register_events, by the rowids its register row lists: the register comes before this
+ * read model in allProjections(), so it holds every event of the batch), and finds the project's facts
+ * by those positions (the facts' primary key): the facts need no index by project, and the stream is kept once.
  */
 const STREAM = 'project_register_events';
 
@@ -113,7 +114,7 @@ const STREAM = 'project_register_events';
  * @since on — its last correction, or 0. Everything before that correction it has cancelled, so a
  * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
  */
-const LIVE_OF_PROJECT = `position IN (SELECT position FROM ${STREAM} WHERE project_code = @code AND position >= @since) AND project_code = @code AND sign = 1`;
+const LIVE_OF_PROJECT = `position IN (SELECT position FROM ${STREAM} WHERE rowid IN ${PROJECT_COPIES} AND position >= @since) AND project_code = @code AND sign = 1`;
 
 /** Events that count as adjustment occurrences (lượt điều chỉnh). */
 const ADJUSTMENT_EVENTS = new Set(['CapitalIncreased', 'CapitalDecreased', 'CertificateAdjusted']);
@@ -265,7 +266,7 @@ export class LicensingFactsProjection implements Projection {
     if (!pending.replay) cancelInRunningSums(db, at.position);
     pending.drop(code);
     // Only up to this correction: the register may stand further on (this read model replaying after a version change).
-    const history = (statement(db, `SELECT type, data FROM ${STREAM} WHERE project_code = ? AND position <= ? ORDER BY version`).all(code, at.position) as { type: string; data: string }[]).map(
+    const history = (statement(db, `SELECT type, data FROM ${STREAM} WHERE rowid IN ${PROJECT_COPIES} AND position <= @position ORDER BY version`).all({ code, position: at.position }) as { type: string; data: string }[]).map(
       (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
     );
     for (const corrected of applyCorrections(history)) this.derive(pending, code, corrected, at);

@@ -9,6 +9,7 @@ import { ProjectionRunner } from '../runner/projection-runner';
 import { LicensingFactsProjection } from './licensing-facts.projection';
 import { ProjectRegisterProjection } from './project-register.projection';
 import { inLogOrder } from '../testing/log-order';
+import { comparableColumns } from '../testing/comparable-rows';
 
 /**
  * The register folds incrementally (one evolve step per act, a refold per correction) and must
@@ -46,8 +47,11 @@ function expectedRow(code: string, s: ProjectState, version: number) {
   };
 }
 
+/** A register row without its folded state and its stream copies (checked on their own). */
+const columnsOf = ({ state: _s, copies: _c, ...columns }: Record<string, unknown>) => columns;
+
 function registerRows(db: Database.Database) {
-  return db.prepare('SELECT * FROM project_register ORDER BY project_code').safeIntegers().all() as Record<string, unknown>[];
+  return db.prepare(`SELECT ${comparableColumns(db, 'project_register')} FROM project_register ORDER BY project_code`).safeIntegers().all() as Record<string, unknown>[];
 }
 
 const actArb = fc.record({
@@ -173,8 +177,10 @@ describe('ProjectRegisterProjection', () => {
 
         const expected = [...streams].map(([code, events]) => expectedRow(code, foldProject(events), events.length));
         const rows = registerRows(live.db);
-        expect(rows.map(({ state: _s, ...columns }) => columns)).toEqual(expected);
+        expect(rows.map(columnsOf)).toEqual(expected);
         expect(registerRows(rebuilt.db)).toEqual(rows);
+        // Each row lists its stream's copies (read as their log positions), live and rebuilt alike.
+        for (const row of rows) expect(JSON.parse(row.copies as string)).toEqual((await store.readStream(`project-${row.project_code as string}`)).map((e) => Number(e.position)));
         // Rows updated in place (their unindexed columns only) stay where the register page's indexes find them.
         expect(live.db.pragma('integrity_check', { simple: true })).toBe('ok');
         const byBoard = live.db.prepare('SELECT project_code FROM project_register INDEXED BY register_by_board ORDER BY board_id, issued_on, project_code').pluck().all();
@@ -199,7 +205,7 @@ describe('ProjectRegisterProjection', () => {
     const state = foldProject(events);
     // 1000 issued + (1..60) + 1 more for the doubled first increase + (1..5), in USD cents
     expect(state.registeredCapital.usdCents).toBe((1000n + 1830n + 1n + 15n) * 100n);
-    expect(registerRows(live.db).map(({ state: _s, ...columns }) => columns)).toEqual([expectedRow(code, state, events.length)]);
+    expect(registerRows(live.db).map(columnsOf)).toEqual([expectedRow(code, state, events.length)]);
     await live.close();
   });
 
@@ -226,7 +232,7 @@ describe('ProjectRegisterProjection', () => {
     const upgraded = new ProjectionRunner(store, path, [new ProjectRegisterProjection(), new LicensingFactsProjection()]);
     await upgraded.catchUp();
     const [[code, events]] = [...streams];
-    expect(registerRows(upgraded.db).map(({ state: _s, ...columns }) => columns)).toEqual([expectedRow(code, foldProject(events), events.length)]);
+    expect(registerRows(upgraded.db).map(columnsOf)).toEqual([expectedRow(code, foldProject(events), events.length)]);
     expect(upgraded.db.prepare('SELECT COUNT(*) FROM facts').pluck().get()).toBe(facts);
     await upgraded.close();
   });

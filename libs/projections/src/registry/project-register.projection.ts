@@ -9,8 +9,11 @@ import { projectEventOf } from './project-stream';
 /**
  * The register of projects (one row each) for listing, search and paging. Each row also keeps its
  * project's folded state, so an act costs one evolve step instead of a refold of the whole stream;
- * the stream itself is kept one row per event with its log position, for the refold a correction
- * needs here and in the facts and zone-land read models (which come after this one in allProjections()).
+ * the stream itself is kept one row per event, with its log position, for the refold a correction
+ * needs here and in the facts, zone-land and operation-starts read models (which come after this one
+ * in allProjections()). The row lists the rowids of its stream's copies (PROJECT_COPIES), so the copies
+ * are only ever appended: an index of them by project, written to a random page for every event, was a
+ * fifth of what a catch-up wrote (and keying them by position made a replay by stream insert at random).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS project_register (
@@ -33,14 +36,20 @@ CREATE TABLE IF NOT EXISTS project_register (
   state          TEXT NOT NULL,
   investor_name  TEXT NOT NULL,
   -- code, project and investor names folded for accent-insensitive search (foldForSearch)
-  search_text    TEXT NOT NULL
+  search_text    TEXT NOT NULL,
+  -- the rowids of the project's events in project_register_events, in stream order, a JSON array (PROJECT_COPIES)
+  copies         TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS register_by_board ON project_register (board_id, issued_on);
 CREATE INDEX IF NOT EXISTS register_by_issued ON project_register (issued_on);
 CREATE TABLE IF NOT EXISTS project_register_events (
-  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
-  PRIMARY KEY (project_code, version)
-);`;
+  project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL
+);
+-- A correction's refold starts after the project's previous one (licensing facts): corrections are rare, so is this index's upkeep.
+CREATE INDEX IF NOT EXISTS register_corrections ON project_register_events (project_code, position) WHERE type = 'EventCorrected';`;
+
+/** SQL: the rowids of project @code's rows in project_register_events (as rows of \`value\`). */
+export const PROJECT_COPIES = '(SELECT value FROM json_each((SELECT copies FROM project_register WHERE project_code = @code)))';
 
 /** Money as stored in the state column: bigint minor units as decimal strings (JSON has no bigint). */
 interface StoredMoney {
@@ -69,8 +78,8 @@ const refold = (events: readonly ProjectEvent[]) => foldEffective(applyCorrectio
 
 export class ProjectRegisterProjection implements Projection {
   readonly name = 'project-register';
-  /** 4: the stream copy keeps log positions; 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
-  readonly version = 4;
+  /** 5: the row lists its stream copies' rowids, which have no index; 4: the stream copy keeps log positions; 3: main investor name and folded search text (2: the stream in project_register_events, the row keeps the folded state). */
+  readonly version = 5;
   /** The register page's orderings; the projection itself finds rows by primary keys. */
   readonly deferredIndexes = ['register_by_board', 'register_by_issued'];
   /** A project's rows come from its own stream only. */
@@ -128,32 +137,50 @@ interface PendingRow {
 class PendingRegister {
   readonly copies: unknown[][] = [];
   readonly rows = new Map<string, PendingRow>();
-  /** The indexed columns of the stored rows read in this batch, to leave those indexes alone where they stay. */
-  private readonly storedKeys = new Map<string, IndexedColumns>();
+  /** The stored rows of the projects this batch has looked at (null: none), read once each. */
+  private readonly stored = new Map<string, StoredRow | null>();
+  /** The copies' rowids of the projects of this batch, the stored ones first. */
+  private readonly rowids = new Map<string, number[]>();
 
   constructor(private readonly db: Database.Database) {}
+
+  private storedRow(code: string): StoredRow | undefined {
+    let row = this.stored.get(code);
+    if (row === undefined) {
+      row = (statement(this.db, 'SELECT version, state, board_id, issued_on, copies FROM project_register WHERE project_code = ?').safeIntegers().get(code) as StoredRow | undefined) ?? null;
+      this.stored.set(code, row);
+    }
+    return row ?? undefined;
+  }
 
   /** The state at @version: the batch's own if it has the project, else the stored row's. */
   stateAt(code: string, version: bigint): ProjectState | undefined {
     if (version === 0n) return initialProjectState;
     const row = this.rows.get(code);
     if (row) return row.version === version ? row.state : undefined;
-    const stored = statement(this.db, 'SELECT state, board_id, issued_on FROM project_register WHERE project_code = ? AND version = ?').get(code, version) as
-      | (IndexedColumns & { state: string })
-      | undefined;
-    if (!stored) return undefined;
-    this.storedKeys.set(code, { board_id: stored.board_id, issued_on: stored.issued_on });
-    return decodeState(stored.state);
+    const stored = this.storedRow(code);
+    return stored?.version === version ? decodeState(stored.state) : undefined;
+  }
+
+  private rowidsOf(code: string): number[] {
+    let rowids = this.rowids.get(code);
+    if (!rowids) this.rowids.set(code, (rowids = JSON.parse(this.storedRow(code)?.copies ?? '[]') as number[]));
+    return rowids;
   }
 
   streamOf(code: string): ProjectEvent[] {
     this.writeCopies();
-    const rows = statement(this.db, 'SELECT type, data FROM project_register_events WHERE project_code = ? ORDER BY version').all(code) as { type: string; data: string }[];
+    const rows = statement(this.db, 'SELECT type, data FROM project_register_events WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY version').all(JSON.stringify(this.rowidsOf(code))) as {
+      type: string;
+      data: string;
+    }[];
     return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent);
   }
 
+  /** Appends the copies, each project's rowids noted for its row. */
   private writeCopies(): void {
-    insertRows(this.db, 'INSERT INTO project_register_events', 5, this.copies);
+    const insert = statement(this.db, 'INSERT INTO project_register_events VALUES (?, ?, ?, ?, ?)');
+    for (const copy of this.copies) this.rowidsOf(copy[0] as string).push(Number(insert.run(copy).lastInsertRowid));
     this.copies.length = 0;
   }
 
@@ -166,26 +193,31 @@ class PendingRegister {
     this.writeCopies();
     const [inPlace, upserts] = [[] as unknown[][], [] as unknown[][]];
     for (const [code, { version, state }] of this.rows) {
-      const row = registerRow(code, version, state);
-      const stored = this.storedKeys.get(code);
+      const row = registerRow(code, version, state, this.rowidsOf(code));
+      const stored = this.stored.get(code);
       if (stored && stored.board_id === state.boardId && stored.issued_on === state.issuedOn) inPlace.push([...UNINDEXED.map((i) => row[i]), code]);
       else upserts.push(row);
     }
     const update = statement(this.db, UPDATE_UNINDEXED);
     for (const values of inPlace) update.run(values);
-    insertRows(this.db, 'INSERT INTO project_register', 19, upserts, REPLACE_ROW);
+    insertRows(this.db, 'INSERT INTO project_register', COLUMNS.length, upserts, REPLACE_ROW);
     this.rows.clear();
-    this.storedKeys.clear();
+    this.stored.clear();
+    this.rowids.clear();
   }
 }
 
-interface IndexedColumns {
+/** What a batch reads of a stored register row. */
+interface StoredRow {
+  version: bigint;
+  state: string;
   board_id: string;
   issued_on: string;
+  copies: string;
 }
 
 const COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'project_name', 'country', 'issued_on', 'status', 'suspended', 'terminated_on', 'adjustment_no',
-  'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd', 'version', 'state', 'investor_name', 'search_text'] as const;
+  'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd', 'version', 'state', 'investor_name', 'search_text', 'copies'] as const;
 
 /** An update in place rather than a delete and insert. */
 const REPLACE_ROW = updateOnConflict('project_code', COLUMNS);
@@ -195,7 +227,7 @@ const UNINDEXED = COLUMNS.flatMap((c, i) => (INDEXED.includes(c) ? [] : [i]));
 const UPDATE_UNINDEXED = `UPDATE project_register SET ${UNINDEXED.map((i) => `${COLUMNS[i]} = ?`).join(', ')} WHERE project_code = ?`;
 
 /** project_register's columns in table order (COLUMNS). */
-function registerRow(code: string, version: bigint, state: ProjectState): unknown[] {
+function registerRow(code: string, version: bigint, state: ProjectState, copies: readonly number[]): unknown[] {
   return [
     code,
     state.boardId,
@@ -216,5 +248,6 @@ function registerRow(code: string, version: bigint, state: ProjectState): unknow
     encodeState(state),
     state.investors?.[0]?.name ?? '',
     foldForSearch([code, state.projectName ?? '', ...(state.investors ?? []).map((i) => i.name)].join(' ')),
+    JSON.stringify(copies),
   ];
 }
