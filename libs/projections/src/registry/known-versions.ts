@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { StreamReplay } from '../runner/projection';
 import { statement } from '../runner/statements';
 import { projectEventOf } from './project-stream';
-import { PROJECT_COPIES } from './project-register.projection';
+import { copiedStream } from './project-register.projection';
 
 /**
  * Read models derived from a project's whole (corrected) stream keep every version of what they
@@ -49,25 +49,12 @@ function recordVersion(db: Database.Database, spec: DerivedVersions, code: strin
 const currentVersion = (db: Database.Database, spec: DerivedVersions, code: string) =>
   statement(db, `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE project_code = ? AND known_until IS NULL ORDER BY ${spec.columns[0]}`).raw().safeIntegers().all(code) as Value[][];
 
-/**
- * The project's stream up to `version`, from the project register's copy (project_register_events, by
- * the rowids its row lists): the runner has brought the register to at least this page before the
- * read models listed after it in allProjections().
- */
-function projectHistory(db: Database.Database, code: string, version: bigint | number): ProjectEvent[] {
-  const rows = statement(db, `SELECT type, data FROM project_register_events WHERE rowid IN ${PROJECT_COPIES} AND version <= @version ORDER BY version`).all({ code, version }) as {
-    type: string;
-    data: string;
-  }[];
-  return rows.map((row) => ({ type: row.type, data: JSON.parse(row.data) }) as ProjectEvent);
-}
-
 /** A project act that can change the derivation makes it, from the stream up to the act, the project's current version. */
 export function recordDerivedVersion(db: Database.Database, recorded: RecordedEvent, spec: DerivedVersions): void {
   const ofProject = projectEventOf(recorded);
   if (!ofProject || !spec.changes(ofProject.event)) return;
   const { code } = ofProject;
-  recordVersion(db, spec, code, recorded.recordedAt, currentVersion(db, spec, code), spec.derive(projectHistory(db, code, recorded.streamVersion)));
+  recordVersion(db, spec, code, recorded.recordedAt, currentVersion(db, spec, code), spec.derive(copiedStream(db, code, { version: recorded.streamVersion })));
 }
 
 /**

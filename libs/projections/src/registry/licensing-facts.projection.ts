@@ -8,7 +8,7 @@ import { projectEventOf } from './project-stream';
 import { RunningSumsDelta, cancelInRunningSums, deriveBoardSums, deriveRunningSums } from './running-sums';
 import { deriveAdjustedCounts, recountAdjustedDays } from './adjusted-counts';
 import { canonicalInstant } from './instant';
-import { PROJECT_COPIES } from './project-register.projection';
+import { PROJECT_COPIES, copiedStream } from './project-register.projection';
 
 /**
  * Every licensing act as additive, dated deltas ("facts"): change in valid projects, registered
@@ -266,10 +266,7 @@ export class LicensingFactsProjection implements Projection {
     if (!pending.replay) cancelInRunningSums(db, at.position);
     pending.drop(code);
     // Only up to this correction: the register may stand further on (this read model replaying after a version change).
-    const history = (statement(db, `SELECT type, data FROM ${STREAM} WHERE rowid IN ${PROJECT_COPIES} AND position <= @position ORDER BY version`).all({ code, position: at.position }) as { type: string; data: string }[]).map(
-      (r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent,
-    );
-    for (const corrected of applyCorrections(history)) this.derive(pending, code, corrected, at);
+    for (const corrected of applyCorrections(copiedStream(db, code, { position: at.position }))) this.derive(pending, code, corrected, at);
     pending.write();
     if (!pending.replay) this.refreshAdjustedDays(db, code, at.position);
   }

@@ -51,6 +51,19 @@ CREATE INDEX IF NOT EXISTS register_corrections ON project_register_events (proj
 /** SQL: the rowids of project @code's rows in project_register_events (as rows of \`value\`). */
 export const PROJECT_COPIES = '(SELECT value FROM json_each((SELECT copies FROM project_register WHERE project_code = @code)))';
 
+type CopyRow = { type: string; data: string };
+const eventsOf = (rows: readonly CopyRow[]) => rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent);
+
+/**
+ * Project @code's events, in stream order, up to a version or a log position, from the register's copy
+ * of its stream (for the read models after the register in allProjections(): the runner has brought it
+ * to at least their page).
+ */
+export function copiedStream(db: Database.Database, code: string, upTo: { version: bigint | number } | { position: bigint }): ProjectEvent[] {
+  const bound = 'version' in upTo ? 'version <= @version' : 'position <= @position';
+  return eventsOf(statement(db, `SELECT type, data FROM project_register_events WHERE rowid IN ${PROJECT_COPIES} AND ${bound} ORDER BY version`).all({ code, ...upTo }) as CopyRow[]);
+}
+
 /** Money as stored in the state column: bigint minor units as decimal strings (JSON has no bigint). */
 interface StoredMoney {
   vnd: string;
@@ -170,11 +183,7 @@ class PendingRegister {
 
   streamOf(code: string): ProjectEvent[] {
     this.writeCopies();
-    const rows = statement(this.db, 'SELECT type, data FROM project_register_events WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY version').all(JSON.stringify(this.rowidsOf(code))) as {
-      type: string;
-      data: string;
-    }[];
-    return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) }) as ProjectEvent);
+    return eventsOf(statement(this.db, 'SELECT type, data FROM project_register_events WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY version').all(JSON.stringify(this.rowidsOf(code))) as CopyRow[]);
   }
 
   /** Appends the copies, each project's rowids noted for its row. */
