@@ -1,5 +1,5 @@
 import { RuleCode, RuleViolation } from './errors';
-import { addDays, type LegalDate } from './legal-date';
+import type { LegalDate } from './legal-date';
 
 /** A reporting period of realized capital: `2016`, `2016-H1`, `2016-Q3` or `2016-07`. */
 export interface PeriodRange {
@@ -13,6 +13,14 @@ function monthStart(year: string, month: number): LegalDate {
   return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
+/** The month's last day, by the calendar rather than Date: every realized-capital event's date is one (rebuilds call it a million times). */
+function monthEnd(year: string, month: number): LegalDate {
+  const y = Number(year);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return `${year}-${String(month).padStart(2, '0')}-${days}`;
+}
+
 export function periodRange(period: string): PeriodRange {
   const m = PERIOD.exec(period);
   if (!m) throw new RuleViolation(RuleCode.PERIOD_INVALID, `period must look like 2016, 2016-H1, 2016-Q3 or 2016-07, got ${JSON.stringify(period)}`);
@@ -22,7 +30,5 @@ export function periodRange(period: string): PeriodRange {
   if (part?.startsWith('H')) [first, months] = [part === 'H1' ? 1 : 7, 6];
   else if (part?.startsWith('Q')) [first, months] = [(Number(part[1]) - 1) * 3 + 1, 3];
   else if (part) [first, months] = [Number(part), 1];
-  const next = first + months;
-  const to = next > 12 ? `${year}-12-31` : addDays(monthStart(year, next), -1);
-  return { from: monthStart(year, first), to };
+  return { from: monthStart(year, first), to: monthEnd(year, first + months - 1) };
 }
