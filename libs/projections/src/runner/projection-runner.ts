@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { WAL_SIZE_LIMIT_BYTES, WalCheckpointer, readsByStream, type EventStore, type Position, type StreamCursor, type StreamOrderedReader } from '@ledger/event-store';
 import type { Projection, StreamReplay } from './projection';
@@ -198,7 +199,7 @@ export class ProjectionRunner {
       this.inFlight ??= this.runCatchUp(onProgress, this.rebuildBatchSize, true).finally(() => (this.inFlight = undefined));
       return await this.inFlight;
     } finally {
-      this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
+      createIndexes(this.db, indexes);
       this.db.pragma(`synchronous = ${synchronous}`);
     }
   }
@@ -225,7 +226,7 @@ export class ProjectionRunner {
     try {
       await this.replayByStream(this.store, fresh, this.head, onProgress);
     } finally {
-      this.db.transaction(() => indexes.forEach((sql) => this.db.exec(sql)))();
+      createIndexes(this.db, indexes);
     }
   }
 
@@ -331,6 +332,21 @@ function eventByEvent(db: Database.Database, projection: Projection): StreamRepl
     applyBatch: (events) => (projection.applyBatch ? projection.applyBatch(db, events) : events.forEach((event) => projection.apply(db, event))),
     finish: () => undefined,
   };
+}
+
+/**
+ * Runs the CREATE INDEX statements in one transaction, their sorts spread over the machine's cores
+ * (SQLite's sorter threads: at 1M events 2.0 s instead of 2.4–3.1 s on 2 cores, measured 2026-12-02).
+ */
+function createIndexes(db: Database.Database, statements: readonly string[]): void {
+  if (statements.length === 0) return;
+  const threads = db.pragma('threads', { simple: true }) as number;
+  db.pragma(`threads = ${availableParallelism()}`);
+  try {
+    db.transaction(() => statements.forEach((sql) => db.exec(sql)))();
+  } finally {
+    db.pragma(`threads = ${threads}`);
+  }
 }
 
 /** Drops the named indexes (never a unique one: it constrains), returning the statements that create them again. */
