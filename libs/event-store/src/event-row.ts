@@ -1,4 +1,4 @@
-import type { RecordedEvent } from './port';
+import type { ProjectedEvent, RecordedEvent } from './port';
 
 /** An `events` row as the SQL adapters store it (SQLite gives integers as bigint, PostgreSQL BIGINT as text). */
 export interface EventRow {
@@ -26,5 +26,19 @@ export function recordedFromRow(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
+  };
+}
+
+/** The columns of an `events` row a read model is given (ProjectedEvent). */
+export const PROJECTED_COLUMNS = 'position, stream_id, stream_version, type, data, recorded_at';
+
+export function projectedFromRow(row: Pick<EventRow, 'position' | 'stream_id' | 'stream_version' | 'type' | 'data' | 'recorded_at'>): ProjectedEvent {
+  return {
+    position: BigInt(row.position),
+    streamId: row.stream_id,
+    streamVersion: BigInt(row.stream_version),
+    type: row.type,
+    data: JSON.parse(row.data),
+    recordedAt: row.recorded_at,
   };
 }

@@ -31,6 +31,9 @@ export interface RecordedEvent {
   hash: string;
 }
 
+/** What a read model is given of an event: a replay stream by stream reads no more of the log (no metadata, event id or hashes). */
+export type ProjectedEvent = Pick<RecordedEvent, 'position' | 'streamId' | 'streamVersion' | 'type' | 'data' | 'recordedAt'>;
+
 export interface AppendResult {
   streamVersion: StreamVersion;
   /** Global position of the last event of the append. */
@@ -62,7 +65,7 @@ export interface StreamCursor {
  */
 export interface StreamOrderedReader {
   /** Up to `limit` events at positions up to `upTo`, after `after` in (stream id, version) order. */
-  readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]>;
+  readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<ProjectedEvent[]>;
 }
 
 export const readsByStream = (store: EventStore): store is EventStore & StreamOrderedReader => typeof (store as Partial<StreamOrderedReader>).readByStream === 'function';

@@ -8,12 +8,13 @@ import {
   type ExpectedVersion,
   type NewEvent,
   type Position,
+  type ProjectedEvent,
   type RecordedEvent,
   type StreamCursor,
   type StreamOrderedReader,
   type StreamVersion,
 } from '../port';
-import { recordedFromRow as toRecorded, type EventRow } from '../event-row';
+import { PROJECTED_COLUMNS, projectedFromRow, recordedFromRow as toRecorded, type EventRow } from '../event-row';
 import { sealEvent } from '../sqlite/event-hash';
 import { EVENT_COLUMNS as COLUMNS } from './schema';
 import { createSchemaIfMissing } from './setup';
@@ -200,14 +201,14 @@ export class PostgresEventStore implements EventStore, StreamOrderedReader {
     return rows.map(toRecorded);
   }
 
-  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]> {
+  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<ProjectedEvent[]> {
     await this.schemaReady();
     const { rows } = await this.pool.query<EventRow>({
       name: 'read-by-stream',
-      text: `SELECT ${COLUMNS} FROM events WHERE (stream_id, stream_version) > ($1, $2) AND position <= $3 ORDER BY stream_id, stream_version LIMIT $4`,
+      text: `SELECT ${PROJECTED_COLUMNS} FROM events WHERE (stream_id, stream_version) > ($1, $2) AND position <= $3 ORDER BY stream_id, stream_version LIMIT $4`,
       values: [after?.streamId ?? '', (after?.streamVersion ?? 0n).toString(), upTo.toString(), limit],
     });
-    return rows.map(toRecorded);
+    return rows.map(projectedFromRow);
   }
 
   async headPosition(): Promise<Position> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { recordedFromRow as toRecorded, type EventRow } from '../event-row';
+import { PROJECTED_COLUMNS, projectedFromRow, recordedFromRow as toRecorded, type EventRow } from '../event-row';
 import { GENESIS_HASH } from '../hash-chain';
 import {
   checkExpectedVersion,
@@ -11,6 +11,7 @@ import {
   type ExpectedVersion,
   type NewEvent,
   type Position,
+  type ProjectedEvent,
   type RecordedEvent,
   type StreamCursor,
   type StreamOrderedReader,
@@ -33,7 +34,7 @@ export interface SqliteEventStoreOptions {
 export const READ_PAGE_SQL = 'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?';
 export const READ_STREAM_SQL = 'SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version';
 /** The next page of the log up to a position, stream by stream (through the unique (stream_id, stream_version) index). */
-export const READ_BY_STREAM_SQL = 'SELECT * FROM events WHERE (stream_id, stream_version) > (?, ?) AND position <= ? ORDER BY stream_id, stream_version LIMIT ?';
+export const READ_BY_STREAM_SQL = `SELECT ${PROJECTED_COLUMNS} FROM events WHERE (stream_id, stream_version) > (?, ?) AND position <= ? ORDER BY stream_id, stream_version LIMIT ?`;
 
 /** One stream's part of an append: the events and the version its writer last saw. */
 export interface AppendEntry {
@@ -190,8 +191,8 @@ export class SqliteEventStore implements EventStore, StreamOrderedReader {
     return (this.statements.readPage.all(after, limit) as EventRow[]).map(toRecorded);
   }
 
-  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<RecordedEvent[]> {
-    return (this.statements.readByStream.all(after?.streamId ?? '', after?.streamVersion ?? 0n, upTo, limit) as EventRow[]).map(toRecorded);
+  async readByStream(upTo: Position, after: StreamCursor | undefined, limit: number): Promise<ProjectedEvent[]> {
+    return (this.statements.readByStream.all(after?.streamId ?? '', after?.streamVersion ?? 0n, upTo, limit) as EventRow[]).map(projectedFromRow);
   }
 
   async headPosition(): Promise<Position> {

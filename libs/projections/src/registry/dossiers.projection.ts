@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { evolveDossier, initialDossierState, snapshotOf, vietnamDateOf, type DossierEvent, type DossierState } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
 
@@ -54,7 +54,7 @@ export class DossiersProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     if (!recorded.streamId.startsWith(DOSSIER_STREAM_PREFIX)) return;
     const id = recorded.streamId.slice(DOSSIER_STREAM_PREFIX.length);
     const event = { type: recorded.type, data: recorded.data } as DossierEvent;

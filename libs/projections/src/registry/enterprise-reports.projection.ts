@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { MONEY_FIGURES, parseUsdCents, parseVnd, periodRange, type EnterpriseReportFiledData, type FiledMoneyJson } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
 
@@ -40,7 +40,7 @@ export class EnterpriseReportsProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     if (recorded.type !== 'EnterpriseReportFiled') return;
     const d = recorded.data as EnterpriseReportFiledData;
     const { from, to } = periodRange(d.period);

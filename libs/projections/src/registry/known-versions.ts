@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ProjectEvent } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { StreamReplay } from '../runner/projection';
 import { statement } from '../runner/statements';
 import { projectEventOf } from './project-stream';
@@ -50,7 +50,7 @@ const currentVersion = (db: Database.Database, spec: DerivedVersions, code: stri
   statement(db, `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE project_code = ? AND known_until IS NULL ORDER BY ${spec.columns[0]}`).raw().safeIntegers().all(code) as Value[][];
 
 /** A project act that can change the derivation makes it, from the stream up to the act, the project's current version. */
-export function recordDerivedVersion(db: Database.Database, recorded: RecordedEvent, spec: DerivedVersions): void {
+export function recordDerivedVersion(db: Database.Database, recorded: ProjectedEvent, spec: DerivedVersions): void {
   const ofProject = projectEventOf(recorded);
   if (!ofProject || !spec.changes(ofProject.event)) return;
   const { code } = ofProject;

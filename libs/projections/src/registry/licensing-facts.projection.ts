@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection, StreamReplay } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
@@ -207,12 +207,12 @@ export class LicensingFactsProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     this.applyBatch(db, [recorded]);
   }
 
   /** The same rows as `apply` of each event in turn; states and sums are kept in memory until the batch ends. */
-  applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
+  applyBatch(db: Database.Database, events: readonly ProjectedEvent[]): void {
     this.derivePending(new PendingFacts(db), events);
   }
 
@@ -232,7 +232,7 @@ export class LicensingFactsProjection implements Projection {
     };
   }
 
-  private derivePending(pending: PendingFacts, events: readonly RecordedEvent[]): void {
+  private derivePending(pending: PendingFacts, events: readonly ProjectedEvent[]): void {
     const db = pending.db;
     for (const recorded of events) {
       const ofProject = projectEventOf(recorded);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { foldEffective, applyCorrections } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection, StreamReplay } from '../runner/projection';
 import { forgetStatements } from '../runner/statements';
 import { KNOWN_COLUMNS, recordDerivedVersion, replayDerivedVersions, type DerivedVersions } from './known-versions';
@@ -42,7 +42,7 @@ export class OperationStartsProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     recordDerivedVersion(db, recorded, STARTS);
   }
 

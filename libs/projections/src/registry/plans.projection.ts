@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PlanEvent } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
 
@@ -30,7 +30,7 @@ export class PlansProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     const event = { type: recorded.type, data: recorded.data } as PlanEvent;
     if (event.type === 'PlanTargetsSet') {
       const { boardId, year, revision, targets } = event.data;

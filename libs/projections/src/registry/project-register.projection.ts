@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { applyCorrections, evolve, foldEffective, foldForSearch, initialProjectState, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
 import { forgetStatements, statement } from '../runner/statements';
@@ -107,7 +107,7 @@ export class ProjectRegisterProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     this.applyBatch(db, [recorded]);
   }
 
@@ -115,7 +115,7 @@ export class ProjectRegisterProjection implements Projection {
    * The same rows as `apply` of each event in turn: the stream copies are written as they come (a
    * refold reads them), each project's row once, with its state after the batch's last act.
    */
-  applyBatch(db: Database.Database, events: readonly RecordedEvent[]): void {
+  applyBatch(db: Database.Database, events: readonly ProjectedEvent[]): void {
     const pending = new PendingRegister(db);
     for (const recorded of events) {
       const ofProject = projectEventOf(recorded);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays, applyCorrections, effectiveDateOf, evolve, initialProjectState, minorUnitsOf, type ProjectEvent } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection, StreamReplay } from '../runner/projection';
 import { forgetStatements } from '../runner/statements';
 import { KNOWN_COLUMNS, recordDerivedVersion, replayDerivedVersions, type DerivedVersions } from './known-versions';
@@ -78,7 +78,7 @@ export class ZoneLandProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     recordDerivedVersion(db, recorded, LAND);
   }
 

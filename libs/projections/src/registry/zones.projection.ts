@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ZoneEvent } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { forgetStatements, statement } from '../runner/statements';
 
@@ -29,7 +29,7 @@ export class ZonesProjection implements Projection {
     forgetStatements(db);
   }
 
-  apply(db: Database.Database, recorded: RecordedEvent): void {
+  apply(db: Database.Database, recorded: ProjectedEvent): void {
     if (!recorded.streamId.startsWith('zone-')) return;
     const event = { type: recorded.type, data: recorded.data } as ZoneEvent;
     const zoneId = recorded.streamId.slice('zone-'.length);
