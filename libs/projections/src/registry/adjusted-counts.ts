@@ -18,9 +18,22 @@ const cellsOf = (where: string) =>
   `SELECT substr(date(effective_on, 'start of month', '-' || back.column1 || ' months'), 1, 7) AS since, substr(effective_on, 1, 7) AS month, board_id, origin, prev_on
    FROM facts_adjusted_days, ${BACK} AS back WHERE ${where}`;
 
-/** What the days matching @where count, signed. */
+/** A 'YYYY-MM…' text as a count of months ('' as 0: before every month). */
+const monthIndex = (column: string) => `(CAST(substr(${column}, 1, 4) AS INTEGER) * 12 + CAST(substr(${column}, 6, 2) AS INTEGER))`;
+
+/**
+ * What the days matching @where count, signed: the cells of cellsOf whose day's previous one is before
+ * `since`, from the days grouped first by month, board, origin and how many months back they count
+ * (a day counts since each month after its previous one's), so a rebuild expands 74k groups into cells
+ * rather than 190k days (2.7 s → 0.74 s at 1M events). CROSS JOIN keeps the groups the outer loop:
+ * SQLite would otherwise group the days again for each month back. `WHERE 1`: an upsert after it is not read as a join's ON.
+ */
 const counted = (where: string, sign: 1 | -1) =>
-  `SELECT since, month, board_id, origin, ${sign} * COUNT(*) FROM (${cellsOf(where)}) WHERE substr(prev_on, 1, 7) < since GROUP BY since, month, board_id, origin`;
+  `SELECT printf('%04d-%02d', (since - 1) / 12, (since - 1) % 12 + 1), month, board_id, origin, ${sign} * n FROM (
+     SELECT ${monthIndex('month')} - back.column1 AS since, month, board_id, origin, SUM(n) AS n
+     FROM (SELECT substr(effective_on, 1, 7) AS month, board_id, origin, MIN(${ADJUSTED_COUNT_MONTHS}, ${monthIndex('effective_on')} - ${monthIndex('prev_on')}) AS reach, COUNT(*) AS n
+           FROM facts_adjusted_days WHERE ${where} GROUP BY month, board_id, origin, reach) AS days
+     CROSS JOIN ${BACK} AS back WHERE back.column1 < reach GROUP BY since, month, board_id, origin) WHERE 1`;
 
 /**
  * Runs @change of facts_adjusted_days with the counts kept: the days matching @where (with
@@ -36,23 +49,7 @@ export function recountAdjustedDays(db: Database.Database, where: string, params
   add(1);
 }
 
-/** A 'YYYY-MM…' text as a count of months ('' as 0: before every month). */
-const monthIndex = (column: string) => `(CAST(substr(${column}, 1, 4) AS INTEGER) * 12 + CAST(substr(${column}, 6, 2) AS INTEGER))`;
-
-/**
- * facts_adjusted_counts from scratch, from every project's adjustment days: the cells `counted` gives,
- * from the days grouped first by month, board, origin and how many months back they count (a day
- * counts since each of the months after its previous one's) — a rebuild expands a few groups into
- * cells rather than every day. CROSS JOIN keeps the groups the outer loop: SQLite would otherwise
- * group the days again for each month back.
- */
+/** facts_adjusted_counts from scratch, from every project's adjustment days. */
 export function deriveAdjustedCounts(db: Database.Database): void {
-  db.exec(`DELETE FROM facts_adjusted_counts;
-    WITH days AS (
-      SELECT substr(effective_on, 1, 7) AS month, board_id, origin, MIN(${ADJUSTED_COUNT_MONTHS}, ${monthIndex('effective_on')} - ${monthIndex('prev_on')}) AS reach, COUNT(*) AS n
-      FROM facts_adjusted_days GROUP BY month, board_id, origin, reach)
-    INSERT INTO facts_adjusted_counts
-    SELECT printf('%04d-%02d', (since - 1) / 12, (since - 1) % 12 + 1), month, board_id, origin, n FROM (
-      SELECT ${monthIndex('month')} - back.column1 AS since, month, board_id, origin, SUM(n) AS n
-      FROM days CROSS JOIN ${BACK} AS back WHERE back.column1 < reach GROUP BY since, month, board_id, origin)`);
+  db.exec(`DELETE FROM facts_adjusted_counts; INSERT INTO facts_adjusted_counts ${counted('1', 1)}`);
 }
