@@ -1,13 +1,14 @@
 import { addDays } from './legal-date';
-import { periodRange } from './period';
+import { monthEndOf, periodRange } from './period';
 
-describe('periodRange', () => {
+describe('periodRange and monthEndOf', () => {
   it('ends every month, quarter and half on its last day by the calendar (leap years included)', () => {
     for (const year of [1900, 2000, 2016, 2023, 2024]) {
       for (let month = 1; month <= 12; month++) {
         const mm = String(month).padStart(2, '0');
         const nextStart = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
         expect(periodRange(`${year}-${mm}`)).toEqual({ from: `${year}-${mm}-01`, to: addDays(nextStart, -1) });
+        expect(monthEndOf(`${year}-${mm}-15`)).toBe(addDays(nextStart, -1));
       }
     }
     expect(periodRange('2024-Q1')).toEqual({ from: '2024-01-01', to: '2024-03-31' });

@@ -13,13 +13,18 @@ function monthStart(year: string, month: number): LegalDate {
   return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
+const THIRTY_DAYS = new Set([4, 6, 9, 11]);
+
 /** The month's last day, by the calendar rather than Date: every realized-capital event's date is one (rebuilds call it a million times). */
 function monthEnd(year: string, month: number): LegalDate {
   const y = Number(year);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const days = month === 2 ? (leap ? 29 : 28) : THIRTY_DAYS.has(month) ? 30 : 31;
   return `${year}-${String(month).padStart(2, '0')}-${days}`;
 }
+
+/** The last day of the date's month. */
+export const monthEndOf = (date: LegalDate): LegalDate => monthEnd(date.slice(0, 4), Number(date.slice(5, 7)));
 
 export function periodRange(period: string): PeriodRange {
   const m = PERIOD.exec(period);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addDays, type LegalDate } from '@ledger/domain';
+import { monthEndOf, type LegalDate } from '@ledger/domain';
 import { insertRows } from '../runner/insert-rows';
 import { statement } from '../runner/statements';
 
@@ -163,13 +163,4 @@ export function deriveRunningSums(db: Database.Database): void {
 
 function addTo(sums: Omit<Delta, 'monthEnd'>, more: Omit<Delta, 'monthEnd'>): void {
   for (const c of SUMMED) sums[c] += more[c];
-}
-
-const monthEnds = new Map<string, LegalDate>();
-/** The last day of the date's month (memoised: the projection asks once per fact). */
-function monthEndOf(date: LegalDate): LegalDate {
-  const month = date.slice(0, 7);
-  let end = monthEnds.get(month);
-  if (!end) monthEnds.set(month, (end = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1)));
-  return end;
 }
