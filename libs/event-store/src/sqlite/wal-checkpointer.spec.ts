@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { SqliteEventStore } from './sqlite-event-store';
-import type { WalCheckpointer } from './wal-checkpointer';
+import Database from 'better-sqlite3';
+import { WalCheckpointer } from './wal-checkpointer';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-wal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +32,25 @@ describe('background WAL checkpoints', () => {
     expect(checkpointer.lastError).toBeUndefined();
     expect(await store.count()).toBe(200n);
     await store.close();
+  });
+
+  it('between two batches under the bound, checkpoints without making the writer wait', async () => {
+    // Given a WAL of 200 commits and a checkpointer whose interval never comes during the test
+    const db = new Database(join(dir, 'ahead.db'));
+    db.pragma('journal_mode = WAL');
+    const checkpointer = new WalCheckpointer(db, 3_600_000);
+    db.exec('CREATE TABLE t (body TEXT)');
+    for (let i = 0; i < 200; i++) db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(500));
+    try {
+      // When the writer asks to keep the WAL under a bound it is far below
+      await checkpointer.keepWalUnder(64 * 1024 * 1024);
+      // Then it goes on at once (no result yet), and the worker checkpoints the whole WAL meanwhile
+      expect(checkpointer.lastResult).toBeUndefined();
+      await until(() => (checkpointer.lastResult?.log ?? 0) > 0 && checkpointer.lastResult?.checkpointed === checkpointer.lastResult?.log, 2000);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
   });
 
   it('turns automatic checkpoints back on when the worker dies', async () => {

