@@ -379,6 +379,14 @@ export class LicensingFactsProjection implements Projection {
   }
 }
 
+const DAYS_OF_PROJECT = 'FROM facts_adjusted_days WHERE project_code = @code AND origin = @origin';
+/** The act's day, unless already there, with the latest earlier day as its previous one. */
+const INSERT_ADJUSTED_DAY = `INSERT INTO facts_adjusted_days SELECT @code, @origin, @day, COALESCE((SELECT MAX(effective_on) ${DAYS_OF_PROJECT} AND effective_on < @day), ''), @board
+  WHERE NOT EXISTS (SELECT 1 ${DAYS_OF_PROJECT} AND effective_on = @day)`;
+/** The next day's previous one moves to the act's day if it is later. */
+const MOVE_NEXT_PREVIOUS = `UPDATE facts_adjusted_days SET prev_on = @day WHERE project_code = @code AND origin = @origin AND prev_on < @day
+  AND effective_on = (SELECT MIN(effective_on) ${DAYS_OF_PROJECT} AND effective_on > @day)`;
+
 /**
  * Each act adds one occurrence: its day joins the project's adjustment days (under the origin its
  * fact carries) unless already there, and the next day's "previous" moves to it if it is later.
@@ -387,7 +395,6 @@ export class LicensingFactsProjection implements Projection {
  */
 function addAdjustedDays(db: Database.Database, added: readonly (AdjustedDay & { code: string })[]): void {
   if (added.length === 0) return;
-  const days = 'FROM facts_adjusted_days WHERE project_code = @code AND origin = @origin';
   // Per project and origin, its days from the batch's earliest new one on: every day an addition moves.
   const earliest = new Map<string, [string, string, string]>();
   for (const { code, origin, day } of added) {
@@ -398,14 +405,10 @@ function addAdjustedDays(db: Database.Database, added: readonly (AdjustedDay & {
   const touched = `(project_code, origin, effective_on) IN (SELECT d.project_code, d.origin, d.effective_on FROM json_each(@from) AS t
     JOIN facts_adjusted_days AS d ON d.project_code = t.value ->> 0 AND d.origin = t.value ->> 1 AND d.effective_on >= t.value ->> 2)`;
   recountAdjustedDays(db, touched, { from: JSON.stringify([...earliest.values()]) }, () => {
-    for (const { code, ...fact } of added) {
-      const params = { code, ...fact };
-      statement(
-        db,
-        `INSERT INTO facts_adjusted_days SELECT @code, @origin, @day, COALESCE((SELECT MAX(effective_on) ${days} AND effective_on < @day), ''), @board
-         WHERE NOT EXISTS (SELECT 1 ${days} AND effective_on = @day)`,
-      ).run(params);
-      statement(db, `UPDATE facts_adjusted_days SET prev_on = @day WHERE project_code = @code AND origin = @origin AND prev_on < @day AND effective_on = (SELECT MIN(effective_on) ${days} AND effective_on > @day)`).run(params);
+    const [insertDay, movePrevious] = [statement(db, INSERT_ADJUSTED_DAY), statement(db, MOVE_NEXT_PREVIOUS)];
+    for (const day of added) {
+      insertDay.run(day);
+      movePrevious.run(day);
     }
   });
 }
