@@ -65,7 +65,7 @@ function requireConsistentRate(vnd: bigint, usdCents: bigint, rate: string, fiel
 }
 
 /**
- * Acts that move the whole project (termination, a change of zone or origin) may not take effect
+ * Acts that move the whole project (termination, a change of zone, origin or main investor's country) may not take effect
  * before an act already recorded: the figures those acts produced would otherwise belong nowhere.
  */
 export function requireNotBeforeLastAct(date: LegalDate, field: string, state: ProjectState): void {

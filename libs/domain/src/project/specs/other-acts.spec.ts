@@ -179,6 +179,17 @@ describe('acts that move the whole project may not precede recorded acts', () =>
     given(issued(), increasedIn2019).when(adjust({ zoneId: 'KCN-DINH-TRAM' }, '2018-12-31')).thenRejects(RuleCode.EFFECTIVE_BEFORE_LAST_ACT);
   });
 
+  it("rejects a change of the main investor's country effective before the last recorded act", () => {
+    given(issued(), increasedIn2019).when(adjust({ investors: [{ name: 'Samsung Display', country: 'JP' }] }, '2018-12-31')).thenRejects(RuleCode.EFFECTIVE_BEFORE_LAST_ACT);
+  });
+
+  it('allows a back-dated change of investors that keeps the main investor in its country', () => {
+    const investors = [{ name: 'ABC Electronics Co., Ltd.', country: 'KR' }, { name: 'Công ty CP Bao bì Việt', country: 'VN' }];
+    given(issued(), increasedIn2019)
+      .when(adjust({ investors }, '2018-12-31'))
+      .then([{ type: 'CertificateAdjusted', data: { adjustmentNo: 2, changes: { investors }, effectiveOn: '2018-12-31', reason: 'Điều chỉnh' } }]);
+  });
+
   it('allows a back-dated change of name', () => {
     given(issued(), increasedIn2019)
       .when(adjust({ projectName: 'Tên cũ' }, '2018-12-31'))
