@@ -2,7 +2,7 @@ export * from './runner/projection';
 export * from './runner/projection-runner';
 export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
-export { deriveBoardSums } from './registry/running-sums';
+export { deriveBoardSums, deriveCountrySums } from './registry/running-sums';
 export { ADJUSTED_COUNT_MONTHS, deriveAdjustedCounts } from './registry/adjusted-counts';
 export * from './registry/project-register.projection';
 export { canonicalInstant, isInstant } from './registry/instant';

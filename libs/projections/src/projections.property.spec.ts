@@ -8,7 +8,7 @@ import { MemoryEventStore } from '@ledger/event-store';
 import { activityReport, timeseriesReport, validProjectsReport } from '@ledger/reporting';
 import { ProjectionRunner } from './runner/projection-runner';
 import { allProjections } from './index';
-import { TickingClock, amount, commandsFor, correctionFor, day, foldedValid, projectArb, record, units, type Histories } from './testing/random-histories';
+import { TickingClock, actBeforeCountryChange, amount, commandsFor, correctionFor, day, foldedValid, projectArb, record, units, type Histories } from './testing/random-histories';
 import { inLogOrder } from './testing/log-order';
 
 /**
@@ -58,6 +58,7 @@ it('live projection = rebuild from zero = direct fold, for random histories and 
         const rebuilt = new ProjectionRunner(store, join(dir, `rebuilt-${run}.db`), allProjections(), { batchSize: 1000 });
         await rebuilt.rebuild();
 
+        const backDatedPastCountryChange = actBeforeCountryChange(histories);
         for (const offset of dates) {
           const asOf = day(offset);
           const query = { asOf, filters: {}, groupBy: [] };
@@ -67,11 +68,27 @@ it('live projection = rebuild from zero = direct fold, for random histories and 
           const { knownAt: _k, ...fromFacts } = validProjectsReport(rebuilt.db, units, { ...query, knownAt: '9999-12-31T00:00:00Z' });
           expect(fromFacts).toEqual(fromLive);
           expect(validProjectsReport(reader, units, { ...query, groupBy: ['zone', 'origin'] })).toEqual(validProjectsReport(rebuilt.db, units, { ...query, groupBy: ['zone', 'origin'] }));
-          const folded = foldedValid(histories, asOf);
-          for (const origin of ['FDI', 'DDI'] as const) {
-            expect(fromLive.total[origin].validProjects).toBe(folded[origin].n);
-            expect(fromLive.total[origin].registeredCapital.amount).toBe(amount(origin, folded[origin].reg));
-            expect(fromLive.total[origin].realizedCapital.amount).toBe(amount(origin, folded[origin].realized));
+          const asFolded = (figures: typeof fromLive.total, folded: ReturnType<typeof foldedValid>) => {
+            for (const origin of ['FDI', 'DDI'] as const) {
+              expect(figures[origin].validProjects).toBe(folded[origin].n);
+              expect(figures[origin].registeredCapital.amount).toBe(amount(origin, folded[origin].reg));
+              expect(figures[origin].realizedCapital.amount).toBe(amount(origin, folded[origin].realized));
+            }
+          };
+          asFolded(fromLive.total, foldedValid(histories, asOf));
+          // By main investor country: running sums kept by country, equal to the facts, the rebuild and the fold.
+          const byCountry = { ...query, groupBy: ['country' as const] };
+          const countries = validProjectsReport(reader, units, byCountry);
+          expect(validProjectsReport(rebuilt.db, units, byCountry)).toEqual(countries);
+          const { knownAt: _c, ...countriesFromFacts } = validProjectsReport(rebuilt.db, units, { ...byCountry, knownAt: '9999-12-31T00:00:00Z' });
+          expect(countriesFromFacts).toEqual(countries);
+          if (!backDatedPastCountryChange) {
+            for (const country of ['KR', 'JP', 'SG', 'VN']) {
+              const group = countries.groups.find((g) => g.key.country === country);
+              const folded = foldedValid(histories, asOf, undefined, country);
+              if (group) asFolded(group, folded);
+              else expect(folded.FDI.n + folded.DDI.n).toBe(0);
+            }
           }
           const period = { from: addDays(asOf, -365), to: asOf, filters: {}, groupBy: [] };
           const activity = activityReport(reader, units, period);

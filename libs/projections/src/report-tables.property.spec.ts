@@ -7,15 +7,16 @@ import { addDays } from '@ledger/domain';
 import type { MemoryEventStore } from '@ledger/event-store';
 import { activityReport } from '@ledger/reporting';
 import { ProjectionRunner } from './runner/projection-runner';
-import { allProjections, deriveAdjustedCounts, deriveBoardSums } from './index';
+import { allProjections, deriveAdjustedCounts, deriveBoardSums, deriveCountrySums } from './index';
 import { day, interleaved, projectArb, units } from './testing/random-histories';
 import { inLogOrder } from './testing/log-order';
 
 /**
- * Two tables are kept only for reports: the running sums per board (facts_board_cumulative) and
- * the adjustment days counted per month (facts_adjusted_counts). Kept as events arrive — one by
- * one or in batches, with corrections and back-dated acts — they hold exactly what deriveBoardSums
- * and deriveAdjustedCounts compute from scratch, and the activity report over whole months read
+ * Three tables are kept only for reports: the running sums per board (facts_board_cumulative) and
+ * per board and investor country (facts_country_cumulative), and the adjustment days counted per
+ * month (facts_adjusted_counts). Kept as events arrive — one by one or in batches, with corrections
+ * and back-dated acts — they hold exactly what deriveBoardSums, deriveCountrySums and
+ * deriveAdjustedCounts compute from scratch, and the activity report over whole months read
  * from them equals the one read from the facts.
  */
 const dir = mkdtempSync(join(tmpdir(), 'ledger-report-tables-'));
@@ -23,6 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const DERIVED: [string, (db: Database.Database) => void][] = [
   ['facts_board_cumulative', deriveBoardSums],
+  ['facts_country_cumulative', deriveCountrySums],
   ['facts_adjusted_counts', deriveAdjustedCounts],
 ];
 

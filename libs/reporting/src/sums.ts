@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import { addDays, type LegalDate, type Origin } from '@ledger/domain';
 import type { FactKind } from '@ledger/projections';
 import type { GroupDimension } from './filters';
-import type { FactsSource } from './read-plan';
+import type { FactsSource, StockSource } from './read-plan';
 import { all, and, isIn, join, raw, sql, type Sql } from './sql';
 
 /**
  * Sums of the licensing facts as of a date, or over a period, per origin and the dimensions asked
  * for. From the projection's month-end running sums (as known now): those of the last month end on
- * or before the date plus the facts after it. Or from the facts themselves, with `knownAt` or by
- * investor country, which the running sums do not keep. Either way a query only reads.
+ * or before the date plus the facts after it. Or from the facts themselves, with `knownAt`, or for
+ * flows by investor country (its running sums keep every kind together). Either way a query only reads.
  */
 export type SumDimension = 'kind' | 'board_id' | 'zone_id' | 'country';
 
@@ -55,10 +55,11 @@ const values = (columns: readonly string[], sign: '' | '-') => raw(columns.map((
 
 const conditions = (query: SumsQuery) => and([query.where, ...(query.kinds ? [isIn('kind', query.kinds)] : [])]);
 
-type RunningSums = Exclude<FactsSource, 'facts'>;
+type RunningSums = Exclude<StockSource, 'facts'>;
 const RUNNING_SUMS: Record<RunningSums, { table: Sql; keys: Sql }> = {
   'running-sums': { table: raw('facts_cumulative'), keys: raw("kind, board_id, zone_id, origin, '' AS country") },
   'board-running-sums': { table: raw('facts_board_cumulative'), keys: raw("kind, board_id, '' AS zone_id, origin, '' AS country") },
+  'country-running-sums': { table: raw('facts_country_cumulative'), keys: raw("'' AS kind, board_id, '' AS zone_id, origin, country") },
 };
 
 /** The running sums at `date` as signed rows: the last month end on or before it, plus the facts after it. */
@@ -84,8 +85,8 @@ function grouped(rows: Sql, query: SumsQuery, nonZero: boolean): Sql {
   return sql`SELECT ${columns}, origin, ${SUMS} FROM (${rows}) GROUP BY ${groupBy}${having}`;
 }
 
-/** Facts effective on or before `asOf`. */
-export function sumsAsOf(db: Database.Database, source: FactsSource, asOf: LegalDate, query: SumsQuery): SumsRow[] {
+/** Facts effective on or before `asOf`, every kind together (the running sums by country keep no kind). */
+export function sumsAsOf(db: Database.Database, source: StockSource, asOf: LegalDate, query: Omit<SumsQuery, 'kinds'>): SumsRow[] {
   return all<SumsRow>(db, grouped(source === 'facts' ? factsIn('', asOf, query) : runningAt(source, asOf, '', query), query, false));
 }
 

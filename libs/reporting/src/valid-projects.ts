@@ -53,7 +53,7 @@ function figures(totals: Totals): Record<Origin, ValidFigures> {
  * recorded by `knownAt` when given (a canonical instant).
  */
 export function stockRows(db: Database.Database, units: Units, asOf: LegalDate, knownAt: string | undefined, filters: ReportFilters, groupBy: readonly GroupDimension[] = []): StockRow[] {
-  return sumsAsOf(db, readPlan({ knownAt, filters, groupBy }).sums, asOf, { where: filterSql(filters, units), by: dimensionsFor(groupBy), knownAt });
+  return sumsAsOf(db, readPlan({ knownAt, filters, groupBy }).stock, asOf, { where: filterSql(filters, units), by: dimensionsFor(groupBy), knownAt });
 }
 
 const addStock = (acc: Totals, row: StockRow) => {

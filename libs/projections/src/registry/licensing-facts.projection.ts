@@ -80,6 +80,12 @@ CREATE TABLE IF NOT EXISTS facts_board_cumulative (
   n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
   PRIMARY KEY (as_of, kind, board_id, origin)
 ) WITHOUT ROWID;
+-- Per board and main investor country, every kind together: the stock by country (valid projects, capital).
+CREATE TABLE IF NOT EXISTS facts_country_cumulative (
+  as_of TEXT NOT NULL, board_id TEXT NOT NULL, origin TEXT NOT NULL, country TEXT NOT NULL,
+  n INTEGER NOT NULL, valid INTEGER NOT NULL, reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
+  PRIMARY KEY (as_of, board_id, origin, country)
+) WITHOUT ROWID;
 -- The days a project (under an origin) has adjustment occurrences, as known now, each with the
 -- previous such day: the projects adjusted in [from, to] are then the days in it whose previous
 -- day is before "from" — a count over one index instead of a distinct over every adjustment.
@@ -190,12 +196,13 @@ class PendingFacts {
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
   /**
+   * 7: running sums per board and investor country (the stock by country).
    * 6: running sums per board (all zones together) and adjustment days counted per month, for reports.
    * 5: the project's events read from the register's copy (facts_project_events is gone).
    * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
-  readonly version = 6;
+  readonly version = 7;
   /** Reports' indexes; the projection itself finds rows by primary keys. */
   readonly deferredIndexes = ['facts_by_date', 'facts_by_kind_date_project', 'adjusted_days_by_day'];
 
@@ -206,7 +213,7 @@ export class LicensingFactsProjection implements Projection {
   reset(db: Database.Database): void {
     db.exec(
       // facts_cumulative_dates: version 3's list of snapshots built by the reports; facts_project_events: version 4's copy of the streams.
-      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days; DROP TABLE IF EXISTS facts_board_cumulative; DROP TABLE IF EXISTS facts_adjusted_counts;',
+      'DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS facts_project_state; DROP TABLE IF EXISTS facts_project_events; DROP TABLE IF EXISTS facts_cumulative; DROP TABLE IF EXISTS facts_cumulative_dates; DROP TABLE IF EXISTS facts_month_ends; DROP TABLE IF EXISTS facts_adjusted_days; DROP TABLE IF EXISTS facts_board_cumulative; DROP TABLE IF EXISTS facts_country_cumulative; DROP TABLE IF EXISTS facts_adjusted_counts;',
     );
     forgetStatements(db);
   }
@@ -286,6 +293,7 @@ export class LicensingFactsProjection implements Projection {
         board_id: dims.board_id,
         zone_id: dims.zone_id,
         origin: dims.origin,
+        country: dims.country,
         valid: delta.valid ?? 0n,
         reg_vnd: delta.reg?.vnd ?? 0n,
         reg_usd: delta.reg ? usd(delta.reg) : 0n,
@@ -293,7 +301,7 @@ export class LicensingFactsProjection implements Projection {
         realized_usd: delta.realized ? usd(delta.realized) : 0n,
       };
       pending.facts.push([
-        at.position, at.seq++, code, kind, on, at.recordedAt, sums.board_id, sums.zone_id, sums.origin, dims.country,
+        at.position, at.seq++, code, kind, on, at.recordedAt, sums.board_id, sums.zone_id, sums.origin, sums.country,
         sums.valid, sums.reg_vnd, sums.reg_usd, sums.realized_vnd, sums.realized_usd, 1,
       ]);
       if (!pending.replay) pending.sums.add(sums);

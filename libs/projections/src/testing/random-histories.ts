@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RuleViolation, addDays, decide, foldProject, formatUsdCents, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
+import { RuleViolation, addDays, applyCorrections, decide, effectiveDateOf, foldProject, formatUsdCents, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
 import { MemoryEventStore, type EventStore } from '@ledger/event-store';
 import type { Units } from '@ledger/reporting';
 
@@ -13,11 +13,13 @@ export const units: Units = {
   predecessorsOf: () => [],
 };
 const ZONES: Record<string, string[]> = { B1: ['Z1', 'Z2'], B2: ['Z3'] };
+/** Main investors' countries: a change of it moves the project's facts between countries. */
+const COUNTRIES = ['KR', 'JP', 'SG', 'VN'];
 export const day = (n: number) => addDays('2014-01-01', n);
 const TODAY = '2030-01-01';
 
 const actArb = fc.record({
-  kind: fc.constantFrom('inc', 'dec', 'zone', 'realize', 'terminate', 'rename', 'operate', 'correct'),
+  kind: fc.constantFrom('inc', 'dec', 'zone', 'investor', 'realize', 'terminate', 'rename', 'operate', 'correct'),
   offset: fc.integer({ min: 0, max: 1500 }),
   amount: fc.integer({ min: 1, max: 5000 }),
 });
@@ -44,7 +46,7 @@ export function commandsFor(p: ProjectSpec, index: number): ProjectCommand[] {
       boardId: p.board,
       zoneId: ZONES[p.board][0],
       projectName: `P${index}`,
-      investors: [{ name: 'I', country: p.origin === 'FDI' ? 'KR' : 'VN' }],
+      investors: [{ name: 'I', country: p.origin === 'FDI' ? COUNTRIES[p.capital % 3] : 'VN' }],
       origin: p.origin as 'FDI' | 'DDI',
       registeredCapital: { ...money(p.capital), ...(p.origin === 'FDI' ? { exchangeRate: '23000' } : {}) },
       objectives: 'o',
@@ -61,6 +63,8 @@ export function commandsFor(p: ProjectSpec, index: number): ProjectCommand[] {
         return { type: 'DecreaseCapital', today: TODAY, data: { amount: money(a.amount), effectiveOn: on, reason: 'r' } };
       case 'zone':
         return { type: 'AdjustCertificate', today: TODAY, data: { changes: { zoneId: ZONES[p.board][a.amount % ZONES[p.board].length] }, effectiveOn: on, reason: 'r' } };
+      case 'investor':
+        return { type: 'AdjustCertificate', today: TODAY, data: { changes: { investors: [{ name: `J${a.amount}`, country: COUNTRIES[a.amount % COUNTRIES.length] }] }, effectiveOn: on, reason: 'r' } };
       case 'correct':
         return correctionPlaceholder(a.amount);
       case 'rename':
@@ -145,18 +149,36 @@ export async function interleaved(projects: readonly ProjectSpec[]): Promise<{ s
   return { store, histories };
 }
 
-/** Reference figures computed by folding each project's events directly, without any read model. */
-export function foldedValid(histories: Histories, asOf: string, knownAt?: string) {
+/** Reference figures computed by folding each project's events directly, without any read model; of one main investor country if given. */
+export function foldedValid(histories: Histories, asOf: string, knownAt?: string, country?: string) {
   const totals = { FDI: { n: 0, reg: 0n, realized: 0n }, DDI: { n: 0, reg: 0n, realized: 0n } };
   for (const history of histories.values()) {
     const s = projectAsOf(history, { asOf, ...(knownAt ? { knownAt } : {}) });
-    if (s.status !== 'VALID' || !s.origin) continue;
+    if (s.status !== 'VALID' || !s.origin || (country !== undefined && s.investors?.[0]?.country !== country)) continue;
     const t = totals[s.origin];
     t.n += 1;
     t.reg += s.origin === 'FDI' ? (s.registeredCapital.usdCents ?? 0n) : s.registeredCapital.vnd;
     t.realized += s.origin === 'FDI' ? (s.realizedCapital.usdCents ?? 0n) : s.realizedCapital.vnd;
   }
   return totals;
+}
+
+/**
+ * Whether some project has an act taking effect before a change of its main investor's country
+ * recorded earlier. The facts then count that act under the new country from its date on (the
+ * dimensions a fact carries are the project's as recorded, not as of the act's date): a known
+ * limit of figures by zone, origin or country, written down in the README.
+ */
+export function actBeforeCountryChange(histories: Histories): boolean {
+  return [...histories.values()].some((history) => {
+    let changedOn: string | undefined;
+    for (const event of applyCorrections(history.map((h) => h.event))) {
+      const on = effectiveDateOf(event);
+      if (changedOn !== undefined && on < changedOn) return true;
+      if (event.type === 'CertificateAdjusted' && event.data.changes.investors) changedOn = changedOn === undefined || on > changedOn ? on : changedOn;
+    }
+    return false;
+  });
 }
 
 export const amount = (origin: 'FDI' | 'DDI', minor: bigint) => (origin === 'FDI' ? formatUsdCents(minor) : minor.toString());
