@@ -136,30 +136,44 @@ export function deriveBoardSums(db: Database.Database): void {
 /**
  * The running sums of every month end from the facts themselves, into empty tables (the end of a
  * rebuild): the rows RunningSumsDelta.write leaves in facts_cumulative and facts_country_cumulative,
- * each from one grouped scan instead of adding each batch's deltas to every later month end.
+ * each from the facts' sums per month instead of adding each batch's deltas to every later month end.
  */
 export function deriveRunningSums(db: Database.Database): void {
-  db.exec("INSERT INTO facts_month_ends SELECT DISTINCT date(substr(effective_on, 1, 7) || '-01', '+1 month', '-1 day') FROM facts");
-  deriveSumsOf(db, BY_ZONE);
-  deriveSumsOf(db, BY_COUNTRY);
+  withFactMonths(db, () => {
+    const monthEnd = statement(db, 'INSERT INTO facts_month_ends VALUES (?)');
+    for (const month of db.prepare('SELECT DISTINCT month FROM temp.fact_months').pluck().all() as string[]) monthEnd.run(monthEndOf(`${month}-01`));
+    deriveSumsOf(db, BY_ZONE);
+    deriveSumsOf(db, BY_COUNTRY);
+  });
 }
 
 /** facts_country_cumulative from scratch (for a read model that kept it as events arrived, to compare). */
 export function deriveCountrySums(db: Database.Database): void {
   db.exec(`DELETE FROM ${BY_COUNTRY.name}`);
-  deriveSumsOf(db, BY_COUNTRY);
+  withFactMonths(db, () => deriveSumsOf(db, BY_COUNTRY));
 }
 
 /**
- * One table's running sums at every month end: the groups' sums per month wait in a temporary
+ * The facts summed per month and every dimension once, for @derive (at 1M events the grouping's
+ * sort is most of the 2.3 s; its 236k groups are then summed again per table in 0.3 s each).
+ */
+function withFactMonths(db: Database.Database, derive: () => void): void {
+  db.exec(`CREATE TEMP TABLE fact_months AS SELECT substr(effective_on, 1, 7) AS month, kind, board_id, zone_id, origin, country,
+      SUM(sign) AS n, SUM(valid_delta) AS valid, SUM(reg_vnd) AS reg_vnd, SUM(reg_usd) AS reg_usd, SUM(realized_vnd) AS realized_vnd, SUM(realized_usd) AS realized_usd
+      FROM facts GROUP BY 1, 2, 3, 4, 5, 6`);
+  derive();
+  db.exec('DROP TABLE temp.fact_months');
+}
+
+/**
+ * One table's running sums at every month end: its groups' sums per month wait in a temporary
  * table (a connection cannot write while it reads), and are added up a month at a time, in date order.
  */
 function deriveSumsOf(db: Database.Database, table: SumsTable): void {
   const keys = table.keys.join(', ');
   db.exec(`CREATE TEMP TABLE month_sums (month TEXT NOT NULL, ${table.keys.map((k) => `${k} TEXT NOT NULL`).join(', ')},
       ${SUM_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')}, PRIMARY KEY (month, ${keys})) WITHOUT ROWID;
-    INSERT INTO month_sums SELECT substr(effective_on, 1, 7), ${keys}, SUM(sign), SUM(valid_delta), SUM(reg_vnd), SUM(reg_usd), SUM(realized_vnd), SUM(realized_usd)
-      FROM facts GROUP BY 1, ${keys};`);
+    INSERT INTO month_sums SELECT month, ${keys}, ${SUM_COLUMNS.map((c) => `SUM(${c})`).join(', ')} FROM temp.fact_months GROUP BY month, ${keys};`);
   const months = db.prepare('SELECT DISTINCT month FROM month_sums ORDER BY month').pluck().all() as string[];
   const ofMonth = db.prepare(`SELECT ${keys}, ${SUM_COLUMNS.join(', ')} FROM month_sums WHERE month = ?`).safeIntegers();
   const running = new Map<string, Omit<Delta, 'monthEnd'>>();
