@@ -48,7 +48,7 @@ export function scalingSvg(points: readonly ScalePoint[], title: string): string
     { name: 'raw: read + JSON.parse + fold', color: COLORS[1], values: points.map((p) => p.rawEventsPerSec) },
   ]);
   const names = Object.keys(points[0]?.reportP95Ms ?? {});
-  const reports = panel(W, 'Report latency p95', 'ms', xs, names.map((n, i) => ({ name: n.split(' (')[0], color: COLORS[i % COLORS.length], values: points.map((p) => p.reportP95Ms[n]) })));
+  const reports = panel(W, 'Report latency p95', 'ms', xs, names.map((n, i) => ({ name: n, color: COLORS[i % COLORS.length], values: points.map((p) => p.reportP95Ms[n]) })));
   const rss = panel(2 * W, 'Rebuild peak RSS', 'MB', xs, [
     { name: 'rebuild', color: COLORS[0], values: points.map((p) => p.rebuildPeakRssMb) },
     { name: 'raw replay', color: COLORS[1], values: points.map((p) => p.rawPeakRssMb) },
