@@ -1,4 +1,4 @@
-import { fdiCertificate } from '../support/certificates';
+import { capitalChange, fdiCertificate } from '../support/certificates';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
 
 /**
@@ -116,6 +116,18 @@ describe('write path rules over HTTP', () => {
     it('a broken rule names the zone, the boards and the date as officers write it', async () => {
       const reply = await pt.post('/api/v1/projects', fdiCertificate('2101555011', { boardId: 'BQL-HB', zoneId: 'KCN-KHAI-QUANG', issuedOn: '2024-01-01' }), vi);
       expect(reply.body).toMatchObject({ status: 422, code: 'ZONE_NOT_IN_BOARD', title: 'Khu không thuộc Ban Quản lý', detail: 'Ngày 01/01/2024, khu KCN-KHAI-QUANG thuộc BQL-VP, không thuộc BQL-HB.' });
+    });
+
+    it('a change of the main investor’s country dated before an act already recorded is refused; keeping the main investor’s country, it is not', async () => {
+      const project = '2101555013';
+      expect((await hn.post('/api/v1/projects', fdiCertificate(project))).status).toBe(201);
+      expect((await hn.post(`/api/v1/projects/${project}/capital-increases`, capitalChange('23500000000', '1000000.00', '2019-01-01'))).status).toBe(201);
+      const transfer = { changes: { investors: [{ name: 'Nippon Denki Co., Ltd.', country: 'JP' }] }, effectiveOn: '2018-12-31', reason: 'Chuyển nhượng dự án' };
+      await expectRefused(hn.post(`/api/v1/projects/${project}/adjustments`, transfer, vi), 422, 'EFFECTIVE_BEFORE_LAST_ACT', ['Ngày trước một ghi nhận đã có', 'Ngày hiệu lực (31/12/2018) trước ngày hiệu lực của một ghi nhận đã có (01/01/2019).']);
+      const before = await server.eventCount();
+      const added = { changes: { investors: [{ name: 'ABC Electronics Co., Ltd.', country: 'KR' }, { name: 'Nippon Denki Co., Ltd.', country: 'JP' }] }, effectiveOn: '2018-12-31', reason: 'Thêm nhà đầu tư' };
+      expect((await hn.post(`/api/v1/projects/${project}/adjustments`, added)).status).toBe(201);
+      expect(await server.eventCount()).toBe(before + 1);
     });
 
     it('English unless Vietnamese is asked for; the code is the same', async () => {
