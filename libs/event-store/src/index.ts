@@ -7,6 +7,7 @@ export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-log-reader';
 export * from './sqlite/wal-checkpointer';
+export { writeMarkOf } from './sqlite/write-mark';
 export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './postgres/postgres-event-store';
 export { EVENT_COLUMNS, POSTGRES_SCHEMA, apiRoleGrants } from './postgres/schema';

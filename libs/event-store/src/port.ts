@@ -70,6 +70,17 @@ export interface StreamOrderedReader {
 
 export const readsByStream = (store: EventStore): store is EventStore & StreamOrderedReader => typeof (store as Partial<StreamOrderedReader>).readByStream === 'function';
 
+/**
+ * An adapter that can tell, cheaply, whether the log may have changed: `writeMark()` differs from
+ * an earlier one once anything was appended since, by any writer (SQLite). A reader of the log's
+ * tail on every request (the user directory) then reads it only when it moved.
+ */
+export interface WriteMarked {
+  writeMark(): string;
+}
+
+export const marksWrites = (store: EventStore): store is EventStore & WriteMarked => typeof (store as Partial<WriteMarked>).writeMark === 'function';
+
 /** What a walk over the log needs (verification, export): a reader needs no writable store. */
 export type LogReader = Pick<EventStore, 'readPage'>;
 

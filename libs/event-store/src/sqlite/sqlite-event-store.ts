@@ -16,10 +16,12 @@ import {
   type StreamCursor,
   type StreamOrderedReader,
   type StreamVersion,
+  type WriteMarked,
 } from '../port';
 import { sealEvent } from './event-hash';
 import { EVENTS_SCHEMA } from './schema';
 import { WalCheckpointer } from './wal-checkpointer';
+import { writeMarkOf } from './write-mark';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its folder if missing. */
@@ -66,9 +68,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | und
  * Appends run in BEGIN IMMEDIATE transactions, so two processes on one file serialise on the
  * write lock and the version check inside the transaction decides which one conflicts.
  */
-export class SqliteEventStore implements EventStore, StreamOrderedReader {
+export class SqliteEventStore implements EventStore, StreamOrderedReader, WriteMarked {
   readonly db: Database.Database;
   readonly checkpointer?: WalCheckpointer;
+  readonly writeMark: () => string;
   private readonly clock: () => Date;
   private readonly statements;
   private readonly appendTx;
@@ -82,6 +85,7 @@ export class SqliteEventStore implements EventStore, StreamOrderedReader {
     this.db.exec(EVENTS_SCHEMA);
     if (options.backgroundCheckpoints && options.path !== ':memory:') this.checkpointer = new WalCheckpointer(this.db);
     this.clock = options.clock ?? (() => new Date());
+    this.writeMark = writeMarkOf(this.db);
     this.statements = {
       streamVersion: this.db.prepare('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?').pluck().safeIntegers(),
       storedBefore: this.db.prepare('SELECT stream_id, stream_version, position FROM events WHERE event_id = ? AND position <= ?').safeIntegers(),

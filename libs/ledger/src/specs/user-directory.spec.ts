@@ -1,4 +1,7 @@
-import { MemoryEventStore } from '@ledger/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryEventStore, SqliteEventStore } from '@ledger/event-store';
 import type { Actor } from '../actor';
 import { StreamStates } from '../stream-states';
 import { reference } from '../testing/write-path';
@@ -54,6 +57,38 @@ describe('user directory on the write path', () => {
     expect(denied).toBeInstanceOf(AuthorityError);
     expect(denied).toMatchObject({ code: 'USER_REVOKED', message: expect.stringContaining('transferred') });
     expect(directory.all().map((u) => u.sub)).toEqual(['kc-lan']);
+  });
+});
+
+describe('the directory on a SQLite log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-user-directory-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the tail only once the log was written to — by its own store or another process’s — and sees a revocation at once', async () => {
+    const path = join(dir, 'log.db');
+    const api = new SqliteEventStore({ path, clock: () => now });
+    const cli = new SqliteEventStore({ path, clock: () => now }); // another connection, as the CLI's process has
+    const byCli = { store: cli, reference, referenceDataVersion: reference.version, streams: new StreamStates() };
+    const reads = jest.spyOn(api, 'readPage');
+    const directory = new UserDirectory();
+    await grantUser(byCli, lan, { actor: admin, now });
+    await directory.catchUp(api);
+    expect(directory.entry('kc-lan')).toBeDefined();
+    const afterFirst = reads.mock.calls.length;
+    await directory.catchUp(api);
+    await directory.catchUp(api);
+    expect(reads.mock.calls.length).toBe(afterFirst);
+
+    await revokeUser(byCli, { sub: 'kc-lan', effectiveOn: '2026-11-24', reason: 'transferred' }, { actor: admin, now });
+    await directory.catchUp(api);
+    expect(reads.mock.calls.length).toBeGreaterThan(afterFirst);
+    expect(await refusal(() => actorOf({ sub: 'kc-lan' }, directory.entry('kc-lan'), reference, '2026-11-24'))).toMatchObject({ code: 'USER_REVOKED' });
+
+    await grantUser({ ...byCli, store: api, streams: new StreamStates() }, { ...lan, sub: 'kc-minh' }, { actor: admin, now });
+    await directory.catchUp(api);
+    expect(directory.entry('kc-minh')).toBeDefined();
+    await api.close();
+    await cli.close();
   });
 });
 

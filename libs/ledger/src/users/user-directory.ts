@@ -1,5 +1,5 @@
 import { USER_EVENT_TYPES, evolveUser, initialUserState, type UserState } from '@ledger/domain';
-import type { EventStore } from '@ledger/event-store';
+import { marksWrites, type EventStore } from '@ledger/event-store';
 import { toUserEvent } from './user-aggregate';
 
 const PAGE = 1000;
@@ -14,10 +14,19 @@ export class UserDirectory {
   private readonly people = new Map<string, UserState>();
   private cursor = 0n;
   private running?: Promise<void>;
+  /** The store's write mark taken before the last read that reached the log's end (stores that keep one). */
+  private readAt?: string;
 
-  /** Concurrent callers share one catch-up. */
+  /** Concurrent callers share one catch-up; none reads when the store's write mark has not moved since. */
   catchUp(store: EventStore): Promise<void> {
-    this.running ??= this.readTail(store).finally(() => (this.running = undefined));
+    // Taken before reading: an append during the read moves the mark, and the next call reads again.
+    const mark = marksWrites(store) ? store.writeMark() : undefined;
+    if (mark !== undefined && mark === this.readAt) return Promise.resolve();
+    this.running ??= this.readTail(store)
+      .then(() => {
+        this.readAt = mark;
+      })
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 
