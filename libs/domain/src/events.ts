@@ -15,6 +15,9 @@ export interface Investor {
   country: string; // ISO 3166-1 alpha-2, e.g. "VN", "KR"
 }
 
+/** The main investor's (the first one's) country: figures by investor country follow it. */
+export const mainInvestorCountry = (investors: readonly Investor[] | undefined): string | undefined => investors?.[0]?.country;
+
 /** Non-capital certificate content that adjustments may change. */
 export interface CertificateDetails {
   projectName: string;

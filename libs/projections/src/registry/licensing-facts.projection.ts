@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { applyCorrections, effectiveDateOf, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
+import { applyCorrections, effectiveDateOf, mainInvestorCountry, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection, StreamReplay } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
@@ -315,7 +315,7 @@ export class LicensingFactsProjection implements Projection {
         board_id: event.data.boardId,
         zone_id: event.data.zoneId,
         origin: event.data.origin,
-        country: event.data.investors[0]?.country ?? 'VN',
+        country: mainInvestorCountry(event.data.investors) ?? 'VN',
         reg_vnd: reg.vnd,
         reg_usd: usd(reg),
         realized_vnd: 0n,
@@ -343,7 +343,7 @@ export class LicensingFactsProjection implements Projection {
       case 'CertificateAdjusted': {
         fact('ADJUSTED', state, {});
         const { zoneId, origin, registeredCapitalUsd, investors } = event.data.changes;
-        const moved: Dims = { board_id: state.board_id, zone_id: zoneId ?? state.zone_id, origin: origin ?? state.origin, country: investors?.[0]?.country ?? state.country };
+        const moved: Dims = { board_id: state.board_id, zone_id: zoneId ?? state.zone_id, origin: origin ?? state.origin, country: mainInvestorCountry(investors) ?? state.country };
         if (moved.zone_id !== state.zone_id || moved.origin !== state.origin || moved.country !== state.country) {
           fact('MOVED_OUT', state, { valid: -1n, reg: neg(reg()), realized: neg(realized()) });
           if (moved.origin !== state.origin) {

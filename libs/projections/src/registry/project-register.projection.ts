@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { applyCorrections, evolve, foldEffective, foldForSearch, initialProjectState, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
+import { applyCorrections, evolve, foldEffective, foldForSearch, initialProjectState, mainInvestorCountry, type Money, type ProjectEvent, type ProjectState } from '@ledger/domain';
 import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
@@ -243,7 +243,7 @@ function registerRow(code: string, version: bigint, state: ProjectState, copies:
     state.zoneId,
     state.origin,
     state.projectName,
-    state.investors?.[0]?.country ?? 'VN',
+    mainInvestorCountry(state.investors) ?? 'VN',
     state.issuedOn,
     state.status,
     state.suspended ? 1 : 0,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RuleViolation, addDays, applyCorrections, decide, effectiveDateOf, foldProject, formatUsdCents, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
+import { RuleViolation, addDays, applyCorrections, decide, effectiveDateOf, foldProject, formatUsdCents, mainInvestorCountry, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
 import { MemoryEventStore, type EventStore } from '@ledger/event-store';
 import type { Units } from '@ledger/reporting';
 
@@ -154,7 +154,7 @@ export function foldedValid(histories: Histories, asOf: string, knownAt?: string
   const totals = { FDI: { n: 0, reg: 0n, realized: 0n }, DDI: { n: 0, reg: 0n, realized: 0n } };
   for (const history of histories.values()) {
     const s = projectAsOf(history, { asOf, ...(knownAt ? { knownAt } : {}) });
-    if (s.status !== 'VALID' || !s.origin || (country !== undefined && s.investors?.[0]?.country !== country)) continue;
+    if (s.status !== 'VALID' || !s.origin || (country !== undefined && mainInvestorCountry(s.investors) !== country)) continue;
     const t = totals[s.origin];
     t.n += 1;
     t.reg += s.origin === 'FDI' ? (s.registeredCapital.usdCents ?? 0n) : s.registeredCapital.vnd;

@@ -1,19 +1,17 @@
 import type { CommandOf } from '../../commands';
 import { RuleCode, rule } from '../../errors';
-import type { Investor, ProjectEvent } from '../../events';
+import { mainInvestorCountry, type ProjectEvent } from '../../events';
 import { MONEY_PATTERNS, moneyToJson, parseUsdCents } from '../../money';
 import { requireActDate, requireAmount, requireNotBeforeLastAct, requireOpenProject } from '../guards';
 import type { ProjectState } from '../state';
-
-/** The main investor's country: figures by investor country follow it. */
-const mainCountry = (investors: readonly Investor[] | undefined) => investors?.[0]?.country;
 
 /** Non-capital changes (name, investors, zone, land, objectives, schedule, origin). */
 export function adjustCertificate(command: CommandOf<'AdjustCertificate'>, state: ProjectState): ProjectEvent[] {
   requireOpenProject(state);
   const effectiveOn = requireActDate(command.data.effectiveOn, 'effectiveOn', command.today, state.issuedOn);
   const { changes } = command.data;
-  const movesCountry = changes.investors !== undefined && mainCountry(changes.investors) !== mainCountry(state.investors);
+  const country = mainInvestorCountry(changes.investors);
+  const movesCountry = country !== undefined && country !== mainInvestorCountry(state.investors);
   if ((changes.zoneId !== undefined && changes.zoneId !== state.zoneId) || (changes.origin !== undefined && changes.origin !== state.origin) || movesCountry) {
     requireNotBeforeLastAct(effectiveOn, 'effectiveOn', state);
   }
