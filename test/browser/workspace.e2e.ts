@@ -120,6 +120,21 @@ declare const localStorage: any;
     await shot(page, 'workspace-project');
   });
 
+  it('shows another board’s project to an officer without offering acts or corrections, naming the board that holds it', async () => {
+    const quangNinh = mintToken(TEST_JWT_SECRET, { sub: 'officer-hai', role: 'officer', boardId: 'BQL-QN' }, '1h');
+    const { page, errors } = await open('#/p/2101777000', undefined, quangNinh);
+    await page.locator('[data-certificate]').waitFor();
+    expect(await page.locator('[data-view-only]').innerText()).toBe('Dự án do Ban Quản lý các KCN và chế xuất Hà Nội quản lý: Ban của bạn xem được nhưng không ghi nhận được.');
+    expect(await page.locator('[data-acts]').count()).toBe(0);
+    expect(await page.locator('[data-timeline] button').count()).toBe(0);
+    // The holding board's own officer is offered both, without the notice.
+    const own = await open('#/p/2101777000');
+    await own.page.locator('[data-acts] [name="IncreaseCapital"]').waitFor();
+    expect(await own.page.locator('[name="correct-1"]').count()).toBe(1);
+    expect(await own.page.locator('[data-view-only]').count()).toBe(0);
+    expect([...errors, ...own.errors]).toEqual([]);
+  });
+
   it('meets a change made in another tab with a 409 it explains, and recovers after reloading', async () => {
     const { page } = await open(`#/p/${code}`);
     await page.locator('[data-acts] [name="AdjustCertificate"]').click();

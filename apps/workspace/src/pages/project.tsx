@@ -5,7 +5,7 @@ import countries from 'i18n-iso-countries';
 import type { Api } from '../api';
 import { t } from '../i18n';
 import { parseDateInput } from '../money-input';
-import { boardName, zoneName, type Reference } from '../reference';
+import { boardName, holderOn, zoneName, type Reference } from '../reference';
 import type { Identity } from '../session';
 import type { ProjectView, RecordedEventView, WriteResult } from '../types';
 import { ActForm } from '../forms/act-form';
@@ -27,7 +27,6 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
   const [form, setForm] = useState<{ type: ActType; target?: RecordedEventView } | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [missing, setMissing] = useState<string | undefined>();
-  const isOfficer = props.identity.role === 'officer' || props.identity.role === 'admin';
 
   async function load(date = asOf): Promise<ProjectView | undefined> {
     const iso = parseDateInput(date);
@@ -66,6 +65,9 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
   if (missing) return <div class="card"><button class="secondary" onClick={props.back}>{t('back', lang)}</button><div class="banner error">{missing}</div></div>;
   if (!project) return <div class="card">…</div>;
   const history = events.map((e) => ({ type: e.type, data: e.data }));
+  // The API refuses an officer's act on another board's project (OUTSIDE_JURISDICTION): offer none rather than a form that fails at the end.
+  const holder = holderOn(props.reference, project.boardId, props.reference.today);
+  const mayRecord = props.identity.role === 'admin' || (props.identity.role === 'officer' && props.identity.boardId === holder);
   return (
     <>
       <div class="card">
@@ -94,11 +96,12 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
           {project.operatingSince && <><dt>{fieldLabel('operatingSince', lang)}</dt><dd data-operating-since>{formatDate(project.operatingSince)}</dd></>}
           {project.terminatedOn && <><dt>{labelOf(EVENT_LABELS, 'ProjectTerminated', lang)}</dt><dd>{formatDate(project.terminatedOn)} — {labelOf(TERMINATION_GROUND_LABELS, project.terminationGround ?? '', lang)}</dd></>}
         </dl>
-        {isOfficer && !form && project.status === 'VALID' && (
+        {mayRecord && !form && project.status === 'VALID' && (
           <div class="actions" data-acts>
             {PROJECT_ACTS.filter((type) => type !== 'StartOperation' || !project.operatingSince).map((type) => <button type="button" class="secondary" name={type} onClick={() => { setNotice(undefined); setForm({ type }); }}>{ACT_LABELS[type][lang]}</button>)}
           </div>
         )}
+        {props.identity.role === 'officer' && !mayRecord && <div class="banner preview" data-view-only>{t('heldByOtherBoard', lang).replace('{board}', boardName(props.reference, holder, lang))}</div>}
         {notice && <div class="banner ok" role="status">{notice}</div>}
       </div>
       {form && (
@@ -126,7 +129,7 @@ export function ProjectPage(props: { api: Api; lang: Lang; reference: Reference;
                 <td>{vnTime(e.recordedAt, lang)}</td>
                 <td>{String(e.metadata.actorName ?? e.metadata.actor ?? '')}<div class="hint">{boardName(props.reference, String(e.metadata.boardId ?? ''), lang)}</div></td>
                 <td>{String(e.data.decisionRef ?? e.metadata.decisionRef ?? '')}</td>
-                <td>{isOfficer && e.type !== 'EventCorrected' && <button type="button" class="secondary" name={`correct-${e.streamVersion}`} onClick={() => setForm({ type: 'CorrectEvent', target: e })}>{t('correct', lang)}</button>}</td>
+                <td>{mayRecord && e.type !== 'EventCorrected' && <button type="button" class="secondary" name={`correct-${e.streamVersion}`} onClick={() => setForm({ type: 'CorrectEvent', target: e })}>{t('correct', lang)}</button>}</td>
               </tr>
             ))}
           </tbody>
