@@ -114,7 +114,7 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
     // an analyst may not read single projects: a clear message, not a broken panel
     await page.click('a[data-open="2101000001"]');
     await page.waitForFunction(() => document.getElementById('project-message').classList.contains('error'));
-    expect(await page.locator('#project-message').innerText()).toContain('“analyst” không được xem chi tiết dự án');
+    expect(await page.locator('#project-message').innerText()).toBe('Mã truy cập vai trò “Chuyên viên phân tích” không được xem chi tiết dự án (chỉ cán bộ cấp phép hoặc kiểm toán viên). Hãy dán mã của kiểm toán viên.');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -145,7 +145,7 @@ describeWithBrowser('dashboard in Chromium against a seeded ledger', () => {
     expect(rows[4][3]).toBe('Quý II/2016: 3,0 triệu USD / 70,5 tỷ đồng');
     expect(rows[2][2]).toBe('01/06/2016');
     expect(rows[2][3]).toBe('#1: +1,0 triệu USD / 23,5 tỷ đồng — Mở rộng sản xuất');
-    expect(rows[2][4]).toBe('officer-BQL-BG (officer)');
+    expect(rows[2][4]).toBe('officer-BQL-BG (Cán bộ cấp phép)');
     await page.fill('#project-asof', '01/05/2016');
     await page.dispatchEvent('#project-asof', 'change');
     await page.waitForFunction(() => document.querySelector('[data-field="pCapital"]')?.textContent === '10,0 triệu USD / 235,0 tỷ đồng');

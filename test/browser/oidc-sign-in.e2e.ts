@@ -80,7 +80,7 @@ declare const document: any;
     await signInAs(page, 'kc-lan');
     await page.locator('[data-who]').waitFor();
 
-    expect(await page.locator('[data-who]').innerText()).toContain('Nguyễn Thị Lan · officer');
+    expect(await page.locator('[data-who]').innerText()).toContain('Nguyễn Thị Lan · Cán bộ cấp phép');
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-signed-in.png') });
     const asked = new URL(authorize[0]).searchParams;
     expect([asked.get('response_type'), asked.get('code_challenge_method'), asked.get('code_challenge')?.length]).toEqual(['code', 'S256', 43]);

@@ -66,6 +66,20 @@ declare const localStorage: any;
     expect(errors).toEqual([]);
   });
 
+  it('lists first the projects the officer’s own board holds, and every board’s with one click', async () => {
+    const quangNinh = mintToken(TEST_JWT_SECRET, { sub: 'officer-hai', role: 'officer', boardId: 'BQL-QN' }, '1h');
+    const { page, errors } = await open('#/', undefined, quangNinh);
+    const ownOnly = page.locator('[name="own-board"]');
+    await ownOnly.waitFor();
+    expect((await page.locator('label:has([name="own-board"])').innerText()).trim()).toBe('Chỉ dự án do Ban Quản lý Khu kinh tế Quảng Ninh quản lý');
+    expect(await ownOnly.isChecked()).toBe(true);
+    await page.getByText('Không tìm thấy').waitFor(); // Quảng Ninh holds none of this ledger's projects
+    await ownOnly.uncheck();
+    await page.locator('[data-register] tbody tr').first().waitFor();
+    expect(await page.locator('[data-register] tbody').innerText()).toContain('Công ty TNHH Sao Việt');
+    expect(errors).toEqual([]);
+  });
+
   it('issues an FDI certificate after a preview; a field error shows beside its field, in Vietnamese', async () => {
     const { page, errors } = await open('#/issue');
     await page.locator('form[data-act="IssueCertificate"]').waitFor();

@@ -1,4 +1,4 @@
-import { EVENT_LABELS, formatPeriod, formatVietnamTime, labelOf, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS } from '@ledger/labels';
+import { EVENT_LABELS, formatPeriod, formatVietnamTime, labelOf, ROLE_LABELS, SUSPENSION_GROUND_LABELS, TERMINATION_GROUND_LABELS } from '@ledger/labels';
 import { api, ApiError } from './api';
 import { h, fill } from './dom';
 import { boardName, zoneName } from './filters';
@@ -59,7 +59,7 @@ const timelineRow = (e: LedgerEvent) =>
     h('td', {}, labelOf(EVENT_LABELS, e.type, state.lang)),
     h('td', {}, effectiveText(e)),
     h('td', {}, eventDetail(e)),
-    h('td', {}, `${e.metadata.actor} (${e.metadata.role})`),
+    h('td', {}, `${e.metadata.actor} (${labelOf(ROLE_LABELS, String(e.metadata.role), state.lang)})`),
     h('td', {}, formatVietnamTime(e.recordedAt)),
     h('td', {}, e.metadata.decisionRef || e.data?.decisionRef || ''));
 
@@ -87,6 +87,6 @@ export async function openProject(code: string, asOf: string, quiet = false): Pr
     fill(dl, []);
     fill(timeline, []);
     message.classList.add('error');
-    message.textContent = error instanceof ApiError && error.status === 403 ? t('projectForbidden').replace('{role}', state.role || '?') : t('error') + (error as Error).message;
+    message.textContent = error instanceof ApiError && error.status === 403 ? t('projectForbidden').replace('{role}', state.role ? labelOf(ROLE_LABELS, state.role, state.lang) : '?') : t('error') + (error as Error).message;
   }
 }

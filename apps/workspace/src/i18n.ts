@@ -27,6 +27,7 @@ const UI = {
   correcting: { vi: 'Đính chính ghi nhận số', en: 'Corrects act no.' },
   revoked: { vi: 'Hủy bỏ ghi nhận', en: 'Revoked' },
   correct: { vi: 'Đính chính', en: 'Correct' },
+  ownBoardOnly: { vi: 'Chỉ dự án do {board} quản lý', en: 'Only projects held by {board}' },
   heldByOtherBoard: { vi: 'Dự án do {board} quản lý: Ban của bạn xem được nhưng không ghi nhận được.', en: 'This project is held by {board}: your board can view it but cannot record acts on it.' },
   adjustmentNo: { vi: 'Lần điều chỉnh', en: 'Adjustment no.' },
   version: { vi: 'Phiên bản', en: 'Version' },

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Lang } from '@ledger/labels';
+import { labelOf, ROLE_LABELS, type Lang } from '@ledger/labels';
 import { apiClient } from './api';
 import { t } from './i18n';
 import { loadReference, boardName, holderOn, type Reference } from './reference';
@@ -97,7 +97,7 @@ function App() {
     <>
       <header>
         <h1>{t('title', lang)}</h1>
-        {identity && <span class="who" data-who>{identity.name ?? identity.sub} · {identity.role}{identity.boardId ? ` · ${boardName(reference, identity.boardId, lang)}` : ''}</span>}
+        {identity && <span class="who" data-who>{identity.name ?? identity.sub} · {labelOf(ROLE_LABELS, identity.role, lang)}{identity.boardId ? ` · ${boardName(reference, identity.boardId, lang)}` : ''}</span>}
         <select name="lang" value={lang} onChange={(e) => switchLang((e.currentTarget as HTMLSelectElement).value as Lang)} style="width:auto">
           <option value="vi">Tiếng Việt</option>
           <option value="en">English</option>
@@ -121,7 +121,7 @@ function App() {
             <div class="actions"><button type="submit">{t('signIn', lang)}</button></div>
           </form>
         )}
-        {identity && reference && route.page === 'search' && <SearchPage api={api} lang={lang} reference={reference} canIssue={identity.role === 'officer' || identity.role === 'admin'} open={(code) => go(`#/p/${encodeURIComponent(code)}`)} issue={() => go('#/issue')} importRegister={() => go('#/import')} />}
+        {identity && reference && route.page === 'search' && <SearchPage api={api} lang={lang} reference={reference} canIssue={identity.role === 'officer' || identity.role === 'admin'} ownBoardId={identity.role === 'officer' ? identity.boardId : undefined} open={(code) => go(`#/p/${encodeURIComponent(code)}`)} issue={() => go('#/issue')} importRegister={() => go('#/import')} />}
         {identity && reference && route.page === 'project' && <ProjectPage api={api} lang={lang} reference={reference} identity={identity} code={route.code} dossierId={route.dossierId} back={() => go('#/')} />}
         {identity && route.page === 'dossiers' && (
           <DossiersPage api={api} lang={lang} boardId={identity.boardId ?? ''} procedures={procedures}

@@ -45,6 +45,14 @@ export const ORIGIN_LABELS: Record<string, Labelled> = {
   DDI: { vi: 'Dự án đầu tư trong nước (DDI)', en: 'Domestic (DDI)' },
 };
 
+/** The API's roles (JWT `role`), as people sign in as them. */
+export const ROLE_LABELS: Record<string, Labelled> = {
+  officer: { vi: 'Cán bộ cấp phép', en: 'Licensing officer' },
+  auditor: { vi: 'Kiểm toán viên', en: 'Auditor' },
+  analyst: { vi: 'Chuyên viên phân tích', en: 'Analyst' },
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+};
+
 export const STATUS_LABELS: Record<string, Labelled> = {
   VALID: { vi: 'Còn hiệu lực', en: 'Valid' },
   TERMINATED: { vi: 'Đã chấm dứt', en: 'Terminated' },

@@ -5,15 +5,20 @@ import { t } from '../i18n';
 import { boardName, zoneName, type Reference } from '../reference';
 import type { RegisterItem } from '../types';
 
-/** Find a project by code, project name or investor name; accents optional ("Sao Viet" finds "Sao Việt"). */
-export function SearchPage(props: { api: Api; lang: Lang; reference: Reference; canIssue: boolean; open: (code: string) => void; issue: () => void; importRegister: () => void }) {
+/**
+ * Find a project by code, project name or investor name; accents optional ("Sao Viet" finds "Sao Việt").
+ * An officer's list starts with the projects their board holds (those it can record acts on); one click widens it to every board.
+ */
+export function SearchPage(props: { api: Api; lang: Lang; reference: Reference; canIssue: boolean; ownBoardId?: string; open: (code: string) => void; issue: () => void; importRegister: () => void }) {
   const { lang } = props;
+  const [ownOnly, setOwnOnly] = useState(props.ownBoardId !== undefined);
   const [q, setQ] = useState(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '');
   const [items, setItems] = useState<RegisterItem[] | undefined>();
   const [total, setTotal] = useState(0);
 
-  async function search(query: string) {
-    const { data } = await props.api.GET('/api/v1/projects', { params: { query: { q: query || undefined, pageSize: 50, sort: 'projectCode' } as never } });
+  async function search(query: string, own = ownOnly) {
+    const boardId = own ? props.ownBoardId : undefined;
+    const { data } = await props.api.GET('/api/v1/projects', { params: { query: { q: query || undefined, boardId, pageSize: 50, sort: 'projectCode' } as never } });
     const page = data as unknown as { items: RegisterItem[]; total: number } | undefined;
     setItems(page?.items ?? []);
     setTotal(page?.total ?? 0);
@@ -28,6 +33,12 @@ export function SearchPage(props: { api: Api; lang: Lang; reference: Reference; 
         {props.canIssue && <button type="button" class="secondary" onClick={props.issue} name="new-certificate">{t('newCertificate', lang)}</button>}
         {props.canIssue && <button type="button" class="secondary" onClick={props.importRegister} name="import-register">{t('importRegister', lang)}</button>}
       </form>
+      {props.ownBoardId && (
+        <label style="font-weight:normal">
+          <input type="checkbox" style="width:auto" name="own-board" checked={ownOnly} onChange={(e) => { const own = (e.currentTarget as HTMLInputElement).checked; setOwnOnly(own); void search(q, own); }} />{' '}
+          {t('ownBoardOnly', lang).replace('{board}', boardName(props.reference, props.ownBoardId, lang))}
+        </label>
+      )}
       {items && items.length === 0 && <p>{t('noResults', lang)}</p>}
       {items && items.length > 0 && (
         <>
