@@ -236,6 +236,7 @@ declare const localStorage: any;
 
   it('receives a dossier, resolves it with a capital increase that names it, and the dossier is approved with a link to the act', async () => {
     const { page, errors } = await open('#/dossiers');
+    expect(await page.locator('[data-inbox-empty]').innerText()).toBe('Ban không có hồ sơ nào đang giải quyết hoặc chờ bổ sung.');
     const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
     await page.locator('[name="receive"]').click();
     await fill(page, 'dossierId', 'HN-2026-000777');

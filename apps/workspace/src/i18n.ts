@@ -28,6 +28,7 @@ const UI = {
   revoked: { vi: 'Hủy bỏ ghi nhận', en: 'Revoked' },
   correct: { vi: 'Đính chính', en: 'Correct' },
   ownBoardOnly: { vi: 'Chỉ dự án do {board} quản lý', en: 'Only projects held by {board}' },
+  noOpenDossiers: { vi: 'Ban không có hồ sơ nào đang giải quyết hoặc chờ bổ sung.', en: 'Your board has no dossier in process or awaiting documents.' },
   heldByOtherBoard: { vi: 'Dự án do {board} quản lý: Ban của bạn xem được nhưng không ghi nhận được.', en: 'This project is held by {board}: your board can view it but cannot record acts on it.' },
   adjustmentNo: { vi: 'Lần điều chỉnh', en: 'Adjustment no.' },
   version: { vi: 'Phiên bản', en: 'Version' },

@@ -51,7 +51,7 @@ function instantOf(text: string): string {
  */
 export function DossiersPage(props: { api: Api; lang: Lang; boardId: string; procedures: Procedure[]; resolve: (item: InboxItem, procedure: Procedure | undefined) => void }) {
   const { lang } = props;
-  const [items, setItems] = useState<InboxItem[]>([]);
+  const [items, setItems] = useState<InboxItem[] | undefined>();
   const [receiving, setReceiving] = useState(false);
   const [form, setForm] = useState({ dossierId: '', procedureCode: '', receivedAt: '', channel: 'DESK', name: '', contact: '', projectCode: '', documents: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -114,7 +114,8 @@ export function DossiersPage(props: { api: Api; lang: Lang; boardId: string; pro
           <div class="actions"><button type="submit">{t('confirm', lang)}</button><button type="button" class="secondary" onClick={() => setReceiving(false)}>{t('cancel', lang)}</button></div>
         </form>
       )}
-      <table data-inbox>
+      {items?.length === 0 && <p data-inbox-empty>{t('noOpenDossiers', lang)}</p>}
+      {items && items.length > 0 && <table data-inbox>
         <thead><tr><th>{t('dossierNo', lang)}</th><th>{t('procedure', lang)}</th><th>{t('receivedAt', lang)}</th><th>{t('dueOn', lang)}</th><th>{t('status', lang)}</th><th>{t('projectCode', lang)}</th><th></th></tr></thead>
         <tbody>
           {items.map((d) => (
@@ -129,7 +130,7 @@ export function DossiersPage(props: { api: Api; lang: Lang; boardId: string; pro
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
     </div>
   );
 }
