@@ -25,9 +25,14 @@ export function projectAsOf(history: readonly TimedProjectEvent[], query: Bitemp
   const knownAt = query.knownAt === undefined ? undefined : Date.parse(query.knownAt);
   const known = history.filter((h) => knownAt === undefined || Date.parse(h.recordedAt) <= knownAt).map((h) => h.event);
   // Corrections refer to stream versions, so they apply to the recorded order before any filtering.
-  const visible = applyCorrections(known)
-    .filter((event) => query.asOf === undefined || effectiveDateOf(event) <= query.asOf)
+  const visible = applyCorrections(known).filter((event) => query.asOf === undefined || effectiveDateOf(event) <= query.asOf);
+  return { ...foldEffective(inEffectiveOrder(visible)), history: known };
+}
+
+/** The acts in effective-date order, stable on recording order: where the law places each one (corrections applied first). */
+export function inEffectiveOrder(events: readonly ProjectEvent[]): ProjectEvent[] {
+  return events
     .map((event, index) => ({ event, index, on: effectiveDateOf(event) }))
-    .sort((a, b) => (a.on === b.on ? a.index - b.index : a.on < b.on ? -1 : 1));
-  return { ...foldEffective(visible.map((v) => v.event)), history: known };
+    .sort((a, b) => (a.on === b.on ? a.index - b.index : a.on < b.on ? -1 : 1))
+    .map((e) => e.event);
 }

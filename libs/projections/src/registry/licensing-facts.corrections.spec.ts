@@ -100,3 +100,23 @@ it('replayed after a version change while the register stays at the head, a corr
   expect(factsOf(upgraded)).toEqual(before);
   await upgraded.close();
 });
+
+it('an act recorded after a move but dated before it counts in the zone of its date, and moves with the project; known before it, the figures as they were', async () => {
+  const { runner, recordedAt } = await given([
+    { type: 'IssueCertificate', today: TODAY, data: fdiIssued },
+    { type: 'AdjustCertificate', today: TODAY, data: { changes: { zoneId: 'KCN-VAN-TRUNG' }, effectiveOn: '2016-07-01', reason: 'chuyển địa điểm' } },
+    increase({ vnd: '23500000000', usd: '1000000.00' }, '2016-05-01'),
+  ]);
+  const byZone = (asOf: string, knownAt?: string) =>
+    validProjectsReport(runner.db, units, { asOf, filters: {}, groupBy: ['zone'], ...(knownAt ? { knownAt } : {}) }).groups
+      .filter((g) => g.FDI.validProjects > 0) // a zone the project left stays as a group of zeros
+      .map((g) => [g.key.zoneId, g.FDI.validProjects, g.FDI.registeredCapital.amount]);
+
+  expect(byZone('2016-06-30')).toEqual([['KCN-QUANG-CHAU', 1, '11000000.00']]);
+  expect(byZone('2016-12-31')).toEqual([['KCN-VAN-TRUNG', 1, '11000000.00']]);
+  // The same from the facts themselves (knownAt after every recording), and as known before the increase was recorded.
+  expect(byZone('2016-06-30', '9999-12-31T00:00:00Z')).toEqual([['KCN-QUANG-CHAU', 1, '11000000.00']]);
+  expect(byZone('2016-06-30', recordedAt[1])).toEqual([['KCN-QUANG-CHAU', 1, '10000000.00']]);
+  expect(byZone('2016-12-31', recordedAt[1])).toEqual([['KCN-VAN-TRUNG', 1, '10000000.00']]);
+  await runner.close();
+});

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { applyCorrections, effectiveDateOf, mainInvestorCountry, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
+import { applyCorrections, effectiveDateOf, inEffectiveOrder, mainInvestorCountry, moneyFromJson, parseUsdCents, type LegalDate, type Money, type ProjectEvent } from '@ledger/domain';
 import type { ProjectedEvent } from '@ledger/event-store';
 import type { Projection, StreamReplay } from '../runner/projection';
 import { insertRows, updateOnConflict } from '../runner/insert-rows';
@@ -13,9 +13,11 @@ import { PROJECT_COPIES, copiedStream } from './project-register.projection';
 /**
  * Every licensing act as additive, dated deltas ("facts"): change in valid projects, registered
  * capital and cumulative realized capital, tagged with the project's board, zone, origin and
- * main investor country at that moment. Any report is then a SUM over facts with
+ * main investor country on the act's date. Any report is then a SUM over facts with
  * `effective_on <= D` (legal time) and optionally `recorded_at <= T` (system time);
  * moving a project between zones or origins is a pair of facts out of one group and into another.
+ * An act dated before a move recorded earlier re-derives the project's facts in effective-date order
+ * (as a correction does): it counts where the project was on its date, and the move carries it on.
  */
 export const FACT_KINDS = ['ISSUED', 'INCREASED', 'DECREASED', 'ADJUSTED', 'REALIZED', 'TERMINATED', 'MOVED_OUT', 'MOVED_IN'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -39,6 +41,10 @@ interface ProjectFactsState extends Dims {
   reg_usd: bigint;
   realized_vnd: bigint;
   realized_usd: bigint;
+  /** The date of the project's latest move between zones, origins or countries ('' if none): an act dated before it re-derives. */
+  moved_on: string;
+  /** Where the project's live facts start: the position of its last re-derivation (a correction or an act dated before a move), 0 if none. */
+  since: bigint;
 }
 
 const SCHEMA = `
@@ -102,7 +108,8 @@ CREATE TABLE IF NOT EXISTS facts_adjusted_counts (
 CREATE TABLE IF NOT EXISTS facts_project_state (
   project_code TEXT PRIMARY KEY,
   board_id TEXT NOT NULL, zone_id TEXT NOT NULL, origin TEXT NOT NULL, country TEXT NOT NULL,
-  reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL
+  reg_vnd INTEGER NOT NULL, reg_usd INTEGER NOT NULL, realized_vnd INTEGER NOT NULL, realized_usd INTEGER NOT NULL,
+  moved_on TEXT NOT NULL, since INTEGER NOT NULL
 );`;
 
 const usd = (m: Money) => m.usdCents ?? 0n;
@@ -117,7 +124,7 @@ const STREAM = 'project_register_events';
 
 /**
  * The live facts of project @code: those derived (sign 1) at the positions of its events from
- * @since on — its last correction, or 0. Everything before that correction it has cancelled, so a
+ * @since on — its last re-derivation, or 0. Everything before that it has cancelled, so a
  * correction's work is bounded by the project's own events, never by what earlier corrections wrote.
  */
 const LIVE_OF_PROJECT = `position IN (SELECT position FROM ${STREAM} WHERE rowid IN ${PROJECT_COPIES} AND position >= @since) AND project_code = @code AND sign = 1`;
@@ -139,7 +146,7 @@ interface AdjustedDay {
   board: string;
 }
 
-const STATE_COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'country', 'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd'] as const satisfies readonly (keyof ProjectFactsState)[];
+const STATE_COLUMNS = ['project_code', 'board_id', 'zone_id', 'origin', 'country', 'reg_vnd', 'reg_usd', 'realized_vnd', 'realized_usd', 'moved_on', 'since'] as const satisfies readonly (keyof ProjectFactsState)[];
 const UPDATE_STATE = updateOnConflict('project_code', STATE_COLUMNS);
 
 /**
@@ -196,13 +203,14 @@ class PendingFacts {
 export class LicensingFactsProjection implements Projection {
   readonly name = 'licensing-facts';
   /**
+   * 8: an act dated before a move recorded earlier counts under the zone, origin and country of its date (re-derivation).
    * 7: running sums per board and investor country (the stock by country).
    * 6: running sums per board (all zones together) and adjustment days counted per month, for reports.
    * 5: the project's events read from the register's copy (facts_project_events is gone).
    * 4: a correction cancels only the live facts (read models blown up by version 3's corrections
    * are rebuilt); month-end running sums kept by the projection; recorded_at canonical UTC.
    */
-  readonly version = 7;
+  readonly version = 8;
   /** Reports' indexes; the projection itself finds rows by primary keys. */
   readonly deferredIndexes = ['facts_by_date', 'facts_by_kind_date_project', 'adjusted_days_by_day'];
 
@@ -234,10 +242,10 @@ export class LicensingFactsProjection implements Projection {
   byStream(db: Database.Database): StreamReplay {
     return {
       applyBatch: (events) => this.derivePending(new PendingFacts(db, true), events),
-      finish: (upTo) => {
+      finish: () => {
         deriveRunningSums(db);
         deriveBoardSums(db);
-        deriveAdjustedDays(db, upTo);
+        deriveAdjustedDays(db);
         deriveAdjustedCounts(db);
       },
     };
@@ -250,7 +258,7 @@ export class LicensingFactsProjection implements Projection {
       if (!ofProject) continue;
       const { code, event } = ofProject;
       const at: FactContext = { position: recorded.position, recordedAt: canonicalInstant(recorded.recordedAt), seq: 0 };
-      if (event.type === 'EventCorrected') this.correct(db, pending, code, at);
+      if (event.type === 'EventCorrected' || datedBeforeMove(pending, code, event)) this.rederive(db, pending, code, at);
       else {
         const adjusted = this.derive(pending, code, event, at);
         if (adjusted && ADJUSTMENT_EVENTS.has(event.type) && !pending.replay) pending.adjustedDays.push({ code, ...adjusted });
@@ -260,14 +268,13 @@ export class LicensingFactsProjection implements Projection {
   }
 
   /**
-   * A correction cancels the project's live facts as of its recording time, then derives the facts
-   * of the corrected history: queries known before it still see the originals.
+   * A correction, or an act dated before a move, cancels the project's live facts as of its recording
+   * time, then derives the facts of its (corrected) history in effective-date order, as projectAsOf folds
+   * it: queries known before it still see the originals.
    */
-  private correct(db: Database.Database, pending: PendingFacts, code: string, at: FactContext): void {
+  private rederive(db: Database.Database, pending: PendingFacts, code: string, at: FactContext): void {
     pending.write();
-    const since = statement(db, `SELECT COALESCE(MAX(position), 0) FROM ${STREAM} WHERE project_code = ? AND type = 'EventCorrected' AND position < ?`)
-      .pluck()
-      .get(code, at.position);
+    const since = pending.state(code)?.since ?? 0n;
     const cancelled = statement(
       db,
       `INSERT INTO facts SELECT @position, ROW_NUMBER() OVER (ORDER BY position, seq), project_code, kind, effective_on, @recordedAt, board_id, zone_id,
@@ -276,8 +283,10 @@ export class LicensingFactsProjection implements Projection {
     at.seq = cancelled.changes + 1;
     if (!pending.replay) cancelInRunningSums(db, at.position);
     pending.drop(code);
-    // Only up to this correction: the register may stand further on (this read model replaying after a version change).
-    for (const corrected of applyCorrections(copiedStream(db, code, { position: at.position }))) this.derive(pending, code, corrected, at);
+    // Only up to this act: the register may stand further on (this read model replaying after a version change).
+    for (const event of inEffectiveOrder(applyCorrections(copiedStream(db, code, { position: at.position })))) this.derive(pending, code, event, at);
+    const state = pending.state(code);
+    if (state) pending.save({ ...state, since: at.position });
     pending.write();
     if (!pending.replay) this.refreshAdjustedDays(db, code, at.position);
   }
@@ -320,6 +329,8 @@ export class LicensingFactsProjection implements Projection {
         reg_usd: usd(reg),
         realized_vnd: 0n,
         realized_usd: 0n,
+        moved_on: '',
+        since: 0n,
       };
       fact('ISSUED', state, { valid: 1n, reg });
       pending.save(state);
@@ -350,7 +361,7 @@ export class LicensingFactsProjection implements Projection {
             state.reg_usd = moved.origin === 'FDI' ? parseUsdCents(registeredCapitalUsd ?? '0') : 0n;
             state.realized_usd = 0n;
           }
-          Object.assign(state, moved);
+          Object.assign(state, moved, { moved_on: on });
           fact('MOVED_IN', state, { valid: 1n, reg: reg(), realized: realized() });
         }
         break;
@@ -422,17 +433,19 @@ function addAdjustedDays(db: Database.Database, added: readonly (AdjustedDay & {
 }
 
 /**
- * Every project's adjustment days from its live facts (those a replay up to @upTo derived): the rows
- * addAdjustedDays and refreshAdjustedDays leave, for all projects in one statement. The register's
- * copy of the streams may stand further on (this read model replayed alone after a version change).
+ * Every project's adjustment days from its live facts (from its state's `since` on): the rows
+ * addAdjustedDays and refreshAdjustedDays leave, for all projects in one statement.
  */
-function deriveAdjustedDays(db: Database.Database, upTo: bigint): void {
-  db.prepare(
-    `WITH since AS (SELECT project_code, MAX(position) AS position FROM ${STREAM} WHERE type = 'EventCorrected' AND position <= @upTo GROUP BY project_code)
-     INSERT INTO facts_adjusted_days
+function deriveAdjustedDays(db: Database.Database): void {
+  db.exec(
+    `INSERT INTO facts_adjusted_days
      SELECT f.project_code, f.origin, f.effective_on, LAG(f.effective_on, 1, '') OVER (PARTITION BY f.project_code, f.origin ORDER BY f.effective_on), MIN(f.board_id)
-     FROM facts f LEFT JOIN since s ON s.project_code = f.project_code
-     WHERE f.sign = 1 AND f.position >= COALESCE(s.position, 0) AND f.${kindIn(ADJUSTMENT_FACT_KINDS)}
+     FROM facts f LEFT JOIN facts_project_state s ON s.project_code = f.project_code
+     WHERE f.sign = 1 AND f.position >= COALESCE(s.since, 0) AND f.${kindIn(ADJUSTMENT_FACT_KINDS)}
      GROUP BY f.project_code, f.origin, f.effective_on`,
-  ).run({ upTo });
+  );
 }
+
+/** An act taking effect before the project's latest move recorded earlier (corrections re-derive anyway). */
+const datedBeforeMove = (pending: PendingFacts, code: string, event: ProjectEvent): boolean =>
+  event.type !== 'CertificateIssued' && effectiveDateOf(event) < (pending.state(code)?.moved_on ?? '');

@@ -45,8 +45,8 @@ CREATE INDEX IF NOT EXISTS register_by_issued ON project_register (issued_on);
 CREATE TABLE IF NOT EXISTS project_register_events (
   project_code TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL
 );
--- A correction's refold starts after the project's previous one (licensing facts): corrections are rare, so is this index's upkeep.
-CREATE INDEX IF NOT EXISTS register_corrections ON project_register_events (project_code, position) WHERE type = 'EventCorrected';`;
+-- Version 5's index of corrections: the licensing facts now keep where a project's live facts start themselves.
+DROP INDEX IF EXISTS register_corrections;`;
 
 /** SQL: the rowids of project @code's rows in project_register_events (as rows of \`value\`). */
 export const PROJECT_COPIES = '(SELECT value FROM json_each((SELECT copies FROM project_register WHERE project_code = @code)))';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RuleViolation, addDays, applyCorrections, decide, effectiveDateOf, foldProject, formatUsdCents, mainInvestorCountry, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
+import { RuleViolation, addDays, decide, foldProject, formatUsdCents, mainInvestorCountry, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
 import { MemoryEventStore, type EventStore } from '@ledger/event-store';
 import type { Units } from '@ledger/reporting';
 
@@ -150,11 +150,13 @@ export async function interleaved(projects: readonly ProjectSpec[]): Promise<{ s
 }
 
 /** Reference figures computed by folding each project's events directly, without any read model; of one main investor country if given. */
-export function foldedValid(histories: Histories, asOf: string, knownAt?: string, country?: string) {
+/** The valid projects, registered and realized capital per origin on @asOf, by a direct fold of each history; only those in @where's zone or main investor country when given. */
+export function foldedValid(histories: Histories, asOf: string, knownAt?: string, where: { country?: string; zone?: string } = {}) {
   const totals = { FDI: { n: 0, reg: 0n, realized: 0n }, DDI: { n: 0, reg: 0n, realized: 0n } };
   for (const history of histories.values()) {
     const s = projectAsOf(history, { asOf, ...(knownAt ? { knownAt } : {}) });
-    if (s.status !== 'VALID' || !s.origin || (country !== undefined && mainInvestorCountry(s.investors) !== country)) continue;
+    if (s.status !== 'VALID' || !s.origin) continue;
+    if ((where.country !== undefined && mainInvestorCountry(s.investors) !== where.country) || (where.zone !== undefined && s.zoneId !== where.zone)) continue;
     const t = totals[s.origin];
     t.n += 1;
     t.reg += s.origin === 'FDI' ? (s.registeredCapital.usdCents ?? 0n) : s.registeredCapital.vnd;
@@ -163,22 +165,7 @@ export function foldedValid(histories: Histories, asOf: string, knownAt?: string
   return totals;
 }
 
-/**
- * Whether some project has an act taking effect before a change of its main investor's country
- * recorded earlier. The facts then count that act under the new country from its date on (the
- * dimensions a fact carries are the project's as recorded, not as of the act's date): a known
- * limit of figures by zone, origin or country, written down in the README.
- */
-export function actBeforeCountryChange(histories: Histories): boolean {
-  return [...histories.values()].some((history) => {
-    let changedOn: string | undefined;
-    for (const event of applyCorrections(history.map((h) => h.event))) {
-      const on = effectiveDateOf(event);
-      if (changedOn !== undefined && on < changedOn) return true;
-      if (event.type === 'CertificateAdjusted' && event.data.changes.investors) changedOn = changedOn === undefined || on > changedOn ? on : changedOn;
-    }
-    return false;
-  });
-}
+/** Every zone of the random histories' boards. */
+export const ALL_ZONES = Object.values(ZONES).flat();
 
 export const amount = (origin: 'FDI' | 'DDI', minor: bigint) => (origin === 'FDI' ? formatUsdCents(minor) : minor.toString());
