@@ -86,7 +86,7 @@ it('live projection = rebuild from zero = direct fold, for random histories and 
           for (const [groups, key, values] of [[countries.groups, 'country', ['KR', 'JP', 'SG', 'VN']], [byZone.groups, 'zoneId', ALL_ZONES]] as const) {
             for (const value of values) {
               const group = groups.find((g) => g.key[key] === value);
-              const folded = foldedValid(histories, asOf, undefined, key === 'zoneId' ? { zone: value } : { country: value });
+              const folded = foldedValid(histories, asOf, undefined, { [key]: value });
               if (group) asFolded(group, folded);
               else expect(folded.FDI.n + folded.DDI.n).toBe(0);
             }

@@ -29,7 +29,7 @@ export function projectAsOf(history: readonly TimedProjectEvent[], query: Bitemp
   return { ...foldEffective(inEffectiveOrder(visible)), history: known };
 }
 
-/** The acts in effective-date order, stable on recording order: where the law places each one (corrections applied first). */
+/** A stream's acts (its corrections already applied) in effective-date order, stable on recording order: where the law places each one. */
 export function inEffectiveOrder(events: readonly ProjectEvent[]): ProjectEvent[] {
   return events
     .map((event, index) => ({ event, index, on: effectiveDateOf(event) }))

@@ -149,14 +149,13 @@ export async function interleaved(projects: readonly ProjectSpec[]): Promise<{ s
   return { store, histories };
 }
 
-/** Reference figures computed by folding each project's events directly, without any read model; of one main investor country if given. */
-/** The valid projects, registered and realized capital per origin on @asOf, by a direct fold of each history; only those in @where's zone or main investor country when given. */
-export function foldedValid(histories: Histories, asOf: string, knownAt?: string, where: { country?: string; zone?: string } = {}) {
+/** Reference figures per origin on @asOf, computed by folding each project's events directly, without any read model; only the projects in @where's zone or of its main investor country when given. */
+export function foldedValid(histories: Histories, asOf: string, knownAt?: string, where: { country?: string; zoneId?: string } = {}) {
   const totals = { FDI: { n: 0, reg: 0n, realized: 0n }, DDI: { n: 0, reg: 0n, realized: 0n } };
   for (const history of histories.values()) {
     const s = projectAsOf(history, { asOf, ...(knownAt ? { knownAt } : {}) });
     if (s.status !== 'VALID' || !s.origin) continue;
-    if ((where.country !== undefined && mainInvestorCountry(s.investors) !== where.country) || (where.zone !== undefined && s.zoneId !== where.zone)) continue;
+    if ((where.country !== undefined && mainInvestorCountry(s.investors) !== where.country) || (where.zoneId !== undefined && s.zoneId !== where.zoneId)) continue;
     const t = totals[s.origin];
     t.n += 1;
     t.reg += s.origin === 'FDI' ? (s.registeredCapital.usdCents ?? 0n) : s.registeredCapital.vnd;
