@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { allProjections, ProjectionRunner } from '@ledger/projections';
 import { capitalChange, ddiCertificate, fdiCertificate } from '../support/certificates';
 import { bearer, client, startLedgerServer, type LedgerServer } from '../support/ledger-server';
@@ -17,7 +18,7 @@ describe('report cache', () => {
   const counters = async (s: LedgerServer) => {
     const text = (await client(s.baseUrl).get<string>('/metrics')).body;
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
-    return { hits: value('ledger_report_cache_hits_total'), misses: value('ledger_report_cache_misses_total') };
+    return { hits: value('ledger_report_cache_hits_total'), misses: value('ledger_report_cache_misses_total'), logHits: value('ledger_log_answer_cache_hits_total'), logMisses: value('ledger_log_answer_cache_misses_total') };
   };
   /** Waits until the in-process projector has every event of the log. */
   const caughtUp = async (s: LedgerServer) => s.runner().waitFor(await s.store.headPosition(), 5000);
@@ -67,7 +68,7 @@ describe('report cache', () => {
       expect(b).toBe(c);
       expect(second.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
       expect(second.headers.get('etag')).toBe(fresh.headers.get('etag'));
-      expect(after).toEqual({ hits: before.hits + 1, misses: before.misses + 1 });
+      expect(after).toEqual({ ...before, hits: before.hits + 1, misses: before.misses + 1 });
     }
   });
 
@@ -106,7 +107,7 @@ describe('report cache', () => {
     const bacNinh = await officerOf(cached, 'BQL-BN').get(path);
     const hanoiAgain = await officerOf(cached, 'BQL-HN').get(path);
     expect([hanoi.status, bacNinh.status, hanoiAgain.status]).toEqual([200, 200, 200]);
-    expect(await counters(cached)).toEqual({ hits: before.hits + 1, misses: before.misses + 2 });
+    expect(await counters(cached)).toEqual({ ...before, hits: before.hits + 1, misses: before.misses + 2 });
     // And a board's filter is its own entry: Hà Nội's figures are not Bắc Ninh's.
     const own = (board: string) => officerOf(cached, board).get(`/api/v1/reports/valid-projects?asOf=2016-12-31&boardId=${board}`);
     const [hn, bn] = [(await own('BQL-HN')).body.total, (await own('BQL-BN')).body.total];
@@ -157,6 +158,58 @@ describe('report cache', () => {
     } finally {
       await projector.close();
       await api.close();
+    }
+  });
+  /** An answer without the ids and hashes that two recordings of the same acts never share. */
+  const recordedAlike = (text: string) => JSON.parse(text, (key, value) => (['eventId', 'commandId', 'requestId', 'hash', 'prevHash'].includes(key) ? undefined : value));
+  const PROJECT = ['/api/v1/projects/2101000001?asOf=2016-12-31', '/api/v1/projects/2101000001', '/api/v1/projects/2101000001/events', '/api/v1/projects/2101000001/events?after=1&limit=1'];
+
+  it('given the log still, when a project’s certificate or history is asked twice, then the second is a kept answer with the same text and ETag (the certificate’s: its version) as when computed', async () => {
+    for (const path of PROJECT) {
+      const before = await counters(cached);
+      const first = await fetch(`${cached.baseUrl}${path}`, { headers: bearer('auditor') });
+      const second = await fetch(`${cached.baseUrl}${path}`, { headers: bearer('auditor') });
+      const fresh = await fetch(`${uncached.baseUrl}${path}`, { headers: bearer('auditor') });
+      expect([first.status, second.status, fresh.status]).toEqual([200, 200, 200]);
+      const [a, b, c] = [await first.text(), await second.text(), await fresh.text()];
+      expect(b).toBe(a);
+      // The two servers' logs differ only in what each recording draws anew: ids and hashes.
+      expect(recordedAlike(b)).toEqual(recordedAlike(c));
+      expect(second.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
+      expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+      expect(await counters(cached)).toEqual({ ...before, logHits: before.logHits + 1, logMisses: before.logMisses + 1 });
+    }
+    expect((await fetch(`${cached.baseUrl}${PROJECT[0]}`, { headers: bearer('auditor') })).headers.get('etag')).toBe('"2"');
+  });
+
+  it('given a kept certificate, when an act is recorded on the project, then the next certificate and history include it at once, without waiting for the read models', async () => {
+    const officer = officerOf(cached);
+    expect((await officer.get('/api/v1/projects/2101000002')).body.version).toBe(1);
+    expect((await officer.get('/api/v1/projects/2101000002/events')).body.events).toHaveLength(1);
+    await cached.runner().stop();
+    try {
+      now = new Date('2016-06-21T03:00:00Z');
+      expect((await officer.post('/api/v1/projects/2101000002/capital-increases', capitalChange('23500000000', '1000000.00', '2016-06-21'))).status).toBe(201);
+      const certificate = await officer.get('/api/v1/projects/2101000002');
+      expect([certificate.body.version, certificate.headers.get('etag')]).toEqual([2, '"2"']);
+      expect((await officer.get('/api/v1/projects/2101000002/events')).body.events.map((e: { type: string }) => e.type)).toEqual(['CertificateIssued', 'CapitalIncreased']);
+    } finally {
+      cached.runner().start();
+    }
+  });
+
+  it('given a kept certificate, when another process appends to the same log, then the next answer is read again and includes it', async () => {
+    const other = await startLedgerServer({ LEDGER_DB_PATH: cached.config.dbPath, LEDGER_READ_DB_PATH: join(dirname(cached.config.dbPath), 'other.read-models.db') }, clock);
+    try {
+      const before = (await officerOf(cached).get('/api/v1/projects/2301000001?asOf=2016-12-31')).body;
+      expect((await officerOf(cached).get('/api/v1/projects/2301000001?asOf=2016-12-31')).body).toEqual(before);
+      now = new Date('2016-06-22T03:00:00Z');
+      expect((await officerOf(other, 'BQL-BN').post('/api/v1/projects/2301000001/capital-increases', capitalChange('10000000000', undefined, '2016-06-22'))).status).toBe(201);
+      const after = (await officerOf(cached).get('/api/v1/projects/2301000001?asOf=2016-12-31')).body;
+      expect(after.version).toBe(before.version + 1);
+      expect(BigInt(after.registeredCapital.vnd)).toBe(BigInt(before.registeredCapital.vnd) + 10_000_000_000n);
+    } finally {
+      await other.close();
     }
   });
 });

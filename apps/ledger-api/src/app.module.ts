@@ -27,7 +27,7 @@ import { REPORT_QUERY_HANDLERS } from './reports/report.queries';
 import { ReportsController } from './reports/reports.controller';
 import { ReportScope } from './reports/report-scope';
 import { ReportExportInterceptor } from './reports/export/report-export.interceptor';
-import { ReportCacheInterceptor, reportCacheProvider } from './reports/report-cache.interceptor';
+import { logAnswersProvider, ReportCacheInterceptor, reportCacheProvider } from './reports/report-cache.interceptor';
 import { NarrativeController } from './reports/narrative/narrative.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { WorkspaceController } from './workspace/workspace.controller';
@@ -73,6 +73,7 @@ export class AppModule implements OnApplicationShutdown {
         ...PROJECT_QUERY_HANDLERS,
         ReportScope,
         reportCacheProvider,
+        logAnswersProvider,
         dossierConfigProvider,
         DossierWriter,
         ...DOSSIER_QUERY_HANDLERS,

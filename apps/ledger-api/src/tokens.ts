@@ -25,5 +25,7 @@ export const CLOCK = Symbol('CLOCK');
 export const REFERENCE_DATA = Symbol('REFERENCE_DATA');
 /** Report answers kept until the read models' checkpoint moves, or null when turned off (report-cache.interceptor). */
 export const REPORT_CACHE = Symbol('REPORT_CACHE');
+/** Certificate and history answers kept until anything is appended, or null (off, or a store without a write mark) (report-cache.interceptor). */
+export const LOG_ANSWERS = Symbol('LOG_ANSWERS');
 /** Report grouping over the reference data (units.provider). */
 export const UNITS = Symbol('UNITS');

@@ -13,3 +13,4 @@ export * from './reporting-compliance';
 export * from './plan';
 export * from './zones';
 export * from './report-cache';
+export * from './generation';

@@ -5,9 +5,9 @@ import type { EventStore } from '@ledger/event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 import { Public } from '../auth/roles';
 import { type SecurityEvents } from '../auth/security-events';
-import { reportCacheMetrics, type CachedAnswer } from '../reports/report-cache.interceptor';
+import { reportCacheMetrics, type CachedAnswer, type LogAnswers } from '../reports/report-cache.interceptor';
 import type { ReportCache } from '@ledger/reporting';
-import { EVENT_STORE, PROJECTION_RUNNER, REPORT_CACHE, SECURITY_EVENTS } from '../tokens';
+import { EVENT_STORE, LOG_ANSWERS, PROJECTION_RUNNER, REPORT_CACHE, SECURITY_EVENTS } from '../tokens';
 
 @ApiTags('operations')
 @Public()
@@ -20,6 +20,7 @@ export class HealthController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(SECURITY_EVENTS) private readonly security: SecurityEvents,
     @Inject(REPORT_CACHE) private readonly reportCache: ReportCache<CachedAnswer> | null,
+    @Inject(LOG_ANSWERS) private readonly logAnswers: LogAnswers | null,
   ) {}
 
   /** Store reachable, and every projection without a pending error (lag is reported, not judged). */
@@ -63,7 +64,7 @@ export class HealthController {
     for (const s of this.runner.status()) {
       lines.push(`ledger_projection_checkpoint{projection="${s.name}"} ${s.checkpoint}`, `ledger_projection_lag{projection="${s.name}"} ${s.lag}`, `ledger_projection_failing{projection="${s.name}"} ${s.lastError ? 1 : 0}`);
     }
-    lines.push(...this.security.metrics(), ...reportCacheMetrics(this.reportCache));
+    lines.push(...this.security.metrics(), ...reportCacheMetrics(this.reportCache, this.logAnswers));
     return `${lines.join('\n')}\n`;
   }
 }

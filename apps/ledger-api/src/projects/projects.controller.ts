@@ -16,6 +16,7 @@ import { IssueCertificateDto } from './dto/certificate.dto';
 import { ProjectEventsQueryDto } from './dto/events-page.dto';
 import { GetProjectEventsQuery, GetProjectQuery, projectViewOf } from './queries/project.queries';
 import { GetCertificatePdfQuery } from './certificate/certificate.query';
+import { CachedReport } from '../reports/report-cache.interceptor';
 import { CLOCK } from '../tokens';
 
 /** Plain JSON of a validated DTO: class instances never reach the event store. */
@@ -131,6 +132,7 @@ export class ProjectsController {
 
   @Get(':code')
   @Roles('officer', 'auditor')
+  @CachedReport({ fromLog: true })
   @ApiOperation({ summary: 'The certificate as in force on a legal date (asOf), as known at a system time (knownAt)' })
   @ApiQuery({ name: 'asOf', required: false, example: '2016-12-31' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'ISO 8601 instant, e.g. 2026-12-01T09:00:00+07:00' })
@@ -157,6 +159,7 @@ export class ProjectsController {
 
   @Get(':code/events')
   @Roles('officer', 'auditor')
+  @CachedReport({ fromLog: true })
   @ApiOperation({ summary: 'History of the project with metadata (who, when, decision), paged by stream version; `next` links the following page' })
   events(@Param('code') code: string, @Query() page: ProjectEventsQueryDto) {
     return this.queries.execute(new GetProjectEventsQuery(parseProjectCode(code), { after: page.after ?? 0, limit: page.limit ?? 1000 }));
