@@ -11,6 +11,7 @@ import { importDemoHistory } from './demo/demo-history';
 import { demoProgressLine, portInUse, readyBlock } from './start-up';
 import type { EventStore } from '@ledger/event-store';
 import { EVENT_STORE } from './tokens';
+import { processRole, superviseServingProcesses } from './processes/serving-processes';
 
 function configOrExit(): LedgerConfig {
   try {
@@ -39,10 +40,16 @@ function warnAboutUnsafeSettings(config: LedgerConfig): void {
 
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
-  warnAboutUnsafeSettings(config);
+  const role = processRole();
+  if (role === 'only') warnAboutUnsafeSettings(config);
   // A SQLite demo ledger is written before the API opens it, with back-dated recording times (demo only).
-  const demoInSqlite = config.demoData && config.store === 'sqlite';
+  const demoInSqlite = config.demoData && config.store === 'sqlite' && role === 'only';
   if (demoInSqlite) await importDemoHistory(config.dbPath, ReferenceData.load(), demoSteps(), demoProgressLine(process.stdout));
+  if (role === 'only' && config.httpProcesses > 1) {
+    process.stdout.write(`Starting ${config.httpProcesses} processes serving port ${config.port}: the first projects the read models, the others read them.\n`);
+    superviseServingProcesses(config.httpProcesses, demoInSqlite ? { LEDGER_DEMO_DATA: 'false' } : {});
+    return;
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   try {
@@ -52,6 +59,7 @@ async function bootstrap(): Promise<void> {
     process.stderr.write(portInUse(config.port));
     process.exit(1);
   }
+  if (role === 'follower') return;
   const url = `http://localhost:${config.port}`;
   process.stdout.write(`Ledger API on ${url}/api/v1 (store: ${config.store}${config.store === 'sqlite' ? ` at ${config.dbPath}` : ''})\n`);
   if (config.oidc) process.stdout.write(`Sign-in through ${config.oidc.issuer} (audience ${config.oidc.audience}); grant the first admin with: npm run cli -- users grant --sub <sub> --name <name> --role admin\n`);

@@ -40,8 +40,10 @@ export interface LedgerConfig extends StoreConfig {
   readYourWritesTimeoutMs: number;
   /** Requests per minute per token (or per address without one); 0 turns limiting off. */
   rateLimitPerMinute: number;
-  /** Memory bound of the report cache (LEDGER_REPORT_CACHE_MB); 0 turns it off. */
+  /** Memory bound of each answer cache, reports' and the log's (LEDGER_REPORT_CACHE_MB); 0 turns them off. */
   reportCacheBytes: number;
+  /** Processes serving HTTP on the one port (LEDGER_HTTP_PROCESSES): the first runs the projections, the others read its read models. */
+  httpProcesses: number;
   /** HS256 secret for bearer tokens (≥ 32 characters). */
   jwtSecret: string;
   /** True when the built-in development secret is in use (never in production). */
@@ -164,6 +166,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_WAIT_MS', 5000, 0, 60_000),
     rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
     reportCacheBytes: integer(env, 'LEDGER_REPORT_CACHE_MB', 64, 0, 4096) * 1_048_576,
+    httpProcesses: integer(env, 'LEDGER_HTTP_PROCESSES', 1, 1, 64),
     jwtSecret,
     devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
     ...(oidc ? { oidc } : {}),

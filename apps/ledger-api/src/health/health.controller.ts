@@ -7,6 +7,7 @@ import { Public } from '../auth/roles';
 import { type SecurityEvents } from '../auth/security-events';
 import { reportCacheMetrics, type CachedAnswer, type LogAnswers } from '../reports/report-cache.interceptor';
 import type { ReportCache } from '@ledger/reporting';
+import { processRole } from '../processes/serving-processes';
 import { EVENT_STORE, LOG_ANSWERS, PROJECTION_RUNNER, REPORT_CACHE, SECURITY_EVENTS } from '../tokens';
 
 @ApiTags('operations')
@@ -48,6 +49,10 @@ export class HealthController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {
     const lines = [
+      // With LEDGER_HTTP_PROCESSES > 1 every process counts for itself: a scrape says which one answered.
+      '# HELP ledger_process_info The serving process that answered this scrape (lead: the one that projects).',
+      '# TYPE ledger_process_info gauge',
+      `ledger_process_info{pid="${process.pid}",role="${processRole()}"} 1`,
       '# HELP ledger_events_total Events in the log.',
       '# TYPE ledger_events_total gauge',
       `ledger_events_total ${await this.store.count()}`,

@@ -1,4 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
+import { get } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { mintToken } from '../../../ledger-api/src/auth/tokens';
@@ -125,17 +127,17 @@ async function settle(port: number, requests: CannonRequest[]): Promise<void> {
 }
 
 /** The read mix at each connection count, with the log still and while a second client posts acts. */
-async function readRows(apiPort: number, floorPort: number, reader: string, officer: string, sampleCodes: readonly string[], codes: { next: number }, s: HttpSettings): Promise<Row[]> {
+async function readRows(apiPort: number, floorPort: number, reader: string, officer: string, sampleCodes: readonly string[], codes: { next: number }, s: HttpSettings, processes = ''): Promise<Row[]> {
   const out: Row[] = [];
   for (const connections of s.readConnections) {
     const at = { connections, seconds: s.seconds };
     const floor = await cannon(floorPort, readMix(reader, sampleCodes), at);
     await settle(apiPort, readMix(reader, sampleCodes));
     const still = await cannon(apiPort, readMix(reader, sampleCodes), at);
-    out.push(...rows(`e. HTTP read mix, ${connections} conn, ${s.seconds} s, log still, unthrottled`, still, floor, 'target ≥ 1,000 req/s, p99 < 50 ms, 0 errors'));
+    out.push(...rows(`e. HTTP read mix, ${connections} conn, ${s.seconds} s, log still, unthrottled${processes}`, still, floor, 'target ≥ 1,000 req/s, p99 < 50 ms, 0 errors'));
     const [moving, acts] = await Promise.all([cannon(apiPort, readMix(reader, sampleCodes), at), cannon(apiPort, writeMix(officer, codes), { connections: 2, seconds: s.seconds }, s.actsDuringReads)]);
     const written = `${acts['2xx']} acts written meanwhile (${acts.requests.average.toFixed(1)}/s, ${failures(acts)} failed)`;
-    out.push(...rows(`e. HTTP read mix, ${connections} conn, ${s.seconds} s, while ${s.actsDuringReads} acts/s arrive`, moving, floor, `target ≥ 300 req/s, p99 < 100 ms, 0 errors; ${written}`));
+    out.push(...rows(`e. HTTP read mix, ${connections} conn, ${s.seconds} s, while ${s.actsDuringReads} acts/s arrive${processes}`, moving, floor, `target ≥ 300 req/s, p99 < 100 ms, 0 errors; ${written}`));
   }
   out[0].note = `${out[0].note}; mix = ${DASHBOARD_MIX_LABEL}`;
   return out;
@@ -148,6 +150,26 @@ function rows(section: string, ours: CannonResult, floor: CannonResult, target: 
     row({ section, metric: 'latency p50', unit: 'ms', better: 'lower', value: ours.latency.p50, baselineName: 'node:http floor', baseline: floor.latency.p50 }),
     row({ section, metric: 'latency p99', unit: 'ms', better: 'lower', value: ours.latency.p99, baselineName: 'node:http floor', baseline: floor.latency.p99, note: target }),
   ];
+}
+
+/** Ready once `count` different processes answered /metrics, each asked on a connection of its own (handed out in turn). */
+function allServing(port: number, count: number): () => Promise<boolean> {
+  const seen = new Set<string>();
+  const pidOnce = () =>
+    new Promise<string | undefined>((resolve) => {
+      get({ host: '127.0.0.1', port, path: '/metrics', agent: false }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve(/ledger_process_info\{pid="(\d+)"/.exec(text)?.[1]));
+      }).on('error', () => resolve(undefined));
+    });
+  return async () => {
+    for (let i = 0; i < count * 2; i++) {
+      const pid = await pidOnce();
+      if (pid) seen.add(pid);
+    }
+    return seen.size >= count;
+  };
 }
 
 /** (e) The API as a child process on copies of a generated log and its read models. */
@@ -171,10 +193,18 @@ export async function benchHttp(ws: Workspace, logPath: string, readPath: string
     const codes = { next: 0 };
     const writeOurs = await cannon(apiPort, writeMix(officer, codes), s, s.writeRate);
     const writeFloor = await cannon(floorPort, writeMix(officer, { next: 0 }), s, s.writeRate);
-    return [
+    const out = [
       ...rows(`e. HTTP write mix (issue + 2 increases with If-Match) at ${s.writeRate} req/s, ${s.connections} conn, ${s.seconds} s`, writeOurs, writeFloor, 'target p99 < 25 ms at 200 req/s'),
       ...(await readRows(apiPort, floorPort, reader, officer, sampleCodes, codes, s)),
     ];
+    // The same read rows with one serving process per core (LEDGER_HTTP_PROCESSES), as a machine with more than one would run.
+    const processes = availableParallelism();
+    if (processes > 1) {
+      await stopServer(api);
+      api = await startServer(['-r', REGISTER_PATHS, API_MAIN], { ...env, LEDGER_HTTP_PROCESSES: String(processes) }, allServing(apiPort, processes));
+      out.push(...(await readRows(apiPort, floorPort, reader, officer, sampleCodes, codes, s, `, ${processes} processes`)));
+    }
+    return out;
   } finally {
     await stopServer(api);
     await stopServer(floor);
