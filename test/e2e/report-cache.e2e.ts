@@ -20,6 +20,13 @@ describe('report cache', () => {
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
     return { hits: value('ledger_report_cache_hits_total'), misses: value('ledger_report_cache_misses_total'), logHits: value('ledger_log_answer_cache_hits_total'), logMisses: value('ledger_log_answer_cache_misses_total') };
   };
+  /** The same request twice on the cached server and once on the uncached one: statuses checked, texts and replies. */
+  const twiceAndUncached = async (path: string, role: 'analyst' | 'auditor') => {
+    const ask = (s: LedgerServer) => fetch(`${s.baseUrl}${path}`, { headers: bearer(role) });
+    const [first, second, fresh] = [await ask(cached), await ask(cached), await ask(uncached)];
+    expect([first.status, second.status, fresh.status]).toEqual([200, 200, 200]);
+    return { first, second, fresh, texts: [await first.text(), await second.text(), await fresh.text()] };
+  };
   /** Waits until the in-process projector has every event of the log. */
   const caughtUp = async (s: LedgerServer) => s.runner().waitFor(await s.store.headPosition(), 5000);
 
@@ -58,12 +65,8 @@ describe('report cache', () => {
   it('given the log still, when a report is asked twice, then the second is a kept answer with the same text and ETag as a server without the cache', async () => {
     for (const path of DASHBOARD) {
       const before = await counters(cached);
-      const first = await fetch(`${cached.baseUrl}${path}`, { headers: bearer('analyst') });
-      const second = await fetch(`${cached.baseUrl}${path}`, { headers: bearer('analyst') });
-      const fresh = await fetch(`${uncached.baseUrl}${path}`, { headers: bearer('analyst') });
+      const { second, fresh, texts: [a, b, c] } = await twiceAndUncached(path, 'analyst');
       const after = await counters(cached);
-      expect([first.status, second.status, fresh.status]).toEqual([200, 200, 200]);
-      const [a, b, c] = [await first.text(), await second.text(), await fresh.text()];
       expect(b).toBe(a);
       expect(b).toBe(c);
       expect(second.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
@@ -167,11 +170,7 @@ describe('report cache', () => {
   it('given the log still, when a project’s certificate or history is asked twice, then the second is a kept answer with the same text and ETag (the certificate’s: its version) as when computed', async () => {
     for (const path of PROJECT) {
       const before = await counters(cached);
-      const first = await fetch(`${cached.baseUrl}${path}`, { headers: bearer('auditor') });
-      const second = await fetch(`${cached.baseUrl}${path}`, { headers: bearer('auditor') });
-      const fresh = await fetch(`${uncached.baseUrl}${path}`, { headers: bearer('auditor') });
-      expect([first.status, second.status, fresh.status]).toEqual([200, 200, 200]);
-      const [a, b, c] = [await first.text(), await second.text(), await fresh.text()];
+      const { first, second, fresh, texts: [a, b, c] } = await twiceAndUncached(path, 'auditor');
       expect(b).toBe(a);
       // The two servers' logs differ only in what each recording draws anew: ids and hashes.
       expect(recordedAlike(b)).toEqual(recordedAlike(c));
