@@ -4,7 +4,7 @@ import type { Lang } from './lang';
 type Params = Record<string, unknown>;
 interface Message {
   title: string;
-  /** The detail: `{name}` is replaced by params[name]; a date YYYY-MM-DD is shown as dd/mm/yyyy. */
+  /** The detail: `{name}` is replaced by params[name]; a date YYYY-MM-DD is shown as dd/mm/yyyy; the API passes a known board's or zone's name for its id ("Ban Quản lý …"). */
   detail: string;
 }
 
@@ -39,10 +39,10 @@ const VI: Record<string, Message> = {
   ZONE_UNKNOWN: { title: 'Không có khu công nghiệp này', detail: 'Khu {zoneId} không có trong danh mục khu công nghiệp, khu kinh tế.' },
   ZONE_NOT_IN_BOARD: { title: 'Khu không thuộc Ban Quản lý', detail: 'Ngày {date}, khu {zoneId} thuộc {zoneBoardId}, không thuộc {boardId}.' },
   BOARD_UNKNOWN: { title: 'Không có Ban Quản lý này', detail: 'Ban Quản lý {boardId} không có trong danh mục.' },
-  BOARD_NOT_IN_FORCE: { title: 'Ban Quản lý chưa hoặc không còn tồn tại vào ngày đó', detail: 'Ban Quản lý {boardId} tồn tại từ {validFrom}{validToText}, không tồn tại ngày {date}.' },
+  BOARD_NOT_IN_FORCE: { title: 'Ban Quản lý chưa hoặc không còn tồn tại vào ngày đó', detail: '{boardId} tồn tại từ {validFrom}{validToText}, không tồn tại ngày {date}.' },
   CORRECTION_TARGET_INVALID: { title: 'Không thể đính chính ghi nhận này', detail: 'Ghi nhận được chọn không thể đính chính như vậy (chọn một ghi nhận của dự án; nêu nội dung đính chính hoặc hủy bỏ, không hủy bỏ việc cấp).' },
   OUTSIDE_JURISDICTION: { title: 'Ngoài thẩm quyền của Ban', detail: '{subject} do {boardId} quản lý; bạn thực hiện cho {ownBoardId}.' },
-  BOARD_DISSOLVED: { title: 'Ban Quản lý của bạn không còn tồn tại', detail: 'Ban {ownBoardId} đã kết thúc ngày {validTo}; {subject} nay do {boardId} quản lý.' },
+  BOARD_DISSOLVED: { title: 'Ban Quản lý của bạn không còn tồn tại', detail: '{ownBoardId} đã kết thúc ngày {validTo}; {subject} nay do {boardId} quản lý.' },
   ACTOR_BOARD_UNKNOWN: { title: 'Ban Quản lý của tài khoản không có trong danh mục', detail: 'Tài khoản của bạn gắn với một Ban Quản lý không có trong danh mục.' },
   VERSION_CONFLICT: { title: 'Dự án vừa được người khác thay đổi', detail: 'Dự án đã thay đổi trong lúc bạn nhập (phiên bản hiện tại {currentVersion}). Hãy tải lại, kiểm tra rồi ghi lại.' },
   IDEMPOTENCY_KEY_REUSED: { title: 'Yêu cầu trùng khóa nhưng khác nội dung', detail: 'Khóa chống ghi trùng (Idempotency-Key) này đã dùng cho một yêu cầu có nội dung khác.' },
@@ -54,8 +54,8 @@ const VI: Record<string, Message> = {
   USER_UNKNOWN: { title: 'Tài khoản chưa được cấp quyền', detail: 'Tài khoản {sub} chưa có trong danh sách người dùng của sổ đăng ký; đề nghị quản trị cấp quyền.' },
   USER_REVOKED: { title: 'Quyền truy cập đã bị thu hồi', detail: 'Quyền của tài khoản {sub} đã bị thu hồi từ ngày {effectiveOn} ({reason}).' },
   USER_NOT_IN_FORCE: { title: 'Quyền truy cập chưa hoặc không còn hiệu lực', detail: 'Tài khoản {sub} không có quyền vào ngày {today}.' },
-  USER_BOARD_ENDED: { title: 'Ban Quản lý của bạn không còn tồn tại', detail: 'Ban {boardId} đã kết thúc ngày {validTo}; cán bộ cần được cấp quyền cho {successorId}.' },
-  USER_BOARD_NOT_STARTED: { title: 'Ban Quản lý của bạn chưa bắt đầu hoạt động', detail: 'Ban {boardId} hoạt động từ ngày {validFrom}; cán bộ của Ban bắt đầu thực hiện từ ngày đó.' },
+  USER_BOARD_ENDED: { title: 'Ban Quản lý của bạn không còn tồn tại', detail: '{boardId} đã kết thúc ngày {validTo}; cán bộ cần được cấp quyền cho {successorId}.' },
+  USER_BOARD_NOT_STARTED: { title: 'Ban Quản lý của bạn chưa bắt đầu hoạt động', detail: '{boardId} hoạt động từ ngày {validFrom}; cán bộ của Ban bắt đầu thực hiện từ ngày đó.' },
   USER_NOT_FOUND: { title: 'Không tìm thấy người dùng', detail: 'Tài khoản {sub} chưa từng được cấp quyền trong sổ đăng ký.' },
   USER_REVOCATION_BACKDATED: { title: 'Không thu hồi quyền hồi tố', detail: 'Việc thu hồi có hiệu lực từ hôm nay ({today}) trở đi, không phải {effectiveOn}.' },
   USER_NOTHING_TO_REVOKE: { title: 'Không còn quyền để thu hồi', detail: 'Tài khoản {sub} không còn quyền nào từ ngày {effectiveOn}.' },

@@ -8,7 +8,8 @@ import { ProjectionLagError } from '@ledger/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { type SecurityEvents } from '../auth/security-events';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem';
-import { SECURITY_EVENTS } from '../tokens';
+import type { ReferenceData } from '@ledger/reference-data';
+import { REFERENCE_DATA, SECURITY_EVENTS } from '../tokens';
 
 /** Codes that describe malformed input rather than a broken business rule. */
 const FORMAT_CODES = new Set<string>([RuleCode.PROJECT_CODE_INVALID, RuleCode.DATE_INVALID, RuleCode.AMOUNT_INVALID, RuleCode.PERIOD_INVALID, RuleCode.INSTANT_INVALID]);
@@ -66,19 +67,39 @@ export function toProblem(error: unknown): Problem {
   return problem(500, 'INTERNAL_ERROR', 'Internal error', 'the ledger could not complete the request; nothing was recorded unless a position was returned');
 }
 
+const BOARD_PARAMS = ['boardId', 'ownBoardId', 'zoneBoardId', 'successorId'];
+
+/**
+ * The Vietnamese detail names boards and zones as people know them ("Ban Quản lý các KCN Bắc Ninh",
+ * not BQL-BN); an id the reference data does not know (the very thing refused) stays as sent.
+ */
+function namedParams(problem: Problem & LocalizableProblem, reference: ReferenceData): Problem & LocalizableProblem {
+  const params = problem.params;
+  if (!params) return problem;
+  const named = { ...params };
+  for (const key of BOARD_PARAMS) if (typeof named[key] === 'string') named[key] = reference.board(named[key] as string)?.nameVi ?? named[key];
+  if (typeof named.zoneId === 'string') named.zoneId = reference.zone(named.zoneId)?.nameVi ?? named.zoneId;
+  return { ...problem, params: named };
+}
+
 /** Every error leaves as application/problem+json; internals never reach the client. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  constructor(@Inject(SECURITY_EVENTS) private readonly security: SecurityEvents) {}
+  constructor(
+    @Inject(SECURITY_EVENTS) private readonly security: SecurityEvents,
+    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     // Titles and details follow Accept-Language (Vietnamese when asked); the code never changes.
-    const { params: _params, ...built } = localizeProblem({ ...toProblem(error), instance: request.originalUrl } as Problem & LocalizableProblem, langOf(request.header('accept-language')));
+    const lang = langOf(request.header('accept-language'));
+    const raw = { ...toProblem(error), instance: request.originalUrl } as Problem & LocalizableProblem;
+    const { params: _params, ...built } = localizeProblem(lang === 'vi' ? namedParams(raw, this.reference) : raw, lang);
     const body: Problem = { ...built, ...(built.errors ? { errors: built.errors.map(({ rules: _rules, ...e }) => e) } : {}) };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     response.locals.problemCode = body.code;
