@@ -46,7 +46,8 @@ describe('background WAL checkpoints', () => {
       await checkpointer.keepWalUnder(64 * 1024 * 1024);
       // Then it goes on at once (no result yet), and the worker checkpoints the whole WAL meanwhile
       expect(checkpointer.lastResult).toBeUndefined();
-      await until(() => (checkpointer.lastResult?.log ?? 0) > 0 && checkpointer.lastResult?.checkpointed === checkpointer.lastResult?.log, 2000);
+      // The worker thread starts first: under a full parallel test run that took longer than 2 s once (CI, 2026-12-03).
+      await until(() => (checkpointer.lastResult?.log ?? 0) > 0 && checkpointer.lastResult?.checkpointed === checkpointer.lastResult?.log);
     } finally {
       await checkpointer.stop();
       db.close();
