@@ -114,8 +114,10 @@ describe('write path rules over HTTP', () => {
     });
 
     it('a broken rule names the zone, the boards and the date as officers write it', async () => {
+      const before = await server.eventCount();
       const reply = await pt.post('/api/v1/projects', fdiCertificate('2101555011', { boardId: 'BQL-HB', zoneId: 'KCN-KHAI-QUANG', issuedOn: '2024-01-01' }), vi);
       expect(reply.body).toMatchObject({ status: 422, code: 'ZONE_NOT_IN_BOARD', title: 'Khu không thuộc Ban Quản lý', detail: 'Ngày 01/01/2024, khu KCN Khai Quang thuộc Ban Quản lý các KCN tỉnh Vĩnh Phúc, không thuộc Ban Quản lý các KCN tỉnh Hòa Bình.' });
+      expect(await server.eventCount()).toBe(before);
     });
 
     it('a change of the main investor’s country dated before an act already recorded is refused; keeping the main investor’s country, it is not', async () => {
