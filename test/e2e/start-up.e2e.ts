@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@ledger/event-store';
+import { ProjectionRunner, allProjections } from '@ledger/projections';
 import { httpLoggerOptions } from '../../apps/ledger-api/src/http/http-logger';
 import { demoLoaderHeaders } from '../../apps/ledger-api/src/demo/demo-requests';
 import { loadLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
@@ -17,6 +22,30 @@ describe('start-up as a person sees it', () => {
       expect(lines).toEqual([`Port ${port} is already in use (another ledger or program listens there): stop it, or start with PORT=<another port>.`]);
     } finally {
       await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+
+  it('given read models built from a longer log, when the API starts on this one, then it says so in one line, exits 1 and the log stays as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-other-log-'));
+    try {
+      const [other, log, readModels] = [join(dir, 'other.db'), join(dir, 'ledger.db'), join(dir, 'ledger.read-models.db')];
+      const otherStore = new SqliteEventStore({ path: other });
+      for (let i = 1; i <= 3; i++) await otherStore.append(`note-${i}`, [{ eventId: `e-${i}`, type: 'Noted', data: {}, metadata: {} }], 'no_stream');
+      const runner = new ProjectionRunner(otherStore, readModels, allProjections());
+      await runner.catchUp();
+      await runner.close();
+      await otherStore.close();
+
+      const { code, output } = await apiProcessRefusal({ LEDGER_DB_PATH: log, LEDGER_READ_DB_PATH: readModels }, await freePort());
+      expect(code).toBe(1);
+      expect(output.trim().split('\n').filter((l) => !l.startsWith('WARNING') && !l.startsWith('         '))).toEqual([
+        "Read models refused: the read model project-register stands at position 3, past the log's last event (0): it was built from another log or a longer copy of this one. Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own.",
+      ]);
+      const store = new SqliteEventStore({ path: log });
+      expect(await store.headPosition()).toBe(0n);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -44,6 +44,21 @@ describe('loadLedgerConfig: production defaults', () => {
     expect(loadLedgerConfig({}).dbPath).toBe('./data/ledger.db');
   });
 
+  it('given a log file → its read models beside it; given a log in memory → read models in memory too, unless a file is named', () => {
+    expect(load({})()).toMatchObject({ readDbPath: join(dir, 'ledger.read-models.db') });
+    expect(loadLedgerConfig({ LEDGER_DB_PATH: ':memory:' })).toMatchObject({ dbPath: ':memory:', readDbPath: ':memory:' });
+    expect(loadLedgerConfig({ LEDGER_STORE: 'memory' })).toMatchObject({ store: 'memory', readDbPath: ':memory:' });
+    expect(loadLedgerConfig({ LEDGER_STORE: 'memory', LEDGER_READ_DB_PATH: join(dir, 'kept.read.db') })).toMatchObject({ readDbPath: join(dir, 'kept.read.db') });
+  });
+
+  it('given several serving processes and a log or read models in memory → refused (each process would have its own)', () => {
+    const refusal = new ConfigError('LEDGER_HTTP_PROCESSES=2 needs the log and the read models in files (or the log in PostgreSQL): in memory each process would have its own');
+    expect(() => loadLedgerConfig({ LEDGER_DB_PATH: ':memory:', LEDGER_HTTP_PROCESSES: '2' })).toThrow(refusal);
+    expect(() => loadLedgerConfig({ LEDGER_STORE: 'memory', LEDGER_HTTP_PROCESSES: '2' })).toThrow(refusal);
+    expect(load({ LEDGER_READ_DB_PATH: ':memory:', LEDGER_HTTP_PROCESSES: '2' })).toThrow(refusal);
+    expect(load({ LEDGER_HTTP_PROCESSES: '2' })()).toMatchObject({ httpProcesses: 2 });
+  });
+
   it("given an anchor directory inside the log's directory → refused", () => {
     expect(load({ LEDGER_ANCHOR_DIR: join(dir, 'anchors') })).toThrow(/^LEDGER_ANCHOR_DIR must be outside the log's directory/);
     expect(load({ LEDGER_ANCHOR_DIR: join(dir, '..', `${dir.split('/').pop()}-anchors`) })()).toMatchObject({ anchors: { everyEvents: 1000, everyMinutes: 5 } });

@@ -133,7 +133,9 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConf
   if (store === 'esdb' && !esdbUrl) throw new ConfigError('LEDGER_ESDB_URL is required when LEDGER_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
   if (esdbUrl && !/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(esdbUrl)) throw new ConfigError(`LEDGER_ESDB_URL must start with esdb:// or esdb+discover:// (got ${JSON.stringify(esdbUrl)})`);
   const dbPath = (store === 'sqlite' ? existingParent(env, 'LEDGER_DB_PATH') : env.LEDGER_DB_PATH) || './data/ledger.db';
-  const readDbPath = existingParent(env, 'LEDGER_READ_DB_PATH') || dbPath.replace(/(\.db)?$/, '.read-models.db');
+  // A log in memory starts empty every time: read models kept in a file would stand past it on the next start.
+  const logInMemory = store === 'memory' || (store === 'sqlite' && dbPath === ':memory:');
+  const readDbPath = existingParent(env, 'LEDGER_READ_DB_PATH') || (logInMemory ? ':memory:' : dbPath.replace(/(\.db)?$/, '.read-models.db'));
   const logDir = store === 'sqlite' ? dirname(resolve(dbPath)) : undefined;
   const anchorDir = outsideLog(env, 'LEDGER_ANCHOR_DIR', logDir);
   return {
@@ -166,11 +168,19 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     readYourWritesTimeoutMs: integer(env, 'LEDGER_READ_WAIT_MS', 5000, 0, 60_000),
     rateLimitPerMinute: integer(env, 'LEDGER_RATE_LIMIT_PER_MINUTE', 20_000, 0, 10_000_000),
     reportCacheBytes: integer(env, 'LEDGER_REPORT_CACHE_MB', 64, 0, 4096) * 1_048_576,
-    httpProcesses: integer(env, 'LEDGER_HTTP_PROCESSES', 1, 1, 64),
+    httpProcesses: httpProcessesOf(env, storeConfig),
     jwtSecret,
     devSecret: jwtSecret === DEVELOPMENT_JWT_SECRET,
     ...(oidc ? { oidc } : {}),
   };
+}
+
+/** Serving processes share the log and the lead's read-model file; what is in memory is each process's own. */
+function httpProcessesOf(env: NodeJS.ProcessEnv, { store, dbPath, readDbPath }: StoreConfig): number {
+  const count = integer(env, 'LEDGER_HTTP_PROCESSES', 1, 1, 64);
+  const inMemory = store === 'memory' || [dbPath, readDbPath].includes(':memory:');
+  if (count > 1 && inMemory) throw new ConfigError(`LEDGER_HTTP_PROCESSES=${count} needs the log and the read models in files (or the log in PostgreSQL): in memory each process would have its own`);
+  return count;
 }
 
 /** The API signs anchors itself, so a sink without a signing key is a configuration error there. */

@@ -21,6 +21,7 @@ export function registerProjectorCommands(program: Command): void {
         await store.close();
         return;
       }
+      await runner.checkedHead(); // a read-model file of another log is said once, not retried every poll
       runner.start();
       process.stdout.write(`projector following ${config.dbPath} into ${config.readDbPath}\n`);
       const stop = async () => {

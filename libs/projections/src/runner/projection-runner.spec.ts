@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
 import type { Projection } from './projection';
-import { ProjectionRunner, nextBatchSize } from './projection-runner';
+import { ProjectionRunner, ReadModelsAheadError, nextBatchSize } from './projection-runner';
 
 /** Records every position it sees; the primary key makes a second application of an event fail. */
 class SeenPositions implements Projection {
@@ -55,6 +55,29 @@ describe('ProjectionRunner', () => {
       ['b', '25'],
     ]);
     await second.close();
+  });
+
+  it('given read models built from a longer log, when it catches up on a shorter one, then it refuses them and applies nothing; a rebuild takes them back', async () => {
+    const path = join(dir, 'another-log.db');
+    const longer = new ProjectionRunner(await givenLog(25), path, [new SeenPositions('a')]);
+    await longer.catchUp();
+    await longer.close();
+
+    const shorter = await givenLog(10);
+    const runner = new ProjectionRunner(shorter, path, [new SeenPositions('a')]);
+    const refusal = new ReadModelsAheadError('a', 25n, 10n);
+    await expect(runner.checkedHead()).rejects.toEqual(refusal);
+    await expect(runner.catchUp()).rejects.toEqual(refusal);
+    expect(refusal.message).toBe(
+      "the read model a stands at position 25, past the log's last event (10): it was built from another log or a longer copy of this one. Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own",
+    );
+    expect(runner.status()[0]).toMatchObject({ checkpoint: '25', lastError: refusal.message });
+    expect(SeenPositions.count(runner.db, 'a')).toBe(25);
+
+    expect(await runner.rebuild()).toBe(10n);
+    expect(SeenPositions.count(runner.db, 'a')).toBe(10);
+    await expect(runner.checkedHead()).resolves.toBe(10n);
+    await runner.close();
   });
 
   it('replays from the start only the read model whose projection version changed', async () => {

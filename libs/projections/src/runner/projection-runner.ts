@@ -138,6 +138,18 @@ export class ProjectionRunner {
     return [...this.checkpoints().values()].reduce((min, at) => (at < min ? at : min), this.projections.length ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
   }
 
+  /**
+   * The log's head, once no read model stands past it (ReadModelsAheadError). The checkpoints are read
+   * first: the head only grows, so a projector in another process moving them meanwhile is no alarm.
+   */
+  async checkedHead(): Promise<Position> {
+    const checkpoints = this.checkpoints();
+    const head = await this.store.headPosition();
+    const ahead = [...checkpoints].find(([, at]) => at > head);
+    if (ahead) throw new ReadModelsAheadError(ahead[0], ahead[1], head);
+    return head;
+  }
+
   /** Process everything now in the log; concurrent callers share one pass. */
   catchUp(onProgress?: ProgressListener): Promise<Position> {
     // With a time budget (a server) fresh read models catch up in log order too: a replay by stream
@@ -148,7 +160,7 @@ export class ProjectionRunner {
 
   private async runCatchUp(onProgress: ProgressListener | undefined, maxBatch: number, byStream: boolean): Promise<Position> {
     try {
-      this.head = await this.store.headPosition();
+      this.head = await this.checkedHead();
       if (byStream) await this.replayFreshByStream(onProgress);
       let from = this.checkpoint();
       const start = from;
@@ -368,6 +380,25 @@ function dropIndexes(db: Database.Database, names: readonly string[]): string[] 
   for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
   // SQLite keeps the statement without IF NOT EXISTS; another connection may create one meanwhile.
   return indexes.map((i) => i.sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
+}
+
+/**
+ * Read models past the log's last event were built from another log, or from a longer copy of this
+ * one (a log restored from an older backup, a log in memory started again): their figures are not
+ * this log's, and catching up would add this log's events to them.
+ */
+export class ReadModelsAheadError extends Error {
+  constructor(
+    readonly readModel: string,
+    readonly checkpoint: Position,
+    readonly head: Position,
+  ) {
+    super(
+      `the read model ${readModel} stands at position ${checkpoint}, past the log's last event (${head}): it was built from another log or a longer copy of this one. ` +
+        'Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log\'s own',
+    );
+    this.name = 'ReadModelsAheadError';
+  }
 }
 
 export class ProjectionLagError extends Error {
