@@ -12,7 +12,7 @@ export const projectionRunnerProvider: Provider = {
   useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true, batchBudgetMs: 100 }),
 };
 
-/** Runs the projections in-process with the API unless a separate projector owns them. */
+/** Runs the projections in-process with the API unless a separate projector (or the lead process) owns them: then it follows their checkpoints. */
 @Injectable()
 export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -24,6 +24,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicatio
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.checkedHead();
     if (this.config.projector === 'in-process') this.runner.start();
+    else this.runner.follow();
   }
 
   async onApplicationShutdown(): Promise<void> {

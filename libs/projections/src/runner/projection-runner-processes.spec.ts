@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
+import type { Projection } from './projection';
+import { ProjectionLagError, ProjectionRunner } from './projection-runner';
+
+/**
+ * Several serving processes share one read-model file: the lead projects, the followers only read
+ * it, and every process sets the read models up when it starts. A second connection to the file
+ * stands in for the other process here.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'ledger-runner-processes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function givenLog(events: number): Promise<MemoryEventStore> {
+  const store = new MemoryEventStore();
+  for (let i = 0; i < events; i++) await store.append(`s-${i}`, [{ eventId: `e-${i}`, type: 'Noted', data: { i }, metadata: {} }], 'no_stream');
+  return store;
+}
+
+/**
+ * Records each position it sees; before its first write of a transaction (in setup and apply) the
+ * other process tries to commit to the file, as it may between this transaction's reads and writes.
+ */
+class ContendedNotes implements Projection {
+  readonly name = 'contended';
+  readonly version = 1;
+  /** What the other process's commits met: 'committed', or 'busy' when it had to wait for this one. */
+  readonly others: string[] = [];
+  constructor(private readonly other: Database.Database) {}
+  private otherCommits(): void {
+    try {
+      this.other.prepare('INSERT INTO other_process (at) VALUES (?)').run(Date.now());
+      this.others.push('committed');
+    } catch (error) {
+      this.others.push((error as { code?: string }).code === 'SQLITE_BUSY' ? 'busy' : String(error));
+    }
+  }
+  setup(db: Database.Database): void {
+    this.otherCommits();
+    db.exec('CREATE TABLE IF NOT EXISTS contended (position INTEGER PRIMARY KEY)');
+  }
+  reset(db: Database.Database): void {
+    db.exec('DROP TABLE IF EXISTS contended');
+  }
+  apply(db: Database.Database, event: RecordedEvent): void {
+    this.otherCommits();
+    db.prepare('INSERT INTO contended VALUES (?)').run(event.position);
+  }
+}
+
+function otherProcessOn(path: string): Database.Database {
+  const other = new Database(path);
+  other.pragma('journal_mode = WAL');
+  other.pragma('busy_timeout = 0'); // one thread here: waiting for the runner would wait for ever
+  other.exec('CREATE TABLE IF NOT EXISTS other_process (at INTEGER)');
+  return other;
+}
+
+describe('ProjectionRunner beside another process on the same read-model file', () => {
+  it('when the other process commits while a runner sets its read models up, then the set-up holds the file from its first read and succeeds; the other waits for it', async () => {
+    const path = join(dir, 'setup.db');
+    const other = otherProcessOn(path);
+    const notes = new ContendedNotes(other);
+
+    const runner = new ProjectionRunner(await givenLog(0), path, [notes]);
+
+    expect(notes.others).toEqual(['busy']);
+    expect(runner.status()[0].checkpoint).toBe('0');
+    await runner.close();
+    other.close();
+  });
+
+  it('when the other process commits while a catch-up batch is applied, then the batch commits with its checkpoint; the other waits for it', async () => {
+    const path = join(dir, 'batch.db');
+    const other = otherProcessOn(path);
+    const notes = new ContendedNotes(other);
+    const runner = new ProjectionRunner(await givenLog(3), path, [notes], { batchSize: 2 });
+    notes.others.length = 0;
+
+    expect(await runner.catchUp()).toBe(3n);
+
+    expect(notes.others).toEqual(['busy', 'busy', 'busy']);
+    expect(runner.db.prepare('SELECT COUNT(*) FROM contended').pluck().get()).toBe(3);
+    expect(runner.status()[0]).toMatchObject({ checkpoint: '3' });
+    expect(runner.status()[0].lastError).toBeUndefined();
+    await runner.close();
+    other.close();
+  });
+});
+
+/** Records each position it sees. */
+class Notes implements Projection {
+  readonly name = 'notes';
+  readonly version = 1;
+  setup(db: Database.Database): void {
+    db.exec('CREATE TABLE IF NOT EXISTS notes (position INTEGER PRIMARY KEY)');
+  }
+  reset(db: Database.Database): void {
+    db.exec('DROP TABLE IF EXISTS notes');
+  }
+  apply(db: Database.Database, event: RecordedEvent): void {
+    db.prepare('INSERT INTO notes VALUES (?)').run(event.position);
+  }
+}
+
+describe('ProjectionRunner.follow (the read models are another process’s to project)', () => {
+  it('given a follower, when a report waits for a position, then the follower writes nothing and is released once the projector’s checkpoint reaches it', async () => {
+    const store = await givenLog(4);
+    const path = join(dir, 'follow.db');
+    const projector = new ProjectionRunner(store, path, [new Notes()]);
+    const follower = new ProjectionRunner(store, path, [new Notes()], { pollIntervalMs: 20 });
+    follower.follow();
+
+    let released = false;
+    const waiting = follower.waitFor(4n, 5000).then(() => (released = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(released).toBe(false);
+    expect(follower.status()[0]).toMatchObject({ checkpoint: '0', head: '4', lag: '4', catchingUp: false, running: false });
+    expect(projector.db.prepare('SELECT COUNT(*) FROM notes').pluck().get()).toBe(0);
+
+    await projector.catchUp();
+    await waiting;
+    expect(follower.status()[0]).toMatchObject({ checkpoint: '4', head: '4', lag: '0' });
+    await follower.close();
+    await projector.close();
+  });
+
+  it('given a follower whose projector stands still, when a report waits longer than it may, then it is told how far the read models have come', async () => {
+    const store = await givenLog(2);
+    const follower = new ProjectionRunner(store, join(dir, 'still.db'), [new Notes()], { pollIntervalMs: 20 });
+    follower.follow();
+
+    await expect(follower.waitFor(2n, 150)).rejects.toEqual(new ProjectionLagError(2n, 0n));
+    await follower.close();
+  });
+});
