@@ -25,24 +25,42 @@ describe('start-up as a person sees it', () => {
     }
   });
 
-  it('given read models built from a longer log, when the API starts on this one, then it says so in one line, exits 1 and the log stays as it was', async () => {
+  /** A log of @n notes whose event ids start with @prefix (two real logs never share one). */
+  const notes = async (path: string, n: number, prefix: string) => {
+    const store = new SqliteEventStore({ path });
+    for (let i = 1; i <= n; i++) await store.append(`note-${i}`, [{ eventId: `${prefix}-${i}`, type: 'Noted', data: {}, metadata: {} }], 'no_stream');
+    return store;
+  };
+
+  it.each([
+    {
+      given: 'a longer log',
+      thisLog: 0,
+      refusal: "the read model project-register stands at position 3, past the log's last event (0): it was built from another log or a longer copy of this one.",
+    },
+    {
+      given: 'another log as long as this one',
+      thisLog: 3,
+      refusal: 'the read model project-register stands at position 3, where it applied event other-3 and this log has event this-3: it was built from another log.',
+    },
+  ])('given read models built from $given, when the API starts on this one, then it says so in one line, exits 1 and the log stays as it was', async ({ thisLog, refusal }) => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-other-log-'));
     try {
       const [other, log, readModels] = [join(dir, 'other.db'), join(dir, 'ledger.db'), join(dir, 'ledger.read-models.db')];
-      const otherStore = new SqliteEventStore({ path: other });
-      for (let i = 1; i <= 3; i++) await otherStore.append(`note-${i}`, [{ eventId: `e-${i}`, type: 'Noted', data: {}, metadata: {} }], 'no_stream');
+      const otherStore = await notes(other, 3, 'other');
       const runner = new ProjectionRunner(otherStore, readModels, allProjections());
       await runner.catchUp();
       await runner.close();
       await otherStore.close();
+      await (await notes(log, thisLog, 'this')).close();
 
       const { code, output } = await apiProcessRefusal({ LEDGER_DB_PATH: log, LEDGER_READ_DB_PATH: readModels }, await freePort());
       expect(code).toBe(1);
       expect(output.trim().split('\n').filter((l) => !l.startsWith('WARNING') && !l.startsWith('         '))).toEqual([
-        "Read models refused: the read model project-register stands at position 3, past the log's last event (0): it was built from another log or a longer copy of this one. Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own.",
+        `Read models refused: ${refusal} Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own.`,
       ]);
       const store = new SqliteEventStore({ path: log });
-      expect(await store.headPosition()).toBe(0n);
+      expect(await store.headPosition()).toBe(BigInt(thisLog));
       await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { demoSteps, loadDemoData } from './demo/demo-data';
 import { importDemoHistory } from './demo/demo-history';
 import { demoProgressLine, portInUse, readyBlock } from './start-up';
 import type { EventStore } from '@ledger/event-store';
-import { ReadModelsAheadError } from '@ledger/projections';
+import { ForeignReadModelsError } from '@ledger/projections';
 import { EVENT_STORE } from './tokens';
 import { processRole, superviseServingProcesses } from './processes/serving-processes';
 
@@ -56,7 +56,7 @@ async function bootstrap(): Promise<void> {
   try {
     await app.listen(config.port);
   } catch (error) {
-    if (error instanceof ReadModelsAheadError) process.stderr.write(`Read models refused: ${error.message}.\n`);
+    if (error instanceof ForeignReadModelsError) process.stderr.write(`Read models refused: ${error.message}.\n`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(portInUse(config.port));
     else throw error;
     process.exit(1);

@@ -49,6 +49,8 @@ export interface EventStore {
   /** Up to `limit` events after `after` (exclusive), in global order. */
   readPage(after: Position, limit: number): Promise<RecordedEvent[]>;
   headPosition(): Promise<Position>;
+  /** The id of the event at `position`, if the log has one there (read models check they were built from this log). */
+  eventIdAt(position: Position): Promise<string | undefined>;
   count(): Promise<bigint>;
   close(): Promise<void>;
 }

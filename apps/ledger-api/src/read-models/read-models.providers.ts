@@ -20,7 +20,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicatio
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
-  /** A read-model file of another log stops the start (ReadModelsAheadError): its figures would be served as this log's. */
+  /** A read-model file of another log stops the start (ForeignReadModelsError): its figures would be served as this log's. */
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.checkedHead();
     if (this.config.projector === 'in-process') this.runner.start();

@@ -155,6 +155,15 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /** $all read from the event's own position starts with it. */
+  async eventIdAt(position: Position): Promise<string | undefined> {
+    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: unpackPosition(position), maxCount: 1 })) {
+      const recorded = EsdbEventStore.toRecorded(resolved);
+      return recorded?.position === position ? recorded.eventId : undefined;
+    }
+    return undefined;
+  }
+
   async headPosition(): Promise<Position> {
     for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 100 })) {
       const recorded = EsdbEventStore.toRecorded(resolved);

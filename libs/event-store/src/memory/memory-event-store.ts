@@ -64,6 +64,10 @@ export class MemoryEventStore implements EventStore, StreamOrderedReader {
     return BigInt(this.log.length);
   }
 
+  async eventIdAt(position: Position): Promise<string | undefined> {
+    return position > 0n ? this.log[Number(position) - 1]?.eventId : undefined;
+  }
+
   async count(): Promise<bigint> {
     return BigInt(this.log.length);
   }

@@ -217,6 +217,12 @@ export class PostgresEventStore implements EventStore, StreamOrderedReader {
     return BigInt(rows[0].position);
   }
 
+  async eventIdAt(position: Position): Promise<string | undefined> {
+    await this.schemaReady();
+    const { rows } = await this.pool.query<{ event_id: string }>({ name: 'event-id-at', text: 'SELECT event_id FROM events WHERE position = $1', values: [position.toString()] });
+    return rows[0]?.event_id;
+  }
+
   /** Positions are dense from 1 (assigned under the head lock, imports continue the head), so the head is the count. */
   async count(): Promise<bigint> {
     return this.headPosition();

@@ -97,6 +97,7 @@ export class SqliteEventStore implements EventStore, StreamOrderedReader, WriteM
       readPage: this.db.prepare(READ_PAGE_SQL).safeIntegers(),
       readByStream: this.db.prepare(READ_BY_STREAM_SQL).safeIntegers(),
       count: this.db.prepare('SELECT COUNT(*) FROM events').pluck().safeIntegers(),
+      eventIdAt: this.db.prepare('SELECT event_id FROM events WHERE position = ?').pluck(),
     };
     this.appendTx = this.db.transaction((entries: readonly AppendEntry[]) => {
       const tail: Tail = { ...this.head(), versions: new Map() };
@@ -201,6 +202,10 @@ export class SqliteEventStore implements EventStore, StreamOrderedReader, WriteM
 
   async headPosition(): Promise<Position> {
     return this.head().position;
+  }
+
+  async eventIdAt(position: Position): Promise<string | undefined> {
+    return this.statements.eventIdAt.get(position) as string | undefined;
   }
 
   async count(): Promise<bigint> {

@@ -104,6 +104,17 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.headPosition()).toBe(c.position);
     });
 
+    it('tells the id of the event at a position, and none past the head or at 0', async () => {
+      const [first, second] = [event('CertificateIssued'), event()];
+      await store.append(stream, [first], 'no_stream');
+      const { position } = await store.append(stream, [second], 1n);
+      expect(await store.eventIdAt(position)).toBe(second.eventId);
+      const [before] = await store.readStream(stream);
+      expect(await store.eventIdAt(before.position)).toBe(first.eventId);
+      expect(await store.eventIdAt(position + 1n)).toBeUndefined();
+      expect(await store.eventIdAt(0n)).toBeUndefined();
+    });
+
     it('streams the whole log in pages', async () => {
       const start = await store.headPosition();
       await store.append(stream, Array.from({ length: 25 }, () => event()), 'no_stream');

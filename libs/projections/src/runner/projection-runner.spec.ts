@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
 import type { Projection } from './projection';
-import { ProjectionRunner, ReadModelsAheadError, nextBatchSize } from './projection-runner';
+import Database from 'better-sqlite3';
+import { ProjectionRunner, ReadModelsAheadError, ReadModelsDivergedError, nextBatchSize } from './projection-runner';
 
 /** Records every position it sees; the primary key makes a second application of an event fail. */
 class SeenPositions implements Projection {
@@ -32,9 +32,10 @@ class SeenPositions implements Projection {
 const dir = mkdtempSync(join(tmpdir(), 'ledger-runner-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function givenLog(events: number): Promise<MemoryEventStore> {
+/** A log of @events events; logs of different @name hold different event ids, as two real logs do. */
+async function givenLog(events: number, name = 'e'): Promise<MemoryEventStore> {
   const store = new MemoryEventStore();
-  for (let i = 0; i < events; i++) await store.append(`s-${i}`, [{ eventId: `e-${i}`, type: 'Noted', data: { i }, metadata: {} }], 'no_stream');
+  for (let i = 0; i < events; i++) await store.append(`s-${i}`, [{ eventId: `${name}-${i}`, type: 'Noted', data: { i }, metadata: {} }], 'no_stream');
   return store;
 }
 
@@ -77,6 +78,62 @@ describe('ProjectionRunner', () => {
     expect(await runner.rebuild()).toBe(10n);
     expect(SeenPositions.count(runner.db, 'a')).toBe(10);
     await expect(runner.checkedHead()).resolves.toBe(10n);
+    await runner.close();
+  });
+
+  it('given read models built from another log as long or longer, when it catches up on this one, then it refuses them and applies nothing; a rebuild takes them back', async () => {
+    const path = join(dir, 'diverged.db');
+    const other = new ProjectionRunner(await givenLog(10, 'other'), path, [new SeenPositions('a')]);
+    await other.catchUp();
+    await other.close();
+
+    const runner = new ProjectionRunner(await givenLog(12, 'this'), path, [new SeenPositions('a')]);
+    const refusal = new ReadModelsDivergedError('a', 10n, 'other-9', 'this-9');
+    await expect(runner.checkedHead()).rejects.toEqual(refusal);
+    await expect(runner.catchUp()).rejects.toEqual(refusal);
+    expect(refusal.message).toBe(
+      "the read model a stands at position 10, where it applied event other-9 and this log has event this-9: it was built from another log. Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own",
+    );
+    expect(runner.status()[0]).toMatchObject({ checkpoint: '10', lastError: refusal.message });
+    expect(SeenPositions.count(runner.db, 'a')).toBe(10);
+
+    expect(await runner.rebuild()).toBe(12n);
+    expect(SeenPositions.count(runner.db, 'a')).toBe(12);
+    await expect(runner.checkedHead()).resolves.toBe(12n);
+    await runner.close();
+  });
+
+  it('given read models of this log, in log order or replayed stream by stream, then each checkpoint keeps the id of its event and the runner goes on', async () => {
+    const store = await givenLog(6);
+    const path = join(dir, 'same-log.db');
+    const inOrder = new ProjectionRunner(store, path, [new SeenPositions('a')], { batchBudgetMs: 100 });
+    await inOrder.catchUp();
+    await inOrder.close();
+    const byStream = new ProjectionRunner(store, path, [new SeenPositions('a'), new SeenByStream('b')]);
+    await byStream.catchUp();
+    expect((byStream.projections[1] as SeenByStream).fed).toHaveLength(6);
+    expect(byStream.db.prepare('SELECT name, position, event_id FROM projection_checkpoints ORDER BY name').all()).toEqual([
+      { name: 'a', position: 6, event_id: 'e-5' },
+      { name: 'b', position: 6, event_id: 'e-5' },
+    ]);
+    await store.append('s-6', [{ eventId: 'e-6', type: 'Noted', data: { i: 6 }, metadata: {} }], 'no_stream');
+    await expect(byStream.checkedHead()).resolves.toBe(7n);
+    expect(await byStream.catchUp()).toBe(7n);
+    await byStream.close();
+  });
+
+  it('given read models from before checkpoints kept event ids, when it opens them, then it adds the column and goes on from where they stand', async () => {
+    const path = join(dir, 'without-event-ids.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL); INSERT INTO projection_checkpoints VALUES (\'a\', 3);');
+    old.exec('CREATE TABLE projection_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL); INSERT INTO projection_versions VALUES (\'a\', 1);');
+    old.exec('CREATE TABLE seen_a (position INTEGER PRIMARY KEY); INSERT INTO seen_a VALUES (1), (2), (3);');
+    old.close();
+
+    const runner = new ProjectionRunner(await givenLog(5), path, [new SeenPositions('a')]);
+    expect(await runner.catchUp()).toBe(5n);
+    expect(SeenPositions.count(runner.db, 'a')).toBe(5);
+    expect(runner.db.prepare('SELECT event_id FROM projection_checkpoints').pluck().get()).toBe('e-4');
     await runner.close();
   });
 

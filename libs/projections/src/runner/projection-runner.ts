@@ -73,6 +73,8 @@ export class ProjectionRunner {
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
   private readonly writeMark: () => string;
   private checkpointsAt?: { mark: string; positions: ReadonlyMap<string, Position> };
+  /** The checkpoints' events were found in this log (checkedHead): from then on this runner keeps them so. */
+  private logChecked = false;
 
   constructor(
     private readonly store: EventStore,
@@ -86,7 +88,10 @@ export class ProjectionRunner {
     this.db.pragma('synchronous = NORMAL'); // a read model can always be rebuilt from the log
     this.db.pragma('busy_timeout = 10000');
     this.writeMark = writeMarkOf(this.db);
-    this.db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    // event_id: the id of the log's event at the checkpoint, which tells this log from another (checkedHead).
+    this.db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, event_id TEXT)');
+    const columns = this.db.pragma('table_info(projection_checkpoints)') as { name: string }[];
+    if (!columns.some((c) => c.name === 'event_id')) this.db.exec('ALTER TABLE projection_checkpoints ADD COLUMN event_id TEXT');
     this.db.exec('CREATE TABLE IF NOT EXISTS projection_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
     this.write(() => {
       for (const p of projections) this.setUp(p);
@@ -120,8 +125,12 @@ export class ProjectionRunner {
     statement(this.db, 'INSERT INTO projection_versions VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version').run(name, version);
   }
 
-  private recordCheckpoint(name: string, position: Position): void {
-    statement(this.db, 'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position').run(name, position);
+  private recordCheckpoint(name: string, at: { position: Position; eventId: string | null }): void {
+    statement(this.db, 'INSERT INTO projection_checkpoints (name, position, event_id) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id').run(
+      name,
+      at.position,
+      at.eventId,
+    );
   }
 
   /**
@@ -144,14 +153,22 @@ export class ProjectionRunner {
   }
 
   /**
-   * The log's head, once no read model stands past it (ReadModelsAheadError). The checkpoints are read
-   * first: the head only grows, so a projector in another process moving them meanwhile is no alarm.
+   * The log's head, once no read model stands past it (ReadModelsAheadError) and, the first time, each
+   * checkpoint's event is this log's (ReadModelsDivergedError): the read models were built from it. The
+   * checkpoints are read first: the head only grows, so a projector in another process moving them
+   * meanwhile is no alarm, and any event it records is this log's.
    */
   async checkedHead(): Promise<Position> {
     const checkpoints = this.checkpoints();
+    const applied = this.logChecked ? [] : (statement(this.db, 'SELECT name, position, event_id FROM projection_checkpoints WHERE event_id IS NOT NULL').safeIntegers().all() as AppliedEvent[]);
     const head = await this.store.headPosition();
     const ahead = [...checkpoints].find(([, at]) => at > head);
     if (ahead) throw new ReadModelsAheadError(ahead[0], ahead[1], head);
+    for (const { name, position, event_id } of applied) {
+      const here = await this.store.eventIdAt(position);
+      if (here !== event_id) throw new ReadModelsDivergedError(name, position, event_id, here);
+    }
+    this.logChecked = true;
     return head;
   }
 
@@ -185,7 +202,7 @@ export class ProjectionRunner {
             const events = at < page[0].position ? page : page.filter((event) => event.position > at);
             if (projection.applyBatch) projection.applyBatch(this.db, events);
             else for (const event of events) projection.apply(this.db, event);
-            this.recordCheckpoint(projection.name, last);
+            this.recordCheckpoint(projection.name, page[page.length - 1]);
           }
         });
         from = last;
@@ -265,6 +282,7 @@ export class ProjectionRunner {
    */
   private async replayByStream(store: StreamOrderedReader, projections: readonly Projection[], head: Position, onProgress?: ProgressListener): Promise<void> {
     const replays = projections.map((p): StreamReplay => (p.byStream === true ? eventByEvent(this.db, p) : (p.byStream as (db: Database.Database) => StreamReplay)(this.db)));
+    const reached = { position: head, eventId: (await this.store.eventIdAt(head)) ?? null };
     let after: StreamCursor | undefined;
     let done = 0n;
     let size = this.rebuildBatchSize;
@@ -284,7 +302,7 @@ export class ProjectionRunner {
     this.write(() => {
       replays.forEach((replay) => replay.finish(head));
       for (const p of projections) {
-        this.recordCheckpoint(p.name, head);
+        this.recordCheckpoint(p.name, reached);
         this.recordVersion(p.name, p.version);
       }
     });
@@ -416,22 +434,41 @@ function dropIndexes(db: Database.Database, names: readonly string[]): string[] 
   return indexes.map((i) => i.sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
 }
 
+/** A checkpoint row with the id of the event it was recorded at. */
+interface AppliedEvent {
+  name: string;
+  position: Position;
+  event_id: string;
+}
+
+const REBUILD_ADVICE = "Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own";
+
 /**
- * Read models past the log's last event were built from another log, or from a longer copy of this
- * one (a log restored from an older backup, a log in memory started again): their figures are not
- * this log's, and catching up would add this log's events to them.
+ * Read models built from another log than the one they are given: their figures are not this log's,
+ * and catching up would add this log's events to them.
  */
-export class ReadModelsAheadError extends Error {
+export class ForeignReadModelsError extends Error {
   constructor(
     readonly readModel: string,
     readonly checkpoint: Position,
-    readonly head: Position,
+    why: string,
   ) {
-    super(
-      `the read model ${readModel} stands at position ${checkpoint}, past the log's last event (${head}): it was built from another log or a longer copy of this one. ` +
-        'Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log\'s own',
-    );
-    this.name = 'ReadModelsAheadError';
+    super(`the read model ${readModel} stands at position ${checkpoint}, ${why}. ${REBUILD_ADVICE}`);
+    this.name = new.target.name;
+  }
+}
+
+/** Past the log's last event: another log, or a longer copy of this one (a log restored from an older backup, a log in memory started again). */
+export class ReadModelsAheadError extends ForeignReadModelsError {
+  constructor(readModel: string, checkpoint: Position, readonly head: Position) {
+    super(readModel, checkpoint, `past the log's last event (${head}): it was built from another log or a longer copy of this one`);
+  }
+}
+
+/** The log's event at the checkpoint is not the one the read model applied there: another log, or a copy of this one that went on differently. */
+export class ReadModelsDivergedError extends ForeignReadModelsError {
+  constructor(readModel: string, checkpoint: Position, readonly applied: string, readonly found: string | undefined) {
+    super(readModel, checkpoint, `where it applied event ${applied} and this log has ${found === undefined ? 'no event' : `event ${found}`}: it was built from another log`);
   }
 }
 
