@@ -243,5 +243,7 @@ describe('rows that break the rules', () => {
       { row: 6, column: P.usd, code: 'AMOUNT_TOO_PRECISE' },
       { row: 7, column: P.code, code: 'DUPLICATE_PROJECT' },
     ]);
+    // The officer is told whose zones the sheet may name, by their names.
+    expect(result.issues[1].message).toBe('Không có KCN "KCN Thăng Long" thuộc Ban Quản lý các KCN tỉnh Bắc Giang (các khu của Ban: KCN Quang Châu, KCN Đình Trám, KCN Song Khê - Nội Hoàng, KCN Vân Trung)');
   });
 });

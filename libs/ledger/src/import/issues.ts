@@ -51,7 +51,7 @@ const TEXT: Record<ImportCode, { vi: string; en: string }> = {
   AMOUNT_TOO_PRECISE: { vi: '"{value}" lẻ hơn đơn vị nhỏ nhất ({unit})', en: '"{value}" is finer than the smallest unit ({unit})' },
   NOT_A_DATE: { vi: '"{value}" không phải là ngày (dd/mm/yyyy)', en: '"{value}" is not a date (dd/mm/yyyy)' },
   COUNTRY_UNKNOWN: { vi: 'Không nhận ra quốc tịch "{value}" (ghi tên nước hoặc mã ISO 2 chữ)', en: 'country "{value}" not recognised (write the country name or its ISO two-letter code)' },
-  ZONE_NOT_FOUND: { vi: 'Không có KCN "{value}" thuộc {boardId}', en: 'no zone "{value}" of {boardId}' },
+  ZONE_NOT_FOUND: { vi: 'Không có KCN "{value}" thuộc {board} (các khu của Ban: {zones})', en: 'no zone "{value}" of {board} (its zones: {zones})' },
   ORIGIN_UNKNOWN: { vi: 'Không xác định được dự án FDI hay DDI ("{value}")', en: 'cannot tell whether the project is FDI or DDI ("{value}")' },
   STATUS_UNKNOWN: { vi: 'Không nhận ra tình trạng "{value}"', en: 'status "{value}" not recognised' },
   TERMINATION_DATE_MISSING: { vi: 'Dự án đã chấm dứt nhưng không có ngày chấm dứt', en: 'the project is terminated but has no termination date' },

@@ -60,12 +60,18 @@ const startsWithAny = (key: string, words: readonly string[]) => words.some((w) 
 
 export class RowReader {
   private readonly zoneByKey = new Map<string, string>();
+  /** Who the sheet's zones must belong to, in the report's language, for ZONE_NOT_FOUND: the board's name and its zones'. */
+  private readonly zonesOfBoard: { board: string; zones: string };
 
   constructor(private readonly context: RowContext) {
-    for (const board of [context.boardId, ...context.reference.predecessorsOf(context.boardId)]) {
-      for (const zone of context.reference.zonesOfBoard(board)) {
-        for (const name of [zone.id, zone.nameVi, zone.name, zone.nameVi.replace(/^(KCN|KCX|KKT)\s+/i, ''), zone.name.replace(/\s+(Industrial|Export Processing|Economic) Zone$/i, '')]) this.zoneByKey.set(keyOf(name), zone.id);
-      }
+    const { reference, boardId, lang } = context;
+    const named = (t: { name: string; nameVi: string }) => (lang === 'en' ? t.name : t.nameVi);
+    const board = reference.board(boardId);
+    // A board that took over closed ones also holds their zones.
+    const zones = [boardId, ...reference.predecessorsOf(boardId)].flatMap((id) => reference.zonesOfBoard(id));
+    this.zonesOfBoard = { board: board ? named(board) : boardId, zones: [...new Set(zones.map(named))].join(', ') };
+    for (const zone of zones) {
+      for (const name of [zone.id, zone.nameVi, zone.name, zone.nameVi.replace(/^(KCN|KCX|KKT)\s+/i, ''), zone.name.replace(/\s+(Industrial|Export Processing|Economic) Zone$/i, '')]) this.zoneByKey.set(keyOf(name), zone.id);
     }
   }
 
@@ -115,7 +121,7 @@ export class RowReader {
     const zone = text('zone');
     if (zone !== undefined) {
       out.zoneId = this.zoneByKey.get(keyOf(zone));
-      if (!out.zoneId) this.issue(row, 'zone', ImportCode.ZONE_NOT_FOUND, { value: zone, boardId: this.context.boardId });
+      if (!out.zoneId) this.issue(row, 'zone', ImportCode.ZONE_NOT_FOUND, { value: zone, ...this.zonesOfBoard });
     }
     const status = text('status');
     if (status !== undefined) {
