@@ -65,42 +65,49 @@ describe('crash safety', () => {
     console.info(`crash test: ${attempted} writes attempted, ${acknowledged.length} acknowledged and all found exactly once; log head ${head}`);
   });
 
-  it('projector process killed mid-batch: after restart the read models equal a clean rebuild', async () => {
+  it('projector process killed between its batches: after restart the read models equal a clean rebuild', async () => {
     const logPath = join(dir, 'projector.db');
+    const readPath = join(dir, 'projector.read.db');
+    const certificates = (from: number, n: number) =>
+      Array.from({ length: n }, (_, k) => {
+        const i = from + k;
+        const code = String(2103000000 + i);
+        const data = fdiCertificate(code, { registeredCapital: { vnd: String((1000 + i) * 23500), usd: `${1000 + i}.00`, exchangeRate: '23500' } });
+        return { streamId: `project-${code}`, events: [{ eventId: randomUUID(), type: 'CertificateIssued', data, metadata: {} } as NewEvent], expected: 'no_stream' as const };
+      });
+    // Given read models at the log's head, and then 24,000 more acts: a catch-up in log order, batch after batch.
     const store = new SqliteEventStore({ path: logPath });
-    const batch: { streamId: string; events: NewEvent[]; expected: 'no_stream' }[] = [];
-    for (let i = 0; i < 6000; i++) {
-      const code = String(2103000000 + i);
-      const data = fdiCertificate(code, { registeredCapital: { vnd: String((1000 + i) * 23500), usd: `${1000 + i}.00`, exchangeRate: '23500' } });
-      batch.push({ streamId: `project-${code}`, events: [{ eventId: randomUUID(), type: 'CertificateIssued', data, metadata: {} }], expected: 'no_stream' });
-    }
-    store.appendBatch(batch);
+    store.appendBatch(certificates(0, 6000));
+    const first = new ProjectionRunner(store, readPath, allProjections());
+    await first.catchUp();
+    await first.close();
+    store.appendBatch(certificates(6000, 24_000));
+    const head = Number(await store.headPosition());
     await store.close();
 
-    const env = { ...process.env, LEDGER_DB_PATH: logPath, LEDGER_READ_DB_PATH: join(dir, 'projector.read.db'), LOG_LEVEL: 'silent' };
+    const env = { ...process.env, LEDGER_DB_PATH: logPath, LEDGER_READ_DB_PATH: readPath, LOG_LEVEL: 'silent' };
     const cli = ['-r', '@swc-node/register', join(__dirname, '../../apps/ledger-cli/src/main.ts'), 'project'];
     const child = spawn(process.execPath, cli, { env, cwd: join(__dirname, '../..'), stdio: 'ignore' });
-    // Kill as soon as some, but not all, batches are committed.
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 25));
-      try {
-        const db = new Database(env.LEDGER_READ_DB_PATH, { readonly: true, fileMustExist: true });
-        const at = db.prepare("SELECT MIN(position) FROM projection_checkpoints").pluck().get() as number | null;
-        db.close();
-        if (at && at > 0) break;
-      } catch {
-        // not created yet
-      }
+    // When it is killed as soon as some, but not all, of its batches are committed
+    let at = 6000;
+    while (at === 6000) {
+      await new Promise((r) => setTimeout(r, 10));
+      const db = new Database(readPath, { readonly: true, fileMustExist: true });
+      at = db.prepare('SELECT MIN(position) FROM projection_checkpoints').pluck().get() as number;
+      db.close();
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    expect(at).toBeGreaterThan(6000);
+    expect(at).toBeLessThan(head);
 
-    const resumed = new ProjectionRunner(new SqliteEventStore({ path: logPath }), env.LEDGER_READ_DB_PATH, allProjections());
+    // Then a restart catches up from there to what a clean rebuild writes
+    const resumed = new ProjectionRunner(new SqliteEventStore({ path: logPath }), readPath, allProjections());
     await resumed.catchUp();
     await resumed.close();
     const clean = new ProjectionRunner(new SqliteEventStore({ path: logPath }), join(dir, 'projector.clean.db'), allProjections());
     await clean.rebuild();
     await clean.close();
-    expect(dumpReadModels(env.LEDGER_READ_DB_PATH)).toEqual(dumpReadModels(join(dir, 'projector.clean.db')));
+    expect(dumpReadModels(readPath)).toEqual(dumpReadModels(join(dir, 'projector.clean.db')));
   });
 });

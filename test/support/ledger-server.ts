@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventStore } from '@ledger/event-store';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadModelRunner } from '@ledger/projections';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { loadLedgerConfig, type LedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
 import { configureApp } from '../../apps/ledger-api/src/http/configure-app';
@@ -25,7 +25,7 @@ export interface LedgerServer {
   config: LedgerConfig;
   store: EventStore;
   eventCount(): Promise<number>;
-  runner(): ProjectionRunner;
+  runner(): ReadModelRunner;
   close(): Promise<void>;
 }
 
@@ -48,7 +48,7 @@ export async function startLedgerServer(env: Record<string, string> = {}, clock?
     config,
     store,
     eventCount: async () => Number(await store.count()),
-    runner: () => app.get<ProjectionRunner>(PROJECTION_RUNNER),
+    runner: () => app.get<ReadModelRunner>(PROJECTION_RUNNER),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 export * from './runner/projection';
 export * from './runner/projection-runner';
+export type { ReadModelRunner } from './runner/read-model-runner';
 export { statement } from './runner/statements';
 export * from './registry/licensing-facts.projection';
 export { deriveBoardSums, deriveCountrySums } from './registry/running-sums';

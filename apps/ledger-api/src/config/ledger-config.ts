@@ -175,11 +175,13 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   };
 }
 
+/** The log or the read models are in memory: another process, or another thread, cannot open them. */
+export const keptInMemory = ({ store, dbPath, readDbPath }: Pick<StoreConfig, 'store' | 'dbPath' | 'readDbPath'>) => store === 'memory' || [dbPath, readDbPath].includes(':memory:');
+
 /** Serving processes share the log and the lead's read-model file; what is in memory is each process's own. */
-function httpProcessesOf(env: NodeJS.ProcessEnv, { store, dbPath, readDbPath }: StoreConfig): number {
+function httpProcessesOf(env: NodeJS.ProcessEnv, config: StoreConfig): number {
   const count = integer(env, 'LEDGER_HTTP_PROCESSES', 1, 1, 64);
-  const inMemory = store === 'memory' || [dbPath, readDbPath].includes(':memory:');
-  if (count > 1 && inMemory) throw new ConfigError(`LEDGER_HTTP_PROCESSES=${count} needs the log and the read models in files (or the log in PostgreSQL): in memory each process would have its own`);
+  if (count > 1 && keptInMemory(config)) throw new ConfigError(`LEDGER_HTTP_PROCESSES=${count} needs the log and the read models in files (or the log in PostgreSQL): in memory each process would have its own`);
   return count;
 }
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { LegalDate } from '@ledger/domain';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadModelRunner } from '@ledger/projections';
 import type { DossierConfig } from '@ledger/reference-data';
 import { dossierInbox, dossierReport, dossierView, type DossierInboxQuery, type DossierReportQuery as ReportQuery, type Units } from '@ledger/reporting';
 import { DOSSIER_CONFIG, PROJECTION_RUNNER, UNITS } from '../tokens';
@@ -24,7 +24,7 @@ export class DossierViewQuery {
 
 abstract class DossierReadHandler {
   constructor(
-    @Inject(PROJECTION_RUNNER) protected readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) protected readonly runner: ReadModelRunner,
     @Inject(UNITS) protected readonly units: Units,
     @Inject(DOSSIER_CONFIG) protected readonly config: DossierConfig,
   ) {}

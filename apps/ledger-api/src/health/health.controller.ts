@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@ledger/event-store';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadModelRunner } from '@ledger/projections';
 import { Public } from '../auth/roles';
 import { type SecurityEvents } from '../auth/security-events';
 import { reportCacheMetrics, type CachedAnswer, type LogAnswers } from '../reports/report-cache.interceptor';
@@ -18,7 +18,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadModelRunner,
     @Inject(SECURITY_EVENTS) private readonly security: SecurityEvents,
     @Inject(REPORT_CACHE) private readonly reportCache: ReportCache<CachedAnswer> | null,
     @Inject(LOG_ANSWERS) private readonly logAnswers: LogAnswers | null,

@@ -1,22 +1,27 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
-import { ProjectionRunner, allProjections } from '@ledger/projections';
-import { type LedgerConfig } from '../config/ledger-config';
+import { ProjectionRunner, allProjections, type ReadModelRunner } from '@ledger/projections';
+import { keptInMemory, type LedgerConfig } from '../config/ledger-config';
 import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_RUNNER } from '../tokens';
+import { ThreadedProjector } from './threaded-projector';
 
 
 export const projectionRunnerProvider: Provider = {
   provide: PROJECTION_RUNNER,
   inject: [EVENT_STORE, LEDGER_CONFIG],
-  // A 100 ms budget per batch: a catch-up of millions of events never keeps a request waiting longer than about that.
-  useFactory: (store: EventStore, config: LedgerConfig) => new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true, batchBudgetMs: 100 }),
+  useFactory: (store: EventStore, config: LedgerConfig): ReadModelRunner => {
+    if (config.projector === 'in-process' && !keptInMemory(config)) return new ThreadedProjector(store, { log: config, readModelPath: config.readDbPath });
+    // On the request thread (a log or read models in memory, which another thread cannot open), or
+    // following another projector: a 100 ms budget per batch keeps a request waiting no longer than about that.
+    return new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true, batchBudgetMs: 100 });
+  },
 };
 
 /** Runs the projections in-process with the API unless a separate projector (or the lead process) owns them: then it follows their checkpoints. */
 @Injectable()
 export class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadModelRunner,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 

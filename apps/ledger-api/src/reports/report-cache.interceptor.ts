@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, map, of, type Observable } from 'rxjs';
 import { vietnamDateOf } from '@ledger/domain';
 import { marksWrites, type EventStore } from '@ledger/event-store';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadModelRunner } from '@ledger/projections';
 import { generationOf, ReportCache } from '@ledger/reporting';
 import type { Actor } from '../auth/roles';
 import type { LedgerConfig } from '../config/ledger-config';
@@ -137,7 +137,7 @@ export class ReportCacheInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @Inject(REPORT_CACHE) cache: ReportCache<CachedAnswer> | null,
     @Inject(LOG_ANSWERS) log: LogAnswers | null,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadModelRunner,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {

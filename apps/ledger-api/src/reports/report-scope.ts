@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { vietnamDateOf } from '@ledger/domain';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadModelRunner } from '@ledger/projections';
 import type { ReferenceData } from '@ledger/reference-data';
 import type { ReportFilters } from '@ledger/reporting';
 import { type LedgerConfig } from '../config/ledger-config';
@@ -16,7 +16,7 @@ type ReportQuery = Omit<ReportFiltersDto, 'format'>;
 @Injectable()
 export class ReportScope {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ReadModelRunner,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,

@@ -8,7 +8,7 @@ import {
   type Units,
   type ValidProjectsQuery,
 } from '@ledger/reporting';
-import type { ProjectionRunner } from '@ledger/projections';
+import type { ReadModelRunner } from '@ledger/projections';
 import type { ReadWorkerPool } from '../read-workers/read-worker-pool';
 import type { ActivityReport, TimeseriesReport, ValidProjectsReport } from './export/tables';
 import { PROJECTION_RUNNER, READ_WORKERS, UNITS } from '../tokens';
@@ -29,7 +29,7 @@ export class ProjectRegisterQuery {
 
 export abstract class ReadModelQueryHandler {
   constructor(
-    @Inject(PROJECTION_RUNNER) protected readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) protected readonly runner: ReadModelRunner,
     @Inject(UNITS) protected readonly units: Units,
   ) {}
 }

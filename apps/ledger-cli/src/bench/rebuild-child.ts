@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type EventStore, type Position } from '@ledger/event-store';
-import { ProjectionRunner, allProjections } from '@ledger/projections';
+import { OWN_THREAD, ProjectionRunner, allProjections } from '@ledger/projections';
 
 /**
  * Runs one replay in a fresh process so its peak RSS is its own:
@@ -38,10 +38,10 @@ async function behind(logPath: string, readPath: string, n: bigint): Promise<num
   return Number(position);
 }
 
-/** With the API's runner options: batches kept within its time budget, WAL checkpoints on a worker. */
+/** With the options of the API's projector thread (a SQLite log): batches without a time budget, WAL checkpoints on a worker. */
 async function catchUp(logPath: string, readPath: string): Promise<number> {
   const store = new SqliteEventStore({ path: logPath });
-  const runner = new ProjectionRunner(store, readPath, allProjections(), { backgroundCheckpoints: true, batchBudgetMs: 100 });
+  const runner = new ProjectionRunner(store, readPath, allProjections(), OWN_THREAD);
   const from = runner.checkpoint();
   const head = await runner.catchUp();
   await runner.close();

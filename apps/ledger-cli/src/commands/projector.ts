@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ProjectionRunner, allProjections } from '@ledger/projections';
+import { OWN_THREAD, ProjectionRunner, allProjections } from '@ledger/projections';
 import { progressBar } from '../progress';
 import { openStore } from '../stores';
 
@@ -11,7 +11,7 @@ export function registerProjectorCommands(program: Command): void {
     .option('--once', 'catch up once and exit')
     .action(async (options: { once?: boolean }) => {
       const { config, store } = openStore();
-      const runner = new ProjectionRunner(store, config.readDbPath, allProjections());
+      const runner = new ProjectionRunner(store, config.readDbPath, allProjections(), OWN_THREAD);
       if (options.once) {
         const bar = progressBar('catch-up');
         const position = await runner.catchUp((done, total) => bar.update(done, total));

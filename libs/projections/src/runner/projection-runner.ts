@@ -32,7 +32,19 @@ export interface RunnerOptions {
   batchBudgetMs?: number;
   /** Events per batch of a rebuild (default REBUILD_BATCH; tests make it small to split streams across batches). */
   rebuildBatchSize?: number;
+  /** After each committed batch: where the read models stand and the log's head (a projector thread tells the request thread). */
+  onBatch?: (position: Position, head: Position) => void;
+  /** After each catch-up pass, with where it ended or why it failed. */
+  onPass?: (outcome: { position: Position; error?: undefined } | { error: Error }) => void;
 }
+
+/**
+ * A projector on a thread (or process) of its own: no request waits behind its batches, so they need
+ * no time budget and can be large (a 10,000-event catch-up: 0.9–1.0 s in one batch, 1.1 s in batches
+ * of 2,000, 1.25 s within a 100 ms budget; 100k-event log, 2026-12-04), and fresh read models replay
+ * stream by stream.
+ */
+export const OWN_THREAD: RunnerOptions = { backgroundCheckpoints: true, batchSize: 10_000 };
 
 export type ProgressListener = (done: bigint, total: bigint) => void;
 
@@ -65,6 +77,8 @@ export class ProjectionRunner {
   private readonly walLimitBytes: number;
   private readonly batchBudgetMs?: number;
   private readonly rebuildBatchSize: number;
+  private readonly onBatch?: RunnerOptions['onBatch'];
+  private readonly onPass?: RunnerOptions['onPass'];
   private timer?: NodeJS.Timeout;
   private following?: NodeJS.Timeout;
   private inFlight?: Promise<Position>;
@@ -102,6 +116,8 @@ export class ProjectionRunner {
     this.walLimitBytes = options.walLimitBytes ?? WAL_SIZE_LIMIT_BYTES;
     this.batchBudgetMs = options.batchBudgetMs;
     this.rebuildBatchSize = options.rebuildBatchSize ?? Math.max(this.batchSize, REBUILD_BATCH);
+    this.onBatch = options.onBatch;
+    this.onPass = options.onPass;
   }
 
   /** A read model written by another version of its projection starts again from position 0. */
@@ -208,6 +224,7 @@ export class ProjectionRunner {
         from = last;
         if (from > this.head) this.head = from;
         onProgress?.(from - start, this.head - start);
+        this.onBatch?.(from, this.head);
         this.release(from);
         if (page.length < size) break;
         if (this.batchBudgetMs) size = nextBatchSize(size, performance.now() - started, this.batchBudgetMs, maxBatch);
@@ -215,9 +232,11 @@ export class ProjectionRunner {
         await yieldToEventLoop();
       }
       this.lastError = undefined;
+      this.onPass?.({ position: from });
       return from;
     } catch (error) {
       this.lastError = { message: (error as Error).message, at: new Date().toISOString() };
+      this.onPass?.({ error: error as Error });
       throw error;
     }
   }
@@ -306,6 +325,7 @@ export class ProjectionRunner {
         this.recordVersion(p.name, p.version);
       }
     });
+    this.onBatch?.(head, head);
     this.release(head);
   }
 
@@ -328,15 +348,19 @@ export class ProjectionRunner {
   follow(): void {
     const tick = async () => {
       try {
-        const head = await this.store.headPosition();
-        if (head > this.head) this.head = head;
-        this.release(this.checkpoint());
+        this.followed(await this.store.headPosition());
       } catch (error) {
         this.lastError = { message: (error as Error).message, at: new Date().toISOString() };
       }
       if (this.following) this.following = setTimeout(tick, this.pollIntervalMs);
     };
     this.following = setTimeout(tick, 0);
+  }
+
+  /** Another projector has written to the read models and seen the log at @head: releases whom its checkpoints have reached. */
+  followed(head: Position): void {
+    if (head > this.head) this.head = head;
+    this.release(this.checkpoint());
   }
 
   /** Resolves once every read model has processed `position`, or rejects after `timeoutMs`. */

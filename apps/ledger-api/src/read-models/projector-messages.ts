@@ -1,0 +1,22 @@
+import type { Position } from '@ledger/event-store';
+import type { LogLocation } from '../store/open-event-store';
+
+/** What the projector thread is started with. */
+export interface ProjectorFiles {
+  log: LogLocation;
+  readModelPath: string;
+}
+
+/** What the request thread asks of the projector thread; each request is answered by a reply with its id. */
+export type ToProjector = { kind: 'start' } | { kind: 'request'; id: number; op: 'stop' | 'catchUp' | 'rebuild' | 'close' };
+
+export interface ProjectorError {
+  name: string;
+  message: string;
+}
+
+/** What the projector thread tells: each committed batch, each pass that changed something or failed, each reply. */
+export type FromProjector =
+  | { kind: 'batch'; position: Position; head: Position }
+  | { kind: 'pass'; position?: Position; error?: ProjectorError; at: string }
+  | { kind: 'reply'; id: number; position?: Position; error?: ProjectorError };

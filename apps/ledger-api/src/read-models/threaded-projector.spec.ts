@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { SqliteEventStore } from '@ledger/event-store';
+import { ProjectionRunner, allProjections } from '@ledger/projections';
+import { generateDataset } from '../../../ledger-cli/src/generate/dataset';
+import { Geography } from '../../../ledger-cli/src/generate/geography';
+import { writeSqlite } from '../../../ledger-cli/src/generate/sinks';
+import { ThreadedProjector } from './threaded-projector';
+
+/** The API's projector on a worker thread, over a real SQLite log and read-model file. */
+const dir = mkdtempSync(join(tmpdir(), 'ledger-threaded-'));
+const logPath = join(dir, 'ledger.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(() => {
+  const geo = Geography.load();
+  writeSqlite(logPath, generateDataset(geo, { projects: 40, years: 3, seed: 5 }).events, { seed: 5, referenceDataVersion: geo.version, batchSize: 1000 });
+});
+
+describe('ThreadedProjector', () => {
+  let store: SqliteEventStore;
+  let projector: ThreadedProjector | undefined;
+  const open = (readModels: string) => (projector = new ThreadedProjector(store, { log: { store: 'sqlite', dbPath: logPath }, readModelPath: join(dir, readModels) }));
+  const registerRows = (p: ThreadedProjector) => p.db.prepare('SELECT COUNT(*) FROM project_register').pluck().get();
+
+  beforeEach(() => (store = new SqliteEventStore({ path: logPath })));
+  afterEach(async () => {
+    await projector?.close();
+    projector = undefined;
+    await store.close();
+  });
+
+  it('given a log, when started, then the thread projects it and a request waiting for the head is released by the batch that reached it', async () => {
+    const head = await store.headPosition();
+    const p = open('started.db');
+    let released = false;
+    const waiting = p.waitFor(head, 30_000).then(() => (released = true));
+    p.start();
+    expect(p.status()[0]).toMatchObject({ running: true, catchingUp: true });
+
+    // Replies come after the batches before them, so the waiter is released by now.
+    expect(await p.catchUp()).toBe(head);
+    await Promise.resolve();
+    expect(released).toBe(true);
+    await waiting;
+    expect(p.checkpoint()).toBe(head);
+    expect(registerRows(p)).toBe(40);
+    expect(p.status().every((s) => s.lag === '0' && s.lastError === undefined)).toBe(true);
+  });
+
+  it('rebuilds on its thread the same rows a rebuild here writes', async () => {
+    const p = open('rebuilt.db');
+    expect(await p.rebuild()).toBe(await store.headPosition());
+    const here = new ProjectionRunner(store, join(dir, 'rebuilt-here.db'), allProjections());
+    await here.rebuild();
+    const rows = (db: typeof here.db) => db.prepare('SELECT project_code, status, reg_vnd, realized_vnd, version FROM project_register ORDER BY project_code').all();
+    expect(rows(p.db)).toEqual(rows(here.db));
+    await here.close();
+  });
+
+  it('given read models of another log, when its pass fails, then status() and the caller are told why', async () => {
+    const built = open('of-another-log.db');
+    await built.catchUp();
+    await built.close();
+    const other = new SqliteEventStore({ path: join(dir, 'empty.db') });
+    const p = new ThreadedProjector(other, { log: { store: 'sqlite', dbPath: join(dir, 'empty.db') }, readModelPath: join(dir, 'of-another-log.db') });
+    projector = p;
+    await expect(p.catchUp()).rejects.toMatchObject({ name: 'ReadModelsAheadError', message: expect.stringContaining("past the log's last event (0)") });
+    expect(p.status()[0].lastError).toContain("past the log's last event (0)");
+    await p.close();
+    projector = undefined;
+    await other.close();
+  });
+
+  it('given the thread dies, then status() says so and callers are refused rather than left waiting', async () => {
+    const p = open('dies.db');
+    await (p as unknown as { worker: Worker }).worker.terminate();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(p.status()[0]).toMatchObject({ running: false, catchingUp: false, lastError: expect.stringMatching(/^the projector thread ended \(exit code \d+\)$/) });
+    await expect(p.catchUp()).rejects.toThrow(/^the projector thread ended/);
+  });
+});

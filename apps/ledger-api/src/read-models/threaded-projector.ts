@@ -1,0 +1,135 @@
+import type { Worker } from 'node:worker_threads';
+import type { EventStore, Position } from '@ledger/event-store';
+import { ProjectionRunner, allProjections, type ProjectionStatus, type ReadModelRunner } from '@ledger/projections';
+import { siblingWorker } from '../read-workers/sibling-worker';
+import type { FromProjector, ProjectorError, ProjectorFiles, ToProjector } from './projector-messages';
+
+type Op = Extract<ToProjector, { kind: 'request' }>['op'];
+
+const errorFrom = ({ name, message }: ProjectorError) => Object.assign(new Error(message), { name });
+
+/**
+ * The read models projected on a worker thread (projector-thread.ts) while this thread answers
+ * requests: better-sqlite3 is synchronous, so on this thread every batch held the requests behind it
+ * (hence batches within a 100 ms budget). Here a follower (ProjectionRunner.follow) reads the read
+ * models and their checkpoints; the thread's messages release whoever waits for a position as soon as
+ * its batch is committed, and tell what status() shows of the projecting.
+ */
+export class ThreadedProjector implements ReadModelRunner {
+  private readonly follower: ProjectionRunner;
+  private readonly worker: Worker;
+  private readonly replies = new Map<number, { resolve: (position: Position | undefined) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  private running = false;
+  /** From start() until a pass ends, and while batches are committed. */
+  private passing = false;
+  private lastError?: { message: string; at: string };
+  private gone?: Error;
+
+  constructor(store: EventStore, files: ProjectorFiles) {
+    // Sets the read models up on this thread first: the projector thread then finds them at their versions.
+    // Its poll of the log's head is a safety net (the thread's messages release waiters): once a second.
+    this.follower = new ProjectionRunner(store, files.readModelPath, allProjections(), { pollIntervalMs: 1000 });
+    this.follower.follow();
+    this.worker = siblingWorker(__dirname, 'projector-thread', files);
+    this.worker.on('message', (message: FromProjector) => this.told(message));
+    this.worker.on('error', (error) => this.lost(error));
+    this.worker.on('exit', (code) => this.lost(new Error(`the projector thread ended (exit code ${code})`)));
+  }
+
+  get db() {
+    return this.follower.db;
+  }
+
+  get projections() {
+    return this.follower.projections;
+  }
+
+  checkpoint(): Position {
+    return this.follower.checkpoint();
+  }
+
+  checkedHead(): Promise<Position> {
+    return this.follower.checkedHead();
+  }
+
+  /** As on the request thread: a wait asks the projector for a pass now (stopped or between polls), and ends with its batch. */
+  waitFor(position: Position, timeoutMs: number): Promise<void> {
+    if (this.checkpoint() < position && !this.gone) void this.request('catchUp').catch(() => undefined);
+    return this.follower.waitFor(position, timeoutMs);
+  }
+
+  start(): void {
+    this.running = this.passing = true;
+    this.send({ kind: 'start' });
+  }
+
+  /** The follower already follows: the projector thread is this process's, started by start(). */
+  follow(): void {}
+
+  async stop(): Promise<void> {
+    await this.request('stop');
+    this.running = this.passing = false;
+  }
+
+  /** One pass on the projector thread up to the log's head; rejects with its error. */
+  async catchUp(): Promise<Position> {
+    return (await this.request('catchUp')) as Position;
+  }
+
+  async rebuild(): Promise<Position> {
+    return (await this.request('rebuild')) as Position;
+  }
+
+  status(): ProjectionStatus[] {
+    return this.follower.status().map((s) => ({
+      ...s,
+      running: this.running,
+      catchingUp: this.passing || this.replies.size > 0,
+      ...(this.lastError ? { lastError: this.lastError.message, lastErrorAt: this.lastError.at } : {}),
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (!this.gone) await this.request('close').catch(() => undefined);
+    await this.worker.terminate();
+    await this.follower.close();
+  }
+
+  private told(message: FromProjector): void {
+    if (message.kind === 'batch') {
+      this.passing = true;
+      this.follower.followed(message.head);
+    } else if (message.kind === 'pass') {
+      this.passing = false;
+      this.lastError = message.error ? { message: message.error.message, at: message.at } : undefined;
+    } else {
+      const reply = this.replies.get(message.id);
+      this.replies.delete(message.id);
+      if (message.error) reply?.reject(errorFrom(message.error));
+      else reply?.resolve(message.position);
+    }
+  }
+
+  private request(op: Op): Promise<Position | undefined> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.replies.set(id, { resolve, reject });
+      this.send({ kind: 'request', id, op });
+    });
+  }
+
+  private send(message: ToProjector): void {
+    this.worker.postMessage(message);
+  }
+
+  /** The thread died: the read models stand still, which status() says; waiting callers are told why. */
+  private lost(error: Error): void {
+    this.gone ??= error;
+    this.running = this.passing = false;
+    this.lastError ??= { message: error.message, at: new Date().toISOString() };
+    for (const reply of this.replies.values()) reply.reject(error);
+    this.replies.clear();
+  }
+}
