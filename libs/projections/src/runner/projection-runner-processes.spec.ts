@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
+import type { RecordedEvent } from '@ledger/event-store';
+import { SeenPositions, givenLog } from '../testing/noted-log';
 import type { Projection } from './projection';
 import { ProjectionLagError, ProjectionRunner } from './projection-runner';
 
@@ -13,12 +14,6 @@ import { ProjectionLagError, ProjectionRunner } from './projection-runner';
  */
 const dir = mkdtempSync(join(tmpdir(), 'ledger-runner-processes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function givenLog(events: number): Promise<MemoryEventStore> {
-  const store = new MemoryEventStore();
-  for (let i = 0; i < events; i++) await store.append(`s-${i}`, [{ eventId: `e-${i}`, type: 'Noted', data: { i }, metadata: {} }], 'no_stream');
-  return store;
-}
 
 /**
  * Records each position it sees; before its first write of a transaction (in setup and apply) the
@@ -91,27 +86,12 @@ describe('ProjectionRunner beside another process on the same read-model file', 
   });
 });
 
-/** Records each position it sees. */
-class Notes implements Projection {
-  readonly name = 'notes';
-  readonly version = 1;
-  setup(db: Database.Database): void {
-    db.exec('CREATE TABLE IF NOT EXISTS notes (position INTEGER PRIMARY KEY)');
-  }
-  reset(db: Database.Database): void {
-    db.exec('DROP TABLE IF EXISTS notes');
-  }
-  apply(db: Database.Database, event: RecordedEvent): void {
-    db.prepare('INSERT INTO notes VALUES (?)').run(event.position);
-  }
-}
-
 describe('ProjectionRunner.follow (the read models are another process’s to project)', () => {
   it('given a follower, when a report waits for a position, then the follower writes nothing and is released once the projector’s checkpoint reaches it', async () => {
     const store = await givenLog(4);
     const path = join(dir, 'follow.db');
-    const projector = new ProjectionRunner(store, path, [new Notes()]);
-    const follower = new ProjectionRunner(store, path, [new Notes()], { pollIntervalMs: 20 });
+    const projector = new ProjectionRunner(store, path, [new SeenPositions('notes')]);
+    const follower = new ProjectionRunner(store, path, [new SeenPositions('notes')], { pollIntervalMs: 20 });
     follower.follow();
 
     let released = false;
@@ -119,7 +99,7 @@ describe('ProjectionRunner.follow (the read models are another process’s to pr
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(released).toBe(false);
     expect(follower.status()[0]).toMatchObject({ checkpoint: '0', head: '4', lag: '4', catchingUp: false, running: false });
-    expect(projector.db.prepare('SELECT COUNT(*) FROM notes').pluck().get()).toBe(0);
+    expect(SeenPositions.count(projector.db, 'notes')).toBe(0);
 
     await projector.catchUp();
     await waiting;
@@ -130,7 +110,7 @@ describe('ProjectionRunner.follow (the read models are another process’s to pr
 
   it('given a follower whose projector stands still, when a report waits longer than it may, then it is told how far the read models have come', async () => {
     const store = await givenLog(2);
-    const follower = new ProjectionRunner(store, join(dir, 'still.db'), [new Notes()], { pollIntervalMs: 20 });
+    const follower = new ProjectionRunner(store, join(dir, 'still.db'), [new SeenPositions('notes')], { pollIntervalMs: 20 });
     follower.follow();
 
     await expect(follower.waitFor(2n, 150)).rejects.toEqual(new ProjectionLagError(2n, 0n));

@@ -1,43 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
 import type { Projection } from './projection';
-import Database from 'better-sqlite3';
+import { SeenPositions, givenLog } from '../testing/noted-log';
 import { ProjectionRunner, ReadModelsAheadError, ReadModelsDivergedError, nextBatchSize } from './projection-runner';
-
-/** Records every position it sees; the primary key makes a second application of an event fail. */
-class SeenPositions implements Projection {
-  constructor(
-    readonly name: string,
-    readonly version = 1,
-  ) {}
-  private get table() {
-    return `seen_${this.name}`;
-  }
-  setup(db: Database.Database): void {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (position INTEGER PRIMARY KEY)`);
-  }
-  reset(db: Database.Database): void {
-    db.exec(`DROP TABLE IF EXISTS ${this.table}`);
-  }
-  apply(db: Database.Database, event: RecordedEvent): void {
-    db.prepare(`INSERT INTO ${this.table} VALUES (?)`).run(event.position);
-  }
-  static count(db: Database.Database, name: string): number {
-    return db.prepare(`SELECT COUNT(*) FROM seen_${name}`).pluck().get() as number;
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-runner-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A log of @events events; logs of different @name hold different event ids, as two real logs do. */
-async function givenLog(events: number, name = 'e'): Promise<MemoryEventStore> {
-  const store = new MemoryEventStore();
-  for (let i = 0; i < events; i++) await store.append(`s-${i}`, [{ eventId: `${name}-${i}`, type: 'Noted', data: { i }, metadata: {} }], 'no_stream');
-  return store;
-}
 
 describe('ProjectionRunner', () => {
   it('catches up a newly added read model without applying any event twice to the others', async () => {
@@ -58,48 +29,37 @@ describe('ProjectionRunner', () => {
     await second.close();
   });
 
-  it('given read models built from a longer log, when it catches up on a shorter one, then it refuses them and applies nothing; a rebuild takes them back', async () => {
-    const path = join(dir, 'another-log.db');
-    const longer = new ProjectionRunner(await givenLog(25), path, [new SeenPositions('a')]);
-    await longer.catchUp();
-    await longer.close();
+  it.each([
+    {
+      given: 'a longer log',
+      other: { events: 25, name: 'e' },
+      events: 10,
+      refusal: new ReadModelsAheadError('a', 25n, 10n),
+      message: "the read model a stands at position 25, past the log's last event (10): it was built from another log or a longer copy of this one.",
+    },
+    {
+      given: 'another log as long or longer',
+      other: { events: 10, name: 'other' },
+      events: 12,
+      refusal: new ReadModelsDivergedError('a', 10n, 'other-9', 'e-9'),
+      message: 'the read model a stands at position 10, where it applied event other-9 and this log has event e-9: it was built from another log.',
+    },
+  ])('given read models built from $given, when it catches up on this one, then it refuses them and applies nothing; a rebuild takes them back', async ({ other, events, refusal, message }) => {
+    const path = join(dir, `another-log-${other.name}.db`);
+    const built = new ProjectionRunner(await givenLog(other.events, other.name), path, [new SeenPositions('a')]);
+    await built.catchUp();
+    await built.close();
 
-    const shorter = await givenLog(10);
-    const runner = new ProjectionRunner(shorter, path, [new SeenPositions('a')]);
-    const refusal = new ReadModelsAheadError('a', 25n, 10n);
+    const runner = new ProjectionRunner(await givenLog(events), path, [new SeenPositions('a')]);
     await expect(runner.checkedHead()).rejects.toEqual(refusal);
     await expect(runner.catchUp()).rejects.toEqual(refusal);
-    expect(refusal.message).toBe(
-      "the read model a stands at position 25, past the log's last event (10): it was built from another log or a longer copy of this one. Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own",
-    );
-    expect(runner.status()[0]).toMatchObject({ checkpoint: '25', lastError: refusal.message });
-    expect(SeenPositions.count(runner.db, 'a')).toBe(25);
+    expect(refusal.message).toBe(`${message} Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own`);
+    expect(runner.status()[0]).toMatchObject({ checkpoint: String(other.events), lastError: refusal.message });
+    expect(SeenPositions.count(runner.db, 'a')).toBe(other.events);
 
-    expect(await runner.rebuild()).toBe(10n);
-    expect(SeenPositions.count(runner.db, 'a')).toBe(10);
-    await expect(runner.checkedHead()).resolves.toBe(10n);
-    await runner.close();
-  });
-
-  it('given read models built from another log as long or longer, when it catches up on this one, then it refuses them and applies nothing; a rebuild takes them back', async () => {
-    const path = join(dir, 'diverged.db');
-    const other = new ProjectionRunner(await givenLog(10, 'other'), path, [new SeenPositions('a')]);
-    await other.catchUp();
-    await other.close();
-
-    const runner = new ProjectionRunner(await givenLog(12, 'this'), path, [new SeenPositions('a')]);
-    const refusal = new ReadModelsDivergedError('a', 10n, 'other-9', 'this-9');
-    await expect(runner.checkedHead()).rejects.toEqual(refusal);
-    await expect(runner.catchUp()).rejects.toEqual(refusal);
-    expect(refusal.message).toBe(
-      "the read model a stands at position 10, where it applied event other-9 and this log has event this-9: it was built from another log. Rebuild the read models from this log (npm run cli -- rebuild) or point LEDGER_READ_DB_PATH at this log's own",
-    );
-    expect(runner.status()[0]).toMatchObject({ checkpoint: '10', lastError: refusal.message });
-    expect(SeenPositions.count(runner.db, 'a')).toBe(10);
-
-    expect(await runner.rebuild()).toBe(12n);
-    expect(SeenPositions.count(runner.db, 'a')).toBe(12);
-    await expect(runner.checkedHead()).resolves.toBe(12n);
+    expect(await runner.rebuild()).toBe(BigInt(events));
+    expect(SeenPositions.count(runner.db, 'a')).toBe(events);
+    await expect(runner.checkedHead()).resolves.toBe(BigInt(events));
     await runner.close();
   });
 
