@@ -74,11 +74,23 @@ describe('ThreadedProjector', () => {
     await other.close();
   });
 
-  it('given the thread dies, then status() says so and callers are refused rather than left waiting', async () => {
+  it('given the thread dies, then status() says so and callers are refused; it is started again and goes on from the checkpoints', async () => {
+    const head = await store.headPosition();
     const p = open('dies.db');
-    await (p as unknown as { worker: Worker }).worker.terminate();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(p.status()[0]).toMatchObject({ running: false, catchingUp: false, lastError: expect.stringMatching(/^the projector thread ended \(exit code \d+\)$/) });
+    p.start();
+    const first = (p as unknown as { worker: Worker }).worker;
+    const pending = p.catchUp();
+    await first.terminate();
+    await expect(pending).rejects.toThrow(/^the projector thread ended \(exit code \d+\)$/);
+    expect(p.status()[0]).toMatchObject({ running: false, catchingUp: false, lastError: expect.stringMatching(/^the projector thread ended/) });
     await expect(p.catchUp()).rejects.toThrow(/^the projector thread ended/);
+
+    // Started again after a second, still running: a wait is released by its batches and the error is gone.
+    await p.waitFor(head, 30_000);
+    expect((p as unknown as { worker: Worker }).worker).not.toBe(first);
+    expect(await p.catchUp()).toBe(head);
+    expect(p.status()[0]).toMatchObject({ running: true, lag: '0' });
+    expect(p.status()[0].lastError).toBeUndefined();
+    expect(registerRows(p)).toBe(40);
   });
 });

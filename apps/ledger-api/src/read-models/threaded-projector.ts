@@ -6,6 +6,8 @@ import type { FromProjector, ProjectorError, ProjectorFiles, ToProjector } from 
 
 type Op = Extract<ToProjector, { kind: 'request' }>['op'];
 
+const [FIRST_RESTART_MS, LAST_RESTART_MS] = [1000, 60_000];
+
 const errorFrom = ({ name, message }: ProjectorError) => Object.assign(new Error(message), { name });
 
 /**
@@ -13,28 +15,44 @@ const errorFrom = ({ name, message }: ProjectorError) => Object.assign(new Error
  * requests: better-sqlite3 is synchronous, so on this thread every batch held the requests behind it
  * (hence batches within a 100 ms budget). Here a follower (ProjectionRunner.follow) reads the read
  * models and their checkpoints; the thread's messages release whoever waits for a position as soon as
- * its batch is committed, and tell what status() shows of the projecting.
+ * its batch is committed, and tell what status() shows of the projecting. A thread that dies (it should
+ * not: a crash of its own, out of memory) is said in status() — /health down — and started again, after
+ * 1 s, doubling up to a minute while it keeps dying; it resumes from the checkpoints.
  */
 export class ThreadedProjector implements ReadModelRunner {
   private readonly follower: ProjectionRunner;
-  private readonly worker: Worker;
+  private worker?: Worker;
+  private restart?: NodeJS.Timeout;
+  private restartDelayMs = FIRST_RESTART_MS;
+  private closing = false;
   private readonly replies = new Map<number, { resolve: (position: Position | undefined) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private running = false;
   /** From start() until a pass ends, and while batches are committed. */
   private passing = false;
   private lastError?: { message: string; at: string };
+  /** Why there is no thread now. */
   private gone?: Error;
 
-  constructor(store: EventStore, files: ProjectorFiles) {
+  constructor(
+    store: EventStore,
+    private readonly files: ProjectorFiles,
+  ) {
     // Sets the read models up on this thread first: the projector thread then finds them at their versions.
     // Its poll of the log's head is a safety net (the thread's messages release waiters): once a second.
     this.follower = new ProjectionRunner(store, files.readModelPath, allProjections(), { pollIntervalMs: 1000 });
     this.follower.follow();
-    this.worker = siblingWorker(__dirname, 'projector-thread', files);
-    this.worker.on('message', (message: FromProjector) => this.told(message));
-    this.worker.on('error', (error) => this.lost(error));
-    this.worker.on('exit', (code) => this.lost(new Error(`the projector thread ended (exit code ${code})`)));
+    this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = siblingWorker(__dirname, 'projector-thread', this.files);
+    worker.on('message', (message: FromProjector) => this.told(message));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the projector thread ended (exit code ${code})`)));
+    this.worker = worker;
+    this.gone = undefined;
+    if (this.running) this.send({ kind: 'start' });
   }
 
   get db() {
@@ -84,15 +102,17 @@ export class ThreadedProjector implements ReadModelRunner {
   status(): ProjectionStatus[] {
     return this.follower.status().map((s) => ({
       ...s,
-      running: this.running,
+      running: this.running && !this.gone,
       catchingUp: this.passing || this.replies.size > 0,
       ...(this.lastError ? { lastError: this.lastError.message, lastErrorAt: this.lastError.at } : {}),
     }));
   }
 
   async close(): Promise<void> {
-    if (!this.gone) await this.request('close').catch(() => undefined);
-    await this.worker.terminate();
+    this.closing = true;
+    clearTimeout(this.restart);
+    if (this.worker && !this.gone) await this.request('close').catch(() => undefined);
+    await this.worker?.terminate();
     await this.follower.close();
   }
 
@@ -103,6 +123,7 @@ export class ThreadedProjector implements ReadModelRunner {
     } else if (message.kind === 'pass') {
       this.passing = false;
       this.lastError = message.error ? { message: message.error.message, at: message.at } : undefined;
+      if (!message.error) this.restartDelayMs = FIRST_RESTART_MS;
     } else {
       const reply = this.replies.get(message.id);
       this.replies.delete(message.id);
@@ -121,15 +142,18 @@ export class ThreadedProjector implements ReadModelRunner {
   }
 
   private send(message: ToProjector): void {
-    this.worker.postMessage(message);
+    this.worker?.postMessage(message);
   }
 
-  /** The thread died: the read models stand still, which status() says; waiting callers are told why. */
-  private lost(error: Error): void {
-    this.gone ??= error;
-    this.running = this.passing = false;
-    this.lastError ??= { message: error.message, at: new Date().toISOString() };
+  /** The thread died (its 'error' comes before its 'exit'): callers waiting for it are told why, and it is started again. */
+  private lost(worker: Worker, error: Error): void {
+    if (worker !== this.worker || this.gone || this.closing) return;
+    this.gone = error;
+    this.passing = false;
+    this.lastError = { message: error.message, at: new Date().toISOString() };
     for (const reply of this.replies.values()) reply.reject(error);
     this.replies.clear();
+    this.restart = setTimeout(() => this.spawn(), this.restartDelayMs);
+    this.restartDelayMs = Math.min(2 * this.restartDelayMs, LAST_RESTART_MS);
   }
 }
