@@ -1,6 +1,6 @@
 import type { ECharts, EChartsOption } from 'echarts';
 import { formatPeriod } from '@ledger/labels';
-import { chartNumber, chartValue, locale } from './format';
+import { axisNumber, chartNumber, chartValue, locale } from './format';
 import { boardName, byId, unitName, zoneName } from './filters';
 import { h } from './dom';
 import { $, state, t } from './state';
@@ -71,7 +71,7 @@ export function renderCharts(): void {
   const unit = cur === 'USD' ? t('millionUsd') : t('billionVnd');
   const periods = d.sNew.series.map((p) => formatPeriod(p.period, state.lang));
   const val = (p: { FDI: string; DDI: string }) => chartValue(p[o], cur);
-  const numberAxis = { type: 'value' as const, name: unit, axisLabel: { formatter: (v: number) => chartNumber(v) } };
+  const numberAxis = { type: 'value' as const, name: unit, axisLabel: { formatter: axisNumber } };
   const tooltip = { trigger: 'axis' as const, valueFormatter: (v: unknown) => `${chartNumber(Number(v), 1)} ${unit}` };
   chart('chart-flow')?.setOption({
     tooltip, legend: { top: 0 }, grid: { left: 70, right: 20, top: 40, bottom: 30 },
@@ -111,7 +111,7 @@ export function renderCharts(): void {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${chartNumber(Number(v), 1)} ${t('millionUsd')}` },
     grid: { left: 20, right: 20, top: 30, bottom: 10, containLabel: true },
     xAxis: { type: 'category', data: countries.map((g) => `${countryName(g.key.country)} (${g.FDI.validProjects})`), axisLabel: { interval: 0, rotate: countries.length > 6 ? 35 : 0 } },
-    yAxis: { type: 'value', name: t('millionUsd'), axisLabel: { formatter: (v: number) => chartNumber(v) } },
+    yAxis: { type: 'value', name: t('millionUsd'), axisLabel: { formatter: axisNumber } },
     series: [{ name: 'FDI', type: 'bar', barMaxWidth: 60, data: countries.map((g) => chartValue(g.FDI.registeredCapital.amount, 'USD')) }],
   }, true);
   // Occupancy of each zone operating at the period's end (leased land of valid projects / leasable land).

@@ -19,6 +19,8 @@ export const fmtTenths = (tenths: bigint) => formatTenths(tenths, state.lang, tr
 /** Chart values: millions of USD or billions of VND as floats (display only, never a figure). */
 export const chartValue = (amount: string, currency: 'USD' | 'VND') => Number(amount) / (currency === 'USD' ? 1e6 : 1e9);
 export const chartNumber = (value: number, digits = 0) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+/** A money axis's tick as ECharts chose it: 0,02 on an axis up to 0,05 triệu USD, where whole numbers labelled every tick 0. */
+export const axisNumber = (tick: number) => chartNumber(tick, 4);
 
 export function addYears(date: string, years: number): string {
   const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
