@@ -1,4 +1,5 @@
 import type { Position } from '@ledger/event-store';
+import type { WorkerError } from '../read-workers/worker-errors';
 import type { LogLocation } from '../store/open-event-store';
 
 /** What the projector thread is started with. */
@@ -10,13 +11,8 @@ export interface ProjectorFiles {
 /** What the request thread asks of the projector thread; each request is answered by a reply with its id. */
 export type ToProjector = { kind: 'start' } | { kind: 'request'; id: number; op: 'stop' | 'catchUp' | 'rebuild' | 'close' };
 
-export interface ProjectorError {
-  name: string;
-  message: string;
-}
-
 /** What the projector thread tells: each committed batch, each pass that changed something or failed, each reply. */
 export type FromProjector =
   | { kind: 'batch'; position: Position; head: Position }
-  | { kind: 'pass'; position?: Position; error?: ProjectorError; at: string }
-  | { kind: 'reply'; id: number; position?: Position; error?: ProjectorError };
+  | { kind: 'pass'; position?: Position; error?: WorkerError; at: string }
+  | { kind: 'reply'; id: number; position?: Position; error?: WorkerError };

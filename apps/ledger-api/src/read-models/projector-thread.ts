@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { OWN_THREAD, ProjectionRunner, allProjections } from '@ledger/projections';
 import { openEventStore } from '../store/open-event-store';
-import type { FromProjector, ProjectorError, ProjectorFiles, ToProjector } from './projector-messages';
+import { errorOf } from '../read-workers/worker-errors';
+import type { FromProjector, ProjectorFiles, ToProjector } from './projector-messages';
 
 /**
  * The API's projector on a thread of its own (ThreadedProjector): its own connections to the log and
@@ -11,7 +12,6 @@ import type { FromProjector, ProjectorError, ProjectorFiles, ToProjector } from 
 const files = workerData as ProjectorFiles;
 const port = parentPort as NonNullable<typeof parentPort>;
 const post = (message: FromProjector) => port.postMessage(message);
-const errorOf = (error: unknown): ProjectorError => ({ name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) });
 
 const store = openEventStore(files.log, () => new Date(), false);
 /** The last pass told, so the poll's empty passes (ten a second) tell nothing. */

@@ -2,13 +2,12 @@ import type { Worker } from 'node:worker_threads';
 import type { EventStore, Position } from '@ledger/event-store';
 import { ProjectionRunner, allProjections, type ProjectionStatus, type ReadModelRunner } from '@ledger/projections';
 import { siblingWorker } from '../read-workers/sibling-worker';
-import type { FromProjector, ProjectorError, ProjectorFiles, ToProjector } from './projector-messages';
+import { errorFrom } from '../read-workers/worker-errors';
+import type { FromProjector, ProjectorFiles, ToProjector } from './projector-messages';
 
 type Op = Extract<ToProjector, { kind: 'request' }>['op'];
 
 const [FIRST_RESTART_MS, LAST_RESTART_MS] = [1000, 60_000];
-
-const errorFrom = ({ name, message }: ProjectorError) => Object.assign(new Error(message), { name });
 
 /**
  * The read models projected on a worker thread (projector-thread.ts) while this thread answers

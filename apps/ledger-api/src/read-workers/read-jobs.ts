@@ -1,5 +1,6 @@
 import type { ActivityQuery, RegisterQuery, TimeseriesQuery, ValidProjectsQuery } from '@ledger/reporting';
 import type { PeopleView } from '../reports/export/tables';
+import type { WorkerError } from './worker-errors';
 
 /** The files a read worker opens, each with its own connection. */
 export interface ReadWorkerFiles {
@@ -23,12 +24,6 @@ export type ReadJob =
 
 /** Main thread → worker. A streamed job sends a chunk per credit, so a slow client holds the worker back instead of filling memory. */
 export type ToWorker = { type: 'run'; id: number; job: ReadJob } | { type: 'credit'; id: number } | { type: 'cancel'; id: number };
-
-export interface WorkerError {
-  name: string;
-  message: string;
-  code?: string;
-}
 
 /** Worker → main thread. */
 export type FromWorker = { id: number; result: unknown } | { id: number; error: WorkerError } | { id: number; chunk: Uint8Array | string } | { id: number; end: true };

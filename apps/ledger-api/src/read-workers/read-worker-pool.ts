@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { RuleCode, RuleViolation } from '@ledger/domain';
-import type { FromWorker, ReadJob, ReadWorkerFiles, ToWorker, WorkerError } from './read-jobs';
+import type { FromWorker, ReadJob, ReadWorkerFiles, ToWorker } from './read-jobs';
+import { errorFrom } from './worker-errors';
 import { siblingWorker } from './sibling-worker';
 
 interface Task {
@@ -17,11 +17,6 @@ interface Task {
 interface Slot {
   worker: Worker;
   task?: Task;
-}
-
-function errorFrom({ name, message, code }: WorkerError): Error {
-  if (name === 'RuleViolation' && code) return new RuleViolation(code as RuleCode, message);
-  return Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
 }
 
 /**

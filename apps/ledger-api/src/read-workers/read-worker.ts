@@ -6,7 +6,8 @@ import { ReferenceData } from '@ledger/reference-data';
 import { activityReport, allRegisterItems, timeseriesReport, unitsOf, validProjectsReport, type Units } from '@ledger/reporting';
 import { registerRow, registerTable } from '../reports/export/tables';
 import { csvStream, xlsxStream } from '../reports/export/writers';
-import type { FromWorker, ReadJob, ReadWorkerFiles, ToWorker, WorkerError } from './read-jobs';
+import type { FromWorker, ReadJob, ReadWorkerFiles, ToWorker } from './read-jobs';
+import { errorOf } from './worker-errors';
 
 /**
  * One read worker: its own connections to the log (read-only) and the read models, and the long
@@ -35,11 +36,6 @@ const unitsOfReference = () => (units ??= unitsOf(referenceData()));
 const streams = new Map<number, { stream: Readable; credits: number; control: { cancelled: boolean } }>();
 /** Chunks in flight before the main thread asks for more. */
 const INITIAL_CREDITS = 4;
-
-function errorOf(error: unknown): WorkerError {
-  const e = error as { name?: string; message?: string; code?: unknown };
-  return { name: e?.name ?? 'Error', message: e?.message ?? String(error), ...(typeof e?.code === 'string' ? { code: e.code } : {}) };
-}
 
 async function verify(): Promise<unknown> {
   if (!files.logPath) throw new Error('verification on a worker needs a SQLite log');
