@@ -180,8 +180,11 @@ export class ProjectionRunner {
     const head = await this.store.headPosition();
     const ahead = [...checkpoints].find(([, at]) => at > head);
     if (ahead) throw new ReadModelsAheadError(ahead[0], ahead[1], head);
+    // Read models caught up together share a checkpoint: each position is looked up once, the first named.
+    const found = new Map<Position, string | undefined>();
     for (const { name, position, event_id } of applied) {
-      const here = await this.store.eventIdAt(position);
+      if (!found.has(position)) found.set(position, await this.store.eventIdAt(position));
+      const here = found.get(position);
       if (here !== event_id) throw new ReadModelsDivergedError(name, position, event_id, here);
     }
     this.logChecked = true;
@@ -208,7 +211,8 @@ export class ProjectionRunner {
         const page = await this.store.readPage(from, size);
         if (page.length === 0) break;
         const started = performance.now();
-        const last = page[page.length - 1].position;
+        const lastEvent = page[page.length - 1];
+        const last = lastEvent.position;
         this.write(() => {
           for (const projection of this.projections) {
             // Read models may stand at different positions (one newly added or being rebuilt):
@@ -218,7 +222,7 @@ export class ProjectionRunner {
             const events = at < page[0].position ? page : page.filter((event) => event.position > at);
             if (projection.applyBatch) projection.applyBatch(this.db, events);
             else for (const event of events) projection.apply(this.db, event);
-            this.recordCheckpoint(projection.name, page[page.length - 1]);
+            this.recordCheckpoint(projection.name, lastEvent);
           }
         });
         from = last;
