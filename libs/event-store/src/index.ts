@@ -8,6 +8,7 @@ export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-log-reader';
 export * from './sqlite/wal-checkpointer';
 export { writeMarkOf } from './sqlite/write-mark';
+export { enterWalMode } from './sqlite/wal-mode';
 export { EVENTS_SCHEMA } from './sqlite/schema';
 export * from './postgres/postgres-event-store';
 export { EVENT_COLUMNS, POSTGRES_SCHEMA, apiRoleGrants } from './postgres/schema';

@@ -22,6 +22,7 @@ import { sealEvent } from './event-hash';
 import { EVENTS_SCHEMA } from './schema';
 import { WalCheckpointer } from './wal-checkpointer';
 import { writeMarkOf } from './write-mark';
+import { enterWalMode } from './wal-mode';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its folder if missing. */
@@ -79,7 +80,7 @@ export class SqliteEventStore implements EventStore, StreamOrderedReader, WriteM
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
+    enterWalMode(this.db);
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(EVENTS_SCHEMA);

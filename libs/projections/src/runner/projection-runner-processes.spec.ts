@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
+import { freshFileWriter } from '../../../event-store/src/testing/fresh-file-writer';
 import { SeenPositions, givenLog } from '../testing/noted-log';
 import type { Projection } from './projection';
 import { ProjectionLagError, ProjectionRunner } from './projection-runner';
@@ -55,6 +56,22 @@ function otherProcessOn(path: string): Database.Database {
 }
 
 describe('ProjectionRunner beside another process on the same read-model file', () => {
+  it('when the other process is creating the fresh file as the runner opens it, then the runner waits for it and sets its read models up in WAL mode', async () => {
+    const path = join(dir, 'fresh.db');
+    const other = await freshFileWriter(path, 300);
+
+    const runner = new ProjectionRunner(await givenLog(2), path, [new SeenPositions('fresh')]);
+
+    expect(await runner.catchUp()).toBe(2n);
+    await other.ended;
+    await runner.close();
+    const file = new Database(path, { readonly: true });
+    expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(SeenPositions.count(file, 'fresh')).toBe(2);
+    expect(file.prepare('SELECT COUNT(*) FROM other_process').pluck().get()).toBe(0);
+    file.close();
+  });
+
   it('when the other process commits while a runner sets its read models up, then the set-up holds the file from its first read and succeeds; the other waits for it', async () => {
     const path = join(dir, 'setup.db');
     const other = otherProcessOn(path);

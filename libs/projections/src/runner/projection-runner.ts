@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { WAL_SIZE_LIMIT_BYTES, WalCheckpointer, readsByStream, writeMarkOf, type EventStore, type Position, type StreamCursor, type StreamOrderedReader } from '@ledger/event-store';
+import { WAL_SIZE_LIMIT_BYTES, WalCheckpointer, enterWalMode, readsByStream, writeMarkOf, type EventStore, type Position, type StreamCursor, type StreamOrderedReader } from '@ledger/event-store';
 import type { Projection, StreamReplay } from './projection';
 import { statement } from './statements';
 
@@ -98,7 +98,7 @@ export class ProjectionRunner {
   ) {
     if (readModelPath !== ':memory:') mkdirSync(dirname(readModelPath), { recursive: true });
     this.db = new Database(readModelPath);
-    this.db.pragma('journal_mode = WAL');
+    enterWalMode(this.db);
     this.db.pragma('synchronous = NORMAL'); // a read model can always be rebuilt from the log
     this.db.pragma('busy_timeout = 10000');
     this.writeMark = writeMarkOf(this.db);
