@@ -7,7 +7,8 @@ import type { Aggregate } from '../stream-states';
  * different people never conflict, and an auditor reads one person's rights over time in one stream.
  * The whole directory is a fold of these events over the global log (UserDirectory).
  */
-export const userStreamOf = (sub: string) => `user-${sub}`;
+export const USER_STREAM_PREFIX = 'user-';
+export const userStreamOf = (sub: string) => `${USER_STREAM_PREFIX}${sub}`;
 
 export const toUserEvent = (e: Pick<RecordedEvent, 'type' | 'data'>): UserEvent => ({ type: e.type, data: e.data }) as UserEvent;
 
