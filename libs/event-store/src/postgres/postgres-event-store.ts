@@ -1,4 +1,5 @@
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { pg } from './pg-driver';
 import {
   WrongExpectedVersionError,
   checkExpectedVersion,
@@ -50,7 +51,7 @@ export class PostgresEventStore implements EventStore, StreamOrderedReader {
   private ready?: Promise<void>;
 
   constructor(options: PostgresEventStoreOptions) {
-    this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    this.pool = new (pg().Pool)({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) is removed from the pool by pg;
     // without a listener the error would end the process. The next query opens a new connection.
     this.pool.on('error', () => undefined);

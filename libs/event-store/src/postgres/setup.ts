@@ -1,4 +1,5 @@
-import { Client, type ClientBase } from 'pg';
+import type { ClientBase } from 'pg';
+import { pg } from './pg-driver';
 import { POSTGRES_SCHEMA, apiRoleGrants } from './schema';
 
 /** Inside a transaction: creates the log's schema if it is missing; the advisory lock keeps replicas starting together from creating it twice. */
@@ -14,7 +15,7 @@ export async function createSchemaIfMissing(client: ClientBase): Promise<void> {
  * an operator (`ledger-cli setup-postgres`); the API then connects as the API role.
  */
 export async function setUpPostgresLog(ownerUrl: string, apiRole: string): Promise<void> {
-  const client = new Client({ connectionString: ownerUrl });
+  const client = new (pg().Client)({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query('BEGIN');

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { CAPITAL_FIELDS, fieldOfHeader, type ColumnMapping, type Field } from './columns';
 import { cleanText, keyOf } from './text';
 
@@ -51,7 +52,7 @@ export class WorkbookUnreadableError extends Error {}
 
 /** Reads a workbook from its bytes (exceljs); anything but an .xlsx is refused with one line. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

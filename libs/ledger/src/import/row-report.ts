@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportPlan } from './import-register';
 import type { Lang, RowIssue } from './issues';
@@ -20,7 +20,7 @@ export function rowReportCsv(issues: readonly RowIssue[], lang: Lang): string {
 
 /** The row report as a workbook, one line per problem. */
 export async function rowReportXlsx(issues: readonly RowIssue[], lang: Lang): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   const sheet = workbook.addWorksheet(lang === 'vi' ? 'Kiểm tra' : 'Check');
   sheet.addRow(HEADERS[lang]).font = { bold: true };
   for (const issue of issues) sheet.addRow(cellsOf(issue, lang));
