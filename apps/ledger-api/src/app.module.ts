@@ -41,7 +41,8 @@ import { DossierWriter } from './dossiers/dossier-writer';
 import { dossierConfigProvider } from './dossiers/dossier-config.provider';
 import { DOSSIER_QUERY_HANDLERS } from './dossiers/dossier.queries';
 import { OPERATIONS_CONTROLLERS, OPERATIONS_PROVIDERS } from './operations/operations.wiring';
-import { EVENT_STORE, LEDGER_CONFIG, READ_WORKERS } from './tokens';
+import { EARLY_PROJECTOR_THREAD, EVENT_STORE, LEDGER_CONFIG, READ_WORKERS } from './tokens';
+import type { ProjectorThread } from './read-models/projector-thread-spawn';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -50,7 +51,8 @@ export class AppModule implements OnApplicationShutdown {
     @Inject(READ_WORKERS) private readonly workers: ReadWorkerPool,
   ) {}
 
-  static register(config: LedgerConfig) {
+  /** @projectorThread: spawned by main.ts before the modules loaded (projectorFilesOf(config)). */
+  static register(config: LedgerConfig, projectorThread?: ProjectorThread) {
     return {
       module: AppModule,
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
@@ -58,6 +60,7 @@ export class AppModule implements OnApplicationShutdown {
       controllers: [ProjectsController, ReportsController, NarrativeController, AuditController, UsersController, MeController, HealthController, DashboardController, WorkspaceController, ImportsController, DossiersController, ...OPERATIONS_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
+        { provide: EARLY_PROJECTOR_THREAD, useValue: projectorThread ?? null },
         clockProvider,
         eventStoreProvider,
         referenceDataProvider,

@@ -13,6 +13,8 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 export const DOSSIER_CONFIG = Symbol('DOSSIER_CONFIG');
 /** The pool of read worker threads (read-workers.provider). */
 export const READ_WORKERS = Symbol('READ_WORKERS');
+/** The projector thread main.ts spawned before the modules loaded, or null (read-models.providers). */
+export const EARLY_PROJECTOR_THREAD = Symbol('EARLY_PROJECTOR_THREAD');
 /** The catch-up projection runner of the read models (read-models.providers). */
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 /** Exchange rates and filing deadlines for the operations reports (operations-config). */

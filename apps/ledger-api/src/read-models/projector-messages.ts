@@ -8,6 +8,11 @@ export interface ProjectorFiles {
   readModelPath: string;
 }
 
+/** The thread's workerData: its files, and whether it projects at once (spawned early by main.ts) or waits for a start message. */
+export interface ProjectorThreadData extends ProjectorFiles {
+  projectAtOnce: boolean;
+}
+
 /** What the request thread asks of the projector thread; each request is answered by a reply with its id. */
 export type ToProjector = { kind: 'start' } | { kind: 'request'; id: number; op: 'stop' | 'catchUp' | 'rebuild' | 'close' };
 

@@ -2,14 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { OWN_THREAD, ProjectionRunner, allProjections } from '@ledger/projections';
 import { openEventStore } from '../store/open-event-store';
 import { errorOf } from '../read-workers/worker-errors';
-import type { FromProjector, ProjectorFiles, ToProjector } from './projector-messages';
+import type { FromProjector, ProjectorThreadData, ToProjector } from './projector-messages';
 
 /**
  * The API's projector on a thread of its own (ThreadedProjector): its own connections to the log and
  * the read models, batches without a time budget. It tells the request thread of every committed
  * batch, so a request waiting for a position is released at once.
  */
-const files = workerData as ProjectorFiles;
+const files = workerData as ProjectorThreadData;
 const port = parentPort as NonNullable<typeof parentPort>;
 const post = (message: FromProjector) => port.postMessage(message);
 
@@ -26,6 +26,8 @@ const runner = new ProjectionRunner(store, files.readModelPath, allProjections()
     post({ kind: 'pass', at: new Date().toISOString(), ...(outcome.error ? { error: errorOf(outcome.error) } : { position: outcome.position }) });
   },
 });
+
+if (files.projectAtOnce) runner.start();
 
 async function answer(op: Extract<ToProjector, { kind: 'request' }>['op']): Promise<bigint | undefined> {
   switch (op) {

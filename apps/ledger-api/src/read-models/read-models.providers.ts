@@ -1,16 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
 import { ProjectionRunner, allProjections, type ReadModelRunner } from '@ledger/projections';
-import { keptInMemory, type LedgerConfig } from '../config/ledger-config';
-import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_RUNNER } from '../tokens';
+import type { LedgerConfig } from '../config/ledger-config';
+import { EARLY_PROJECTOR_THREAD, EVENT_STORE, LEDGER_CONFIG, PROJECTION_RUNNER } from '../tokens';
+import { projectorFilesOf, type ProjectorThread } from './projector-thread-spawn';
 import { ThreadedProjector } from './threaded-projector';
-
 
 export const projectionRunnerProvider: Provider = {
   provide: PROJECTION_RUNNER,
-  inject: [EVENT_STORE, LEDGER_CONFIG],
-  useFactory: (store: EventStore, config: LedgerConfig): ReadModelRunner => {
-    if (config.projector === 'in-process' && !keptInMemory(config)) return new ThreadedProjector(store, { log: config, readModelPath: config.readDbPath });
+  inject: [EVENT_STORE, LEDGER_CONFIG, EARLY_PROJECTOR_THREAD],
+  useFactory: (store: EventStore, config: LedgerConfig, early: ProjectorThread | null): ReadModelRunner => {
+    const files = projectorFilesOf(config);
+    if (files) return new ThreadedProjector(store, files, early ?? undefined);
     // On the request thread (a log or read models in memory, which another thread cannot open), or
     // following another projector: a 100 ms budget per batch keeps a request waiting no longer than about that.
     return new ProjectionRunner(store, config.readDbPath, allProjections(), { backgroundCheckpoints: true, batchBudgetMs: 100 });

@@ -7,6 +7,8 @@ import { ProjectionRunner, allProjections } from '@ledger/projections';
 import { generateDataset } from '../../../ledger-cli/src/generate/dataset';
 import { Geography } from '../../../ledger-cli/src/generate/geography';
 import { writeSqlite } from '../../../ledger-cli/src/generate/sinks';
+import Database from 'better-sqlite3';
+import { ProjectorThread } from './projector-thread-spawn';
 import { ThreadedProjector } from './threaded-projector';
 
 /** The API's projector on a worker thread, over a real SQLite log and read-model file. */
@@ -22,7 +24,8 @@ beforeAll(() => {
 describe('ThreadedProjector', () => {
   let store: SqliteEventStore;
   let projector: ThreadedProjector | undefined;
-  const open = (readModels: string) => (projector = new ThreadedProjector(store, { log: { store: 'sqlite', dbPath: logPath }, readModelPath: join(dir, readModels) }));
+  const filesOf = (readModels: string) => ({ log: { store: 'sqlite' as const, dbPath: logPath }, readModelPath: join(dir, readModels) });
+  const open = (readModels: string) => (projector = new ThreadedProjector(store, filesOf(readModels)));
   const registerRows = (p: ThreadedProjector) => p.db.prepare('SELECT COUNT(*) FROM project_register').pluck().get();
 
   beforeEach(() => (store = new SqliteEventStore({ path: logPath })));
@@ -91,6 +94,35 @@ describe('ThreadedProjector', () => {
     expect(await p.catchUp()).toBe(head);
     expect(p.status()[0]).toMatchObject({ running: true, lag: '0' });
     expect(p.status()[0].lastError).toBeUndefined();
+    expect(registerRows(p)).toBe(40);
+  });
+
+  it('given a thread spawned projecting before the projector is made (main.ts), when the projector adopts it after its first pass, then it hears what it missed and goes on with that thread', async () => {
+    const head = await store.headPosition();
+    const early = new ProjectorThread(filesOf('early.db'), true);
+    early.worker.unref(); // adopted below, closed with the projector; a failure before must not keep jest waiting
+    const checkpoint = () => {
+      let db: Database.Database | undefined;
+      try {
+        db = new Database(join(dir, 'early.db'), { readonly: true, fileMustExist: true });
+        return db.prepare('SELECT MIN(position) FROM projection_checkpoints').safeIntegers().pluck().get() as bigint | null;
+      } catch {
+        return null; // not made or not set up yet
+      } finally {
+        db?.close();
+      }
+    };
+    for (let i = 0; i < 1500 && checkpoint() !== head; i++) await new Promise((r) => setTimeout(r, 20));
+
+    expect(checkpoint()).toBe(head);
+    const p = (projector = new ThreadedProjector(store, filesOf('early.db'), early));
+    p.start();
+
+    expect(p.status().every((s) => s.running && !s.catchingUp && s.lag === '0' && s.lastError === undefined)).toBe(true);
+    expect((p as unknown as { worker: Worker }).worker).toBe(early.worker);
+    await store.append('note-early', [{ eventId: '6f1c2a52-0c4b-4d8e-9a57-1d1a2b3c4d5e', type: 'Noted', data: {}, metadata: {} }], 'no_stream');
+    await p.waitFor(head + 1n, 30_000);
+    expect(p.checkpoint()).toBe(head + 1n);
     expect(registerRows(p)).toBe(40);
   });
 });

@@ -1,9 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { EventStore, Position } from '@ledger/event-store';
 import { ProjectionRunner, allProjections, type ProjectionStatus, type ReadModelRunner } from '@ledger/projections';
-import { siblingWorker } from '../read-workers/sibling-worker';
 import { errorFrom } from '../read-workers/worker-errors';
 import type { FromProjector, ProjectorFiles, ToProjector } from './projector-messages';
+import { ProjectorThread } from './projector-thread-spawn';
 
 type Op = Extract<ToProjector, { kind: 'request' }>['op'];
 
@@ -27,31 +27,45 @@ export class ThreadedProjector implements ReadModelRunner {
   private readonly replies = new Map<number, { resolve: (position: Position | undefined) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private running = false;
-  /** From start() until a pass ends, and while batches are committed. */
+  /** The current thread projects: spawned projecting, or sent the start message. */
+  private threadStarted = false;
+  /** From the thread's start until a pass ends, and while batches are committed. */
   private passing = false;
   private lastError?: { message: string; at: string };
   /** Why there is no thread now. */
   private gone?: Error;
 
+  /** @early: a thread main.ts spawned for these files before the API's modules loaded, perhaps projecting already. */
   constructor(
     store: EventStore,
     private readonly files: ProjectorFiles,
+    early?: ProjectorThread,
   ) {
-    // Sets the read models up on this thread first: the projector thread then finds them at their versions.
-    // Its poll of the log's head is a safety net (the thread's messages release waiters): once a second.
-    this.follower = new ProjectionRunner(store, files.readModelPath, allProjections(), { pollIntervalMs: 1000 });
+    // Set up by whichever of the two comes first; the follower, coming second, then writes nothing and
+    // does not wait for an early thread's first batch. Its poll of the log's head is a safety net (the
+    // thread's messages release waiters): once a second.
+    this.follower = new ProjectionRunner(store, files.readModelPath, allProjections(), { pollIntervalMs: 1000, setsUp: false });
     this.follower.follow();
-    this.spawn();
+    this.adopt(early ?? new ProjectorThread(files, false));
   }
 
-  private spawn(): void {
-    const worker = siblingWorker(__dirname, 'projector-thread', this.files);
-    worker.on('message', (message: FromProjector) => this.told(message));
-    worker.on('error', (error) => this.lost(worker, error));
-    worker.on('exit', (code) => this.lost(worker, new Error(`the projector thread ended (exit code ${code})`)));
+  private adopt(thread: ProjectorThread): void {
+    const { worker } = thread;
     this.worker = worker;
     this.gone = undefined;
-    if (this.running) this.send({ kind: 'start' });
+    this.threadStarted = this.passing = thread.projectsAtOnce;
+    if (this.running) this.startThread();
+    thread.listen({
+      message: (message) => this.told(message),
+      error: (error) => this.lost(worker, error),
+      exit: (code) => this.lost(worker, new Error(`the projector thread ended (exit code ${code})`)),
+    });
+  }
+
+  private startThread(): void {
+    if (this.threadStarted) return;
+    this.threadStarted = this.passing = true;
+    this.send({ kind: 'start' });
   }
 
   get db() {
@@ -77,8 +91,8 @@ export class ThreadedProjector implements ReadModelRunner {
   }
 
   start(): void {
-    this.running = this.passing = true;
-    this.send({ kind: 'start' });
+    this.running = true;
+    this.startThread();
   }
 
   /** The follower already follows: the projector thread is this process's, started by start(). */
@@ -86,7 +100,7 @@ export class ThreadedProjector implements ReadModelRunner {
 
   async stop(): Promise<void> {
     await this.request('stop');
-    this.running = this.passing = false;
+    this.running = this.passing = this.threadStarted = false;
   }
 
   /** One pass on the projector thread up to the log's head; rejects with its error. */
@@ -152,7 +166,7 @@ export class ThreadedProjector implements ReadModelRunner {
     this.lastError = { message: error.message, at: new Date().toISOString() };
     for (const reply of this.replies.values()) reply.reject(error);
     this.replies.clear();
-    this.restart = setTimeout(() => this.spawn(), this.restartDelayMs);
+    this.restart = setTimeout(() => this.adopt(new ProjectorThread(this.files, false)), this.restartDelayMs);
     this.restartDelayMs = Math.min(2 * this.restartDelayMs, LAST_RESTART_MS);
   }
 }

@@ -125,6 +125,33 @@ describe('ProjectionRunner.follow (the read models are another process’s to pr
     await projector.close();
   });
 
+  it('given read models at its versions and the projector committing a batch, when a follower that does not set up (setsUp: false) is made, then it is made at once, writing nothing', async () => {
+    const store = await givenLog(2);
+    const path = join(dir, 'set-up-by-projector.db');
+    const projector = new ProjectionRunner(store, path, [new SeenPositions('notes')]);
+    const batch = new Database(path);
+    batch.exec('BEGIN IMMEDIATE'); // the projector's batch, holding the write lock
+
+    const follower = new ProjectionRunner(store, path, [new SeenPositions('notes')], { setsUp: false });
+
+    expect(follower.checkpoint()).toBe(0n);
+    batch.exec('ROLLBACK');
+    batch.close();
+    await follower.close();
+    await projector.close();
+  });
+
+  it('given read models not at its versions yet, when a follower that does not set up is made, then it sets them up itself', async () => {
+    const store = await givenLog(2);
+    const path = join(dir, 'not-set-up.db');
+    new ProjectionRunner(store, path, [new SeenPositions('notes', 1)]).close();
+
+    const follower = new ProjectionRunner(store, path, [new SeenPositions('notes', 2)], { setsUp: false });
+
+    expect(follower.db.prepare("SELECT version FROM projection_versions WHERE name = 'notes'").pluck().get()).toBe(2);
+    await follower.close();
+  });
+
   it('given a follower whose projector stands still, when a report waits longer than it may, then it is told how far the read models have come', async () => {
     const store = await givenLog(2);
     const follower = new ProjectionRunner(store, join(dir, 'still.db'), [new SeenPositions('notes')], { pollIntervalMs: 20 });

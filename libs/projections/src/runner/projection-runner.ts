@@ -36,6 +36,12 @@ export interface RunnerOptions {
   onBatch?: (position: Position, head: Position) => void;
   /** After each catch-up pass, with where it ended or why it failed. */
   onPass?: (outcome: { position: Position; error?: undefined } | { error: Error }) => void;
+  /**
+   * false: a follower's, beside the projector that sets the read models up. It sets them up only when
+   * they are not at its versions yet; otherwise it writes nothing when made, so it does not wait for a
+   * batch the projector is committing (a replica's whole catch-up, if the projector started first).
+   */
+  setsUp?: boolean;
 }
 
 /**
@@ -107,9 +113,10 @@ export class ProjectionRunner {
     const columns = this.db.pragma('table_info(projection_checkpoints)') as { name: string }[];
     if (!columns.some((c) => c.name === 'event_id')) this.db.exec('ALTER TABLE projection_checkpoints ADD COLUMN event_id TEXT');
     this.db.exec('CREATE TABLE IF NOT EXISTS projection_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
-    this.write(() => {
-      for (const p of projections) this.setUp(p);
-    });
+    if (options.setsUp !== false || !this.atVersions())
+      this.write(() => {
+        for (const p of projections) this.setUp(p);
+      });
     if (options.backgroundCheckpoints && readModelPath !== ':memory:') this.checkpointer = new WalCheckpointer(this.db);
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
@@ -118,6 +125,12 @@ export class ProjectionRunner {
     this.rebuildBatchSize = options.rebuildBatchSize ?? Math.max(this.batchSize, REBUILD_BATCH);
     this.onBatch = options.onBatch;
     this.onPass = options.onPass;
+  }
+
+  /** Every read model is set up at this runner's version of its projection (setUp records it last). */
+  private atVersions(): boolean {
+    const stored = new Map(this.db.prepare('SELECT name, version FROM projection_versions').raw().all() as [string, number][]);
+    return this.projections.every((p) => stored.get(p.name) === p.version);
   }
 
   /** A read model written by another version of its projection starts again from position 0. */
@@ -333,7 +346,9 @@ export class ProjectionRunner {
     this.release(head);
   }
 
+  /** Polls the log, catching up, until stop(); a runner already started goes on as it was. */
   start(): void {
+    if (this.timer) return;
     const tick = () => {
       this.catchUp()
         .catch(() => undefined) // kept in lastError, visible in /health and /metrics
