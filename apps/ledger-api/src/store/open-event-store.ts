@@ -1,8 +1,8 @@
 import { EsdbEventStore, MemoryEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
-import type { LedgerConfig } from '../config/ledger-config';
+import type { StoreConfig } from '../config/ledger-config';
 
 /** What opening the log needs of the configuration (a worker thread is given just this). */
-export type LogLocation = Pick<LedgerConfig, 'store' | 'dbPath' | 'pgUrl' | 'esdbUrl'>;
+export type LogLocation = Pick<StoreConfig, 'store' | 'dbPath' | 'pgUrl' | 'esdbUrl'>;
 
 /** The configured log. @backgroundCheckpoints: the writer's (SQLite WAL checkpoints on a worker); a reader needs none. */
 export function openEventStore(log: LogLocation, clock: () => Date, backgroundCheckpoints: boolean): EventStore {
