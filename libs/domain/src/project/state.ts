@@ -40,11 +40,14 @@ export const initialProjectState: ProjectState = {
 /** Pure fold step: the state after one more event. */
 export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
   const on = effectiveDateOf(event);
-  const next = applyEvent(state, event);
-  return next.lastEffectiveOn === undefined || on > next.lastEffectiveOn ? { ...next, lastEffectiveOn: on } : next;
+  return applyEvent(state, event, state.lastEffectiveOn === undefined || on > state.lastEffectiveOn ? on : state.lastEffectiveOn);
 }
 
-function applyEvent(state: ProjectState, event: ProjectEvent): ProjectState {
+/**
+ * The state after @event with @lastEffectiveOn, in one new object: a second copy for the date alone
+ * was a third of the fold's time in a rebuild (the register and zone land fold every event).
+ */
+function applyEvent(state: ProjectState, event: ProjectEvent, lastEffectiveOn: LegalDate): ProjectState {
   switch (event.type) {
     case 'CertificateIssued': {
       const { registeredCapital, ...rest } = event.data;
@@ -55,19 +58,21 @@ function applyEvent(state: ProjectState, event: ProjectEvent): ProjectState {
         registeredCapital: moneyFromJson(registeredCapital),
         realizedCapital: rest.origin === 'FDI' ? { vnd: 0n, usdCents: 0n } : ZERO,
         exchangeRate: registeredCapital.exchangeRate,
+        lastEffectiveOn,
       };
     }
     case 'CapitalIncreased':
-      return { ...state, adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo), registeredCapital: addMoney(state.registeredCapital, moneyFromJson(event.data.amount)) };
+      return { ...state, adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo), registeredCapital: addMoney(state.registeredCapital, moneyFromJson(event.data.amount)), lastEffectiveOn };
     case 'CapitalDecreased':
       return {
         ...state,
         adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo),
         registeredCapital: addMoney(state.registeredCapital, negateMoney(moneyFromJson(event.data.amount))),
+        lastEffectiveOn,
       };
     case 'CertificateAdjusted': {
       const { origin, registeredCapitalUsd, exchangeRate, ...details } = event.data.changes;
-      const next: ProjectState = { ...state, ...details, adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo) };
+      const next: ProjectState = { ...state, ...details, adjustmentNo: Math.max(state.adjustmentNo, event.data.adjustmentNo), lastEffectiveOn };
       if (origin === 'DDI') return { ...next, origin, exchangeRate: undefined, registeredCapital: { vnd: state.registeredCapital.vnd }, realizedCapital: { vnd: state.realizedCapital.vnd } };
       if (origin === 'FDI' && registeredCapitalUsd !== undefined) {
         return {
@@ -81,17 +86,18 @@ function applyEvent(state: ProjectState, event: ProjectEvent): ProjectState {
       return next;
     }
     case 'CapitalRealized':
-      return { ...state, realizedCapital: addMoney(state.realizedCapital, moneyFromJson(event.data.amount)) };
+      return { ...state, realizedCapital: addMoney(state.realizedCapital, moneyFromJson(event.data.amount)), lastEffectiveOn };
     case 'ProjectSuspended':
-      return { ...state, suspended: true, suspendedOn: event.data.effectiveOn };
+      return { ...state, suspended: true, suspendedOn: event.data.effectiveOn, lastEffectiveOn };
     case 'ProjectResumed':
-      return { ...state, suspended: false, suspendedOn: undefined };
+      return { ...state, suspended: false, suspendedOn: undefined, lastEffectiveOn };
     case 'OperationStarted':
-      return { ...state, operatingSince: event.data.effectiveOn };
+      return { ...state, operatingSince: event.data.effectiveOn, lastEffectiveOn };
     case 'ProjectTerminated':
-      return { ...state, status: 'TERMINATED', suspended: false, terminatedOn: event.data.effectiveOn, terminationGround: event.data.ground };
+      return { ...state, status: 'TERMINATED', suspended: false, terminatedOn: event.data.effectiveOn, terminationGround: event.data.ground, lastEffectiveOn };
     case 'EventCorrected':
-      return state; // corrections are applied to the history before folding
+      // Corrections are applied to the history before folding.
+      return lastEffectiveOn === state.lastEffectiveOn ? state : { ...state, lastEffectiveOn };
   }
 }
 
