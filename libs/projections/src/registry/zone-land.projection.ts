@@ -30,10 +30,13 @@ export interface LandInterval {
  * The project's leased-land intervals: the certificate as in force at the end of each legal date on
  * which something takes effect (as projectAsOf: corrected history in effective-date order, stable on
  * recording order), folded once in that order; consecutive days with the same zone and land are one interval.
+ * Only the acts that can change the lease are folded: the others leave it as it was on the day before
+ * (folding every act was about 60 % of its time: every whole stream of a 1M-event log, 3.6 → 1.4–1.8 s).
  */
 export function landIntervals(history: readonly ProjectEvent[]): LandInterval[] {
   const ordered = applyCorrections(history)
     .map((event, index) => ({ event, index, on: effectiveDateOf(event) }))
+    .filter(({ event }) => changesLand(event))
     .sort((a, b) => (a.on === b.on ? a.index - b.index : a.on < b.on ? -1 : 1));
   const out: LandInterval[] = [];
   let open: LandInterval | undefined;
@@ -50,7 +53,7 @@ export function landIntervals(history: readonly ProjectEvent[]): LandInterval[] 
   return out;
 }
 
-/** Acts that can change a project's leased land: its issuance, a change of zone or land area, its termination, a correction. */
+/** Acts that can change a project's leased land: its issuance, a change of zone or land area, its termination, a correction (of any act: it may revoke a termination). */
 function changesLand(event: ProjectEvent): boolean {
   if (event.type === 'CertificateAdjusted') return event.data.changes.zoneId !== undefined || event.data.changes.landAreaM2 !== undefined;
   return event.type === 'CertificateIssued' || event.type === 'ProjectTerminated' || event.type === 'EventCorrected';
