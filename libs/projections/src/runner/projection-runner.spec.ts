@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
@@ -222,6 +222,26 @@ describe('ProjectionRunner.rebuild stream by stream', () => {
     expect(SeenPositions.count(runner.db, 'in_log_order')).toBe(6); // the other replayed in log order after it
     expect(runner.status().map((s) => s.checkpoint)).toEqual(['6', '6']);
     expect(progress.slice(0, 3)).toEqual([2n, 4n, 6n]);
+    await runner.close();
+  });
+
+  it("ends with its sorts spread over the machine's cores (SQLite's sorter threads), and leaves the connection as it was", async () => {
+    const store = await givenInterleaved(2);
+    const sorterThreadsAtEnd: unknown[] = [];
+    const summed: Projection = {
+      name: 'summed',
+      version: 1,
+      setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS summed (n INTEGER)'),
+      reset: (db) => db.exec('DROP TABLE IF EXISTS summed'),
+      apply: () => undefined,
+      byStream: (db) => ({ applyBatch: () => undefined, finish: () => void sorterThreadsAtEnd.push(db.pragma('threads', { simple: true })) }),
+    };
+    const runner = new ProjectionRunner(store, join(dir, 'by-stream-sorts.db'), [summed]);
+    const before = runner.db.pragma('threads', { simple: true });
+
+    await runner.rebuild();
+    expect(sorterThreadsAtEnd).toEqual([availableParallelism()]);
+    expect(runner.db.pragma('threads', { simple: true })).toBe(before);
     await runner.close();
   });
 

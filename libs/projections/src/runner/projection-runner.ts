@@ -335,13 +335,15 @@ export class ProjectionRunner {
       await this.checkpointer?.keepWalUnder(this.walLimitBytes);
       await yieldToEventLoop();
     }
-    this.write(() => {
-      replays.forEach((replay) => replay.finish(head));
-      for (const p of projections) {
-        this.recordCheckpoint(p.name, reached);
-        this.recordVersion(p.name, p.version);
-      }
-    });
+    withSorterThreads(this.db, () =>
+      this.write(() => {
+        replays.forEach((replay) => replay.finish(head));
+        for (const p of projections) {
+          this.recordCheckpoint(p.name, reached);
+          this.recordVersion(p.name, p.version);
+        }
+      }),
+    );
     this.onBatch?.(head, head);
     this.release(head);
   }
@@ -453,18 +455,24 @@ function writeTransaction<T>(db: Database.Database, fn: () => T): T {
 }
 
 /**
- * Runs the CREATE INDEX statements in one transaction, their sorts spread over the machine's cores
- * (SQLite's sorter threads: at 1M events 2.0 s instead of 2.4–3.1 s on 2 cores, measured 2026-12-02).
+ * Runs @fn with SQLite's sorts spread over the machine's cores (its sorter threads), for the sorts of a
+ * replay's end: at 1M events on 2 cores, the deferred indexes 2.0 s instead of 2.4–3.1 s (2026-12-02), the
+ * facts grouped per month for the running sums 1.3 s instead of 1.7 s (2026-12-04).
  */
-function createIndexes(db: Database.Database, statements: readonly string[]): void {
-  if (statements.length === 0) return;
+function withSorterThreads<T>(db: Database.Database, fn: () => T): T {
   const threads = db.pragma('threads', { simple: true }) as number;
   db.pragma(`threads = ${availableParallelism()}`);
   try {
-    writeTransaction(db, () => statements.forEach((sql) => db.exec(sql)));
+    return fn();
   } finally {
     db.pragma(`threads = ${threads}`);
   }
+}
+
+/** Runs the CREATE INDEX statements in one transaction. */
+function createIndexes(db: Database.Database, statements: readonly string[]): void {
+  if (statements.length === 0) return;
+  withSorterThreads(db, () => writeTransaction(db, () => statements.forEach((sql) => db.exec(sql))));
 }
 
 /** Drops the named indexes (never a unique one: it constrains), returning the statements that create them again. */
