@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RuleViolation, addDays, decide, effectiveDateOf, foldProject, minorUnitsOf, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
+import { RuleViolation, SUSPENSION_GROUNDS, addDays, decide, effectiveDateOf, foldProject, minorUnitsOf, projectAsOf, type ProjectCommand, type ProjectEvent } from '@ledger/domain';
 import { landIntervals } from './zone-land.projection';
 
 /** Random acts of one project that move its land (zone, area, termination and its revocation) among acts that do not. */
@@ -29,7 +29,7 @@ function commandOf(a: Spec['acts'][number], issuedDay: number, history: readonly
     case 'rename':
       return { type: 'AdjustCertificate', today: TODAY, data: { changes: { projectName: `N${a.amount}` }, effectiveOn, reason: 'r' } };
     case 'suspend':
-      return { type: 'SuspendProject', today: TODAY, data: { effectiveOn, decisionRef: 'd', reason: 'r' } } as ProjectCommand;
+      return { type: 'SuspendProject', today: TODAY, data: { ground: SUSPENSION_GROUNDS[0], effectiveOn, decisionRef: 'd' } };
     case 'terminate':
       return { type: 'TerminateProject', today: TODAY, data: { ground: 'INVESTOR_DECISION', effectiveOn, decisionRef: 'd' } };
     case 'correct': {

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { WAL_SIZE_LIMIT_BYTES, WalCheckpointer, enterWalMode, readsByStream, writeMarkOf, type EventStore, type Position, type StreamCursor, type StreamOrderedReader } from '@ledger/event-store';
 import type { Projection, StreamReplay } from './projection';
 import { statement } from './statements';
+import { claimReplay, othersClaim, ownerHere, refuseDuringOthersReplay, releaseReplayClaim, renewReplayClaim, setUpReplayClaims } from './replay-claim';
 
 export interface ProjectionStatus {
   name: string;
@@ -95,6 +97,8 @@ export class ProjectionRunner {
   private checkpointsAt?: { mark: string; positions: ReadonlyMap<string, Position> };
   /** The checkpoints' events were found in this log (checkedHead): from then on this runner keeps them so. */
   private logChecked = false;
+  /** This runner in a replay claim (replay-claim.ts). */
+  private readonly owner = ownerHere(randomUUID());
 
   constructor(
     private readonly store: EventStore,
@@ -113,6 +117,7 @@ export class ProjectionRunner {
     const columns = this.db.pragma('table_info(projection_checkpoints)') as { name: string }[];
     if (!columns.some((c) => c.name === 'event_id')) this.db.exec('ALTER TABLE projection_checkpoints ADD COLUMN event_id TEXT');
     this.db.exec('CREATE TABLE IF NOT EXISTS projection_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+    setUpReplayClaims(this.db);
     if (options.setsUp !== false || !this.atVersions())
       this.write(() => {
         for (const p of projections) this.setUp(p);
@@ -133,12 +138,16 @@ export class ProjectionRunner {
     return this.projections.every((p) => stored.get(p.name) === p.version);
   }
 
-  /** A read model written by another version of its projection starts again from position 0. */
+  /**
+   * A read model written by another version of its projection starts again from position 0. One that
+   * another runner is replaying (its version 0 until the end) is left to it: the replay sets it up.
+   */
   private setUp(projection: Projection): void {
     // Files from before versions were recorded hold version 1 of every read model.
     const hasRows = this.db.prepare('SELECT 1 FROM projection_checkpoints WHERE name = ?').get(projection.name) !== undefined;
     const stored = (this.db.prepare('SELECT version FROM projection_versions WHERE name = ?').pluck().get(projection.name) as number | undefined) ?? (hasRows ? 1 : undefined);
     if (stored !== undefined && stored !== projection.version) {
+      if (othersClaim(this.db, this.owner)) return;
       projection.reset(this.db);
       this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(projection.name);
     }
@@ -227,6 +236,7 @@ export class ProjectionRunner {
         const lastEvent = page[page.length - 1];
         const last = lastEvent.position;
         this.write(() => {
+          refuseDuringOthersReplay(this.db, this.owner);
           for (const projection of this.projections) {
             // Read models may stand at different positions (one newly added or being rebuilt):
             // the pass starts at the lowest, and a checkpoint never moves back.
@@ -266,13 +276,14 @@ export class ProjectionRunner {
    */
   async rebuild(onProgress?: ProgressListener): Promise<Position> {
     await this.inFlight?.catch(() => undefined);
-    const indexes = this.write(() => {
+    const { indexes, claimed } = this.write(() => {
+      const claimed = claimReplay(this.db, this.owner, 'a rebuild of every read model');
       for (const p of this.projections) {
         p.reset(this.db);
         p.setup(this.db);
       }
       this.db.prepare('DELETE FROM projection_checkpoints').run();
-      return dropIndexes(this.db, this.projections.flatMap((p) => p.deferredIndexes ?? []));
+      return { indexes: dropIndexes(this.db, this.projections.flatMap((p) => p.deferredIndexes ?? [])), claimed };
     });
     const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
     this.db.pragma('synchronous = OFF');
@@ -282,6 +293,7 @@ export class ProjectionRunner {
     } finally {
       createIndexes(this.db, indexes);
       this.db.pragma(`synchronous = ${synchronous}`);
+      if (claimed) this.write(() => releaseReplayClaim(this.db, this.owner));
     }
   }
 
@@ -296,18 +308,20 @@ export class ProjectionRunner {
     const at = this.checkpoints();
     const fresh = this.projections.filter((p) => p.byStream && at.get(p.name) === 0n);
     if (fresh.length === 0 || this.head === 0n || !readsByStream(this.store)) return;
-    const indexes = this.write(() => {
+    const { indexes, claimed } = this.write(() => {
+      const claimed = claimReplay(this.db, this.owner, `the replay of ${fresh.map((p) => p.name).join(', ')} stream by stream`);
       for (const p of fresh) {
         p.reset(this.db);
         p.setup(this.db);
         this.recordVersion(p.name, 0);
       }
-      return dropIndexes(this.db, fresh.flatMap((p) => p.deferredIndexes ?? []));
+      return { indexes: dropIndexes(this.db, fresh.flatMap((p) => p.deferredIndexes ?? [])), claimed };
     });
     try {
       await this.replayByStream(this.store, fresh, this.head, onProgress);
     } finally {
       createIndexes(this.db, indexes);
+      if (claimed) this.write(() => releaseReplayClaim(this.db, this.owner));
     }
   }
 
@@ -326,7 +340,10 @@ export class ProjectionRunner {
       const page = await store.readByStream(head, after, size);
       if (page.length === 0) break;
       const started = performance.now();
-      this.write(() => replays.forEach((replay) => replay.applyBatch(page)));
+      this.write(() => {
+        renewReplayClaim(this.db, this.owner);
+        replays.forEach((replay) => replay.applyBatch(page));
+      });
       const last = page[page.length - 1];
       after = { streamId: last.streamId, streamVersion: last.streamVersion };
       onProgress?.((done += BigInt(page.length)), head);
@@ -337,6 +354,7 @@ export class ProjectionRunner {
     }
     withSorterThreads(this.db, () =>
       this.write(() => {
+        renewReplayClaim(this.db, this.owner);
         replays.forEach((replay) => replay.finish(head));
         for (const p of projections) {
           this.recordCheckpoint(p.name, reached);
