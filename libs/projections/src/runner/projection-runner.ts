@@ -178,11 +178,15 @@ export class ProjectionRunner {
   private checkpoints(): ReadonlyMap<string, Position> {
     const mark = this.writeMark();
     if (this.checkpointsAt?.mark === mark) return this.checkpointsAt.positions;
-    const rows = statement(this.db, 'SELECT name, position FROM projection_checkpoints').safeIntegers().all() as { name: string; position: bigint }[];
-    const byName = new Map(rows.map((r) => [r.name, r.position]));
-    const positions = new Map(this.projections.map((p) => [p.name, byName.get(p.name) ?? 0n]));
+    const positions = this.storedCheckpoints();
     this.checkpointsAt = { mark, positions };
     return positions;
+  }
+
+  private storedCheckpoints(): ReadonlyMap<string, Position> {
+    const rows = statement(this.db, 'SELECT name, position FROM projection_checkpoints').safeIntegers().all() as { name: string; position: bigint }[];
+    const byName = new Map(rows.map((r) => [r.name, r.position]));
+    return new Map(this.projections.map((p) => [p.name, byName.get(p.name) ?? 0n]));
   }
 
   /** The lowest checkpoint over all read models: what every query can rely on. */
@@ -305,18 +309,22 @@ export class ProjectionRunner {
    * earlier in this process: it starts afresh. Its report-only indexes are created once, after.
    */
   private async replayFreshByStream(onProgress?: ProgressListener): Promise<void> {
-    const at = this.checkpoints();
-    const fresh = this.projections.filter((p) => p.byStream && at.get(p.name) === 0n);
-    if (fresh.length === 0 || this.head === 0n || !readsByStream(this.store)) return;
-    const { indexes, claimed } = this.write(() => {
+    const freshOf = (at: ReadonlyMap<string, Position>) => this.projections.filter((p) => p.byStream && at.get(p.name) === 0n);
+    if (freshOf(this.checkpoints()).length === 0 || this.head === 0n || !readsByStream(this.store)) return;
+    const started = this.write(() => {
+      // Again under the write lock: another runner's replay may have ended since, its checkpoints at its head.
+      const fresh = freshOf(this.storedCheckpoints());
+      if (fresh.length === 0) return undefined;
       const claimed = claimReplay(this.db, this.owner, `the replay of ${fresh.map((p) => p.name).join(', ')} stream by stream`);
       for (const p of fresh) {
         p.reset(this.db);
         p.setup(this.db);
         this.recordVersion(p.name, 0);
       }
-      return { indexes: dropIndexes(this.db, fresh.flatMap((p) => p.deferredIndexes ?? [])), claimed };
+      return { fresh, indexes: dropIndexes(this.db, fresh.flatMap((p) => p.deferredIndexes ?? [])), claimed };
     });
+    if (!started) return;
+    const { fresh, indexes, claimed } = started;
     try {
       await this.replayByStream(this.store, fresh, this.head, onProgress);
     } finally {
