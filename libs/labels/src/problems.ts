@@ -60,6 +60,7 @@ const VI: Record<string, Message> = {
   USER_REVOCATION_BACKDATED: { title: 'Không thu hồi quyền hồi tố', detail: 'Việc thu hồi có hiệu lực từ hôm nay ({today}) trở đi, không phải {effectiveOn}.' },
   USER_NOTHING_TO_REVOKE: { title: 'Không còn quyền để thu hồi', detail: 'Tài khoản {sub} không còn quyền nào từ ngày {effectiveOn}.' },
   READ_MODEL_BEHIND: { title: 'Số liệu đang được cập nhật', detail: 'Số liệu báo cáo đang được cập nhật; vui lòng thử lại sau giây lát.' },
+  UNHEALTHY: { title: 'Hệ thống chưa sẵn sàng', detail: 'Một phần của hệ thống chưa sẵn sàng ({why}); vui lòng thử lại sau giây lát.' },
   TOO_MANY_REQUESTS: { title: 'Quá nhiều yêu cầu', detail: 'Vui lòng thử lại sau ít phút.' },
   INVALID_IF_MATCH: { title: 'Phiên bản không hợp lệ', detail: 'If-Match phải là số phiên bản của dự án, ví dụ "3".' },
   INVALID_IDEMPOTENCY_KEY: { title: 'Khóa chống ghi trùng không hợp lệ', detail: 'Idempotency-Key gồm 1–200 ký tự ASCII.' },

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@ledger/event-store';
-import type { ReadModelRunner } from '@ledger/projections';
+import type { ProjectionStatus, ReadModelRunner } from '@ledger/projections';
+import { problem } from '../http/problem';
 import { Public } from '../auth/roles';
 import { type SecurityEvents } from '../auth/security-events';
 import { reportCacheMetrics, type CachedAnswer, type LogAnswers } from '../reports/report-cache.interceptor';
@@ -24,10 +25,24 @@ export class HealthController {
     @Inject(LOG_ANSWERS) private readonly logAnswers: LogAnswers | null,
   ) {}
 
-  /** Store reachable, and every projection without a pending error (lag is reported, not judged). */
+  /**
+   * Store reachable, and every projection without a pending error (lag is reported, not judged). Down, the
+   * problem says why in its detail and carries every check's state, as the answer when up does.
+   */
   @Get('health')
   @HealthCheck()
-  check() {
+  async check() {
+    try {
+      return await this.checks();
+    } catch (error) {
+      const result = error instanceof ServiceUnavailableException ? (error.getResponse() as HealthResult) : undefined;
+      if (!result?.error) throw error;
+      const why = whyDown(result.error);
+      throw new ServiceUnavailableException(problem(503, 'UNHEALTHY', 'Not healthy', why, { retryAfterSeconds: 5, checks: result.details, params: { why } }));
+    }
+  }
+
+  private checks() {
     return this.health.check([
       async () => {
         const check = this.indicator.check('eventStore');
@@ -72,4 +87,22 @@ export class HealthController {
     lines.push(...this.security.metrics(), ...reportCacheMetrics(this.reportCache, this.logAnswers));
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** What terminus answers when a check is down. */
+interface HealthResult {
+  error?: Record<string, DownCheck>;
+  details: Record<string, unknown>;
+}
+
+type DownCheck = { error?: string; projections?: readonly ProjectionStatus[] };
+
+/** Each check that is down with its distinct reasons: "projections: the read models are being replayed …". */
+function whyDown(down: Record<string, DownCheck>): string {
+  return Object.entries(down)
+    .map(([name, check]) => {
+      const reasons = check.error ? [check.error] : [...new Set((check.projections ?? []).flatMap((p) => (p.lastError ? [p.lastError] : [])))];
+      return `${name}: ${reasons.join('; ') || 'down'}`;
+    })
+    .join('. ');
 }
