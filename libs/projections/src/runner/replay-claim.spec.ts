@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { MemoryEventStore } from '@ledger/event-store';
 import { SeenPositions, givenLog } from '../testing/noted-log';
 import { ProjectionRunner } from './projection-runner';
-import { FOREIGN_CLAIM_EXPIRY_MS, ReplayUnderWayError, claimReplay, claimStands } from './replay-claim';
+import { CLAIM_EXPIRY_MS, ReplayClaimLostError, ReplayUnderWayError, claimReplay, claimStands } from './replay-claim';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-replay-claim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,10 +110,29 @@ describe('a replay from position 0 claims the read-model file', () => {
     await runner.close();
   });
 
-  it("another host's claim stands while it is renewed, for at most FOREIGN_CLAIM_EXPIRY_MS after", () => {
+  it("a claim stands for at most CLAIM_EXPIRY_MS after it was renewed, another host's and a live process's alike", () => {
     const renewedAt = '2026-12-04T10:00:00.000Z';
-    const claim = { token: 't', pid: 1, host: `not-${hostname()}`, what: 'a rebuild', since: renewedAt, renewedAt };
-    expect(claimStands(claim, Date.parse(renewedAt) + FOREIGN_CLAIM_EXPIRY_MS - 1)).toBe(true);
-    expect(claimStands(claim, Date.parse(renewedAt) + FOREIGN_CLAIM_EXPIRY_MS)).toBe(false);
+    for (const owner of [{ pid: 1, host: `not-${hostname()}` }, { pid: process.ppid, host: hostname() }]) {
+      const claim = { token: 't', ...owner, what: 'a rebuild', since: renewedAt, renewedAt };
+      expect(claimStands(claim, Date.parse(renewedAt) + CLAIM_EXPIRY_MS - 1)).toBe(true);
+      expect(claimStands(claim, Date.parse(renewedAt) + CLAIM_EXPIRY_MS)).toBe(false);
+    }
+  });
+
+  it('a replay whose expired claim another runner took over stops at its next page, writing nothing more', async () => {
+    const store = await givenLog(6);
+    const path = join(dir, 'claim-taken-over.db');
+    const { log, holding, resume } = heldAfterFirstPage(store);
+    const stopped = new ProjectionRunner(log, path, [new SeenByStream('seen')], { rebuildBatchSize: 2 });
+    const rebuilt = stopped.rebuild();
+    await holding;
+    stopped.db.prepare('DELETE FROM projection_replay').run(); // as claimReplay does with a claim that no longer stands
+    claimReplay(stopped.db, { token: 'taker', pid: process.ppid, host: hostname() }, 'a later rebuild');
+
+    resume();
+    await expect(rebuilt).rejects.toThrow(ReplayClaimLostError);
+    expect(seen(stopped.db)).toBe(2);
+    expect(stopped.db.prepare('SELECT what FROM projection_replay').pluck().all()).toEqual(['a later rebuild']);
+    await stopped.close();
   });
 });

@@ -29,11 +29,18 @@ export interface ReplayClaim extends ClaimOwner {
 }
 
 /**
- * How long a claim of a process on another host stands without being renewed (a replay renews it at
- * every page; its end, the sums and index builds, took 7 s at 1M events). On this host a claim stands
- * while its process lives.
+ * How long a claim stands without being renewed: a replay renews it at every page and before its end
+ * (the sums and index builds: 7 s at 1M events). On this host it stands only while its process lives.
  */
-export const FOREIGN_CLAIM_EXPIRY_MS = 10 * 60_000;
+export const CLAIM_EXPIRY_MS = 10 * 60_000;
+
+/** A replay whose claim another runner took over (it had expired: the replay was stopped for longer): it stops, writing nothing more. */
+export class ReplayClaimLostError extends Error {
+  constructor() {
+    super(`this replay's claim on the read models expired (not renewed for ${CLAIM_EXPIRY_MS / 60_000} minutes) and another runner has taken them over: it stops here`);
+    this.name = new.target.name;
+  }
+}
 
 export class ReplayUnderWayError extends Error {
   constructor(readonly claim: ReplayClaim) {
@@ -58,9 +65,12 @@ const processLives = (pid: number) => {
   }
 };
 
-/** A claim stands while its process lives (this host) or while it is renewed (another host sharing the file). */
+/**
+ * A claim stands while it is renewed and, on this host, its process lives: one left by a killed replay
+ * is over at once, and one whose process id was given to another process since is over once it expires.
+ */
 export function claimStands(claim: ReplayClaim, now = Date.now()): boolean {
-  return claim.host === hostname() ? processLives(claim.pid) : now - Date.parse(claim.renewedAt) < FOREIGN_CLAIM_EXPIRY_MS;
+  return now - Date.parse(claim.renewedAt) < CLAIM_EXPIRY_MS && (claim.host !== hostname() || processLives(claim.pid));
 }
 
 /** The standing claim of another runner, if any. Call inside a write transaction, so that it still holds for what follows. */
@@ -87,9 +97,9 @@ export function claimReplay(db: Database.Database, owner: ClaimOwner, what: stri
   return true;
 }
 
-/** Inside each of the replay's write transactions. */
+/** Inside each of the replay's write transactions; ReplayClaimLostError (rolling it back) once the claim is another's. */
 export function renewReplayClaim(db: Database.Database, owner: ClaimOwner): void {
-  statement(db, 'UPDATE projection_replay SET renewed_at = ? WHERE token = ?').run(new Date().toISOString(), owner.token);
+  if (statement(db, 'UPDATE projection_replay SET renewed_at = ? WHERE token = ?').run(new Date().toISOString(), owner.token).changes === 0) throw new ReplayClaimLostError();
 }
 
 export function releaseReplayClaim(db: Database.Database, owner: ClaimOwner): void {
