@@ -37,17 +37,23 @@ function heldAfterFirstPage(store: MemoryEventStore) {
   return { log, holding, resume };
 }
 
+/** A rebuild of a 6-event log into @file, in pages of 2, held after its first page: its claim taken, 2 events written. */
+async function rebuildHeldHalfWay(file: string) {
+  const store = await givenLog(6);
+  const path = join(dir, file);
+  const { log, holding, resume } = heldAfterFirstPage(store);
+  const runner = new ProjectionRunner(log, path, [new SeenByStream('seen')], { rebuildBatchSize: 2 });
+  const rebuilt = runner.rebuild();
+  await holding;
+  return { store, path, runner, rebuilt, resume };
+}
+
 const noted = (i: number) => [{ eventId: `late-${i}`, type: 'Noted', data: { i }, metadata: {} }];
 const seen = (db: Database.Database) => SeenPositions.count(db, 'seen');
 
 describe('a replay from position 0 claims the read-model file', () => {
   it('while a rebuild is under way, the other runners on the file write nothing and say why; once it ends they go on, each event applied once', async () => {
-    const store = await givenLog(6);
-    const path = join(dir, 'beside-a-rebuild.db');
-    const { log, holding, resume } = heldAfterFirstPage(store);
-    const rebuilder = new ProjectionRunner(log, path, [new SeenByStream('seen')], { rebuildBatchSize: 2 });
-    const rebuilt = rebuilder.rebuild();
-    await holding; // its first page (2 events) committed, its checkpoint still 0
+    const { store, path, runner: rebuilder, rebuilt, resume } = await rebuildHeldHalfWay('beside-a-rebuild.db'); // its checkpoint still 0
     // A projector without a time budget would replay the fresh read model itself; one with a budget (the request thread's) applies in log order.
     const projector = new ProjectionRunner(store, path, [new SeenByStream('seen')]);
     const inLogOrder = new ProjectionRunner(store, path, [new SeenByStream('seen')], { batchBudgetMs: 100 });
@@ -74,12 +80,7 @@ describe('a replay from position 0 claims the read-model file', () => {
   });
 
   it('a second rebuild is refused while one is under way, and resets nothing', async () => {
-    const store = await givenLog(6);
-    const path = join(dir, 'two-rebuilds.db');
-    const { log, holding, resume } = heldAfterFirstPage(store);
-    const first = new ProjectionRunner(log, path, [new SeenByStream('seen')], { rebuildBatchSize: 2 });
-    const rebuilt = first.rebuild();
-    await holding;
+    const { store, path, runner: first, rebuilt, resume } = await rebuildHeldHalfWay('two-rebuilds.db');
     const second = new ProjectionRunner(store, path, [new SeenByStream('seen')]);
 
     await expect(second.rebuild()).rejects.toThrow(ReplayUnderWayError);
@@ -120,12 +121,7 @@ describe('a replay from position 0 claims the read-model file', () => {
   });
 
   it('a replay whose expired claim another runner took over stops at its next page, writing nothing more', async () => {
-    const store = await givenLog(6);
-    const path = join(dir, 'claim-taken-over.db');
-    const { log, holding, resume } = heldAfterFirstPage(store);
-    const stopped = new ProjectionRunner(log, path, [new SeenByStream('seen')], { rebuildBatchSize: 2 });
-    const rebuilt = stopped.rebuild();
-    await holding;
+    const { runner: stopped, rebuilt, resume } = await rebuildHeldHalfWay('claim-taken-over.db');
     stopped.db.prepare('DELETE FROM projection_replay').run(); // as claimReplay does with a claim that no longer stands
     claimReplay(stopped.db, { token: 'taker', pid: process.ppid, host: hostname() }, 'a later rebuild');
 
