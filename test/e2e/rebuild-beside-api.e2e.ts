@@ -12,7 +12,13 @@ interface Health {
   lang?: string;
   status: number;
   retryAfter: string | null;
-  body: { code?: string; title?: string; detail?: string; info?: { projections?: { projections: { lag: string }[] } } };
+  body: {
+    code?: string;
+    title?: string;
+    detail?: string;
+    info?: { projections?: { projections: { lag: string }[] } };
+    checks?: { eventStore?: { headPosition: string }; projections?: { status: string } };
+  };
 }
 
 /**
@@ -68,6 +74,7 @@ describe('ledger-cli rebuild of the read models a running API projects', () => {
     expect(told.length).toBeGreaterThan(0); // the API polled during the replay: what follows was exercised
     for (const { lang, retryAfter, body } of told) {
       expect([retryAfter, body.code, body.title]).toEqual(['5', 'UNHEALTHY', lang === 'vi' ? 'Hệ thống chưa sẵn sàng' : 'Not healthy']);
+      expect([body.checks?.eventStore?.headPosition, body.checks?.projections?.status]).toEqual(['23290', 'down']); // the dashboard's live refresh reads the head there
       expect(body.detail).toMatch(/projections: the read models are being replayed from position 0 by a rebuild of every read model \(process \d+ on .+, since \d{4}-/);
     }
 

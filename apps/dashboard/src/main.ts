@@ -125,7 +125,8 @@ async function poll(): Promise<void> {
   try {
     const response = await fetch('/health', { cache: 'no-store' });
     const body = await response.json();
-    const head: string | undefined = (body.details || body.info || {}).eventStore?.headPosition;
+    // Down (503 UNHEALTHY), the problem carries every check in `checks`; the log's head is still there.
+    const head: string | undefined = (body.info || body.checks || {}).eventStore?.headPosition;
     $('live').classList.toggle('stale', !response.ok);
     if (head !== undefined && head !== state.head) {
       const first = state.head === null;
