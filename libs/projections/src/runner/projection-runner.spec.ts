@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MemoryEventStore, type RecordedEvent } from '@ledger/event-store';
 import type { Projection } from './projection';
-import { SeenPositions, givenLog } from '../testing/noted-log';
+import { SeenByStream, SeenPositions, givenLog } from '../testing/noted-log';
 import { ProjectionRunner, ReadModelsAheadError, ReadModelsDivergedError, nextBatchSize } from './projection-runner';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-runner-'));
@@ -186,18 +186,6 @@ describe('ProjectionRunner.rebuild', () => {
     await runner.close();
   });
 });
-
-/** SeenPositions replayed stream by stream, remembering the order it was fed. */
-class SeenByStream extends SeenPositions {
-  readonly byStream = true;
-  readonly fed: string[] = [];
-  failAt?: bigint;
-  override apply(db: Database.Database, event: RecordedEvent): void {
-    if (event.position === this.failAt) throw new Error(`cannot apply ${event.position}`);
-    this.fed.push(`${event.streamId}@${event.streamVersion}`);
-    super.apply(db, event);
-  }
-}
 
 /** Two streams whose events interleave in the log: a-1, b-1, a-2, b-2, … */
 async function givenInterleaved(perStream: number): Promise<MemoryEventStore> {

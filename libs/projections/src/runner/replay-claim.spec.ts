@@ -4,16 +4,12 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { MemoryEventStore } from '@ledger/event-store';
-import { SeenPositions, givenLog } from '../testing/noted-log';
+import { SeenByStream, SeenPositions, givenLog } from '../testing/noted-log';
 import { ProjectionRunner } from './projection-runner';
 import { CLAIM_EXPIRY_MS, ReplayClaimLostError, ReplayUnderWayError, claimReplay, claimStands } from './replay-claim';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-replay-claim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-class SeenByStream extends SeenPositions {
-  readonly byStream = true;
-}
 
 /** The log, with a replay stream by stream held before its second page until resumed: a rebuild caught half-way. */
 function heldAfterFirstPage(store: MemoryEventStore) {

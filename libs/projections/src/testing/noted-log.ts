@@ -31,3 +31,15 @@ export class SeenPositions implements Projection {
     return db.prepare(`SELECT COUNT(*) FROM seen_${name}`).pluck().get() as number;
   }
 }
+
+/** SeenPositions replayed stream by stream, remembering the order it was fed; `failAt`: the position it cannot apply. */
+export class SeenByStream extends SeenPositions {
+  readonly byStream = true;
+  readonly fed: string[] = [];
+  failAt?: bigint;
+  override apply(db: Database.Database, event: RecordedEvent): void {
+    if (event.position === this.failAt) throw new Error(`cannot apply ${event.position}`);
+    this.fed.push(`${event.streamId}@${event.streamVersion}`);
+    super.apply(db, event);
+  }
+}
