@@ -8,6 +8,7 @@ import { generateDataset } from '../../../ledger-cli/src/generate/dataset';
 import { Geography } from '../../../ledger-cli/src/generate/geography';
 import { writeSqlite } from '../../../ledger-cli/src/generate/sinks';
 import Database from 'better-sqlite3';
+import type { FromProjector } from './projector-messages';
 import { ProjectorThread } from './projector-thread-spawn';
 import { ThreadedProjector } from './threaded-projector';
 
@@ -101,6 +102,8 @@ describe('ThreadedProjector', () => {
     const head = await store.headPosition();
     const early = new ProjectorThread(filesOf('early.db'), true);
     early.worker.unref(); // adopted below, closed with the projector; a failure before must not keep jest waiting
+    // Its first pass ends after the checkpoints reach the head (index builds, the replay's claim released): wait for it to say so.
+    const firstPass = new Promise<FromProjector>((resolve) => early.worker.on('message', (m: FromProjector) => m.kind === 'pass' && resolve(m)));
     const checkpoint = () => {
       let db: Database.Database | undefined;
       try {
@@ -112,8 +115,7 @@ describe('ThreadedProjector', () => {
         db?.close();
       }
     };
-    for (let i = 0; i < 1500 && checkpoint() !== head; i++) await new Promise((r) => setTimeout(r, 20));
-
+    expect(await firstPass).toMatchObject({ kind: 'pass', position: head });
     expect(checkpoint()).toBe(head);
     const p = (projector = new ThreadedProjector(store, filesOf('early.db'), early));
     p.start();
